@@ -1,0 +1,26 @@
+using SlmPlatform.AppHost.Extensions;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var infrastructure = builder.AddPlatformInfrastructure();
+
+var migrator = builder.AddProject<Projects.DbMigrator>("db-migrator")
+    .WithReference(infrastructure.PlatformDb)
+    .WithReference(infrastructure.CallsDb)
+    .WithDevApiKey(infrastructure);
+
+// Services
+builder.AddProject<Projects.Ingest>("ingest")
+    .WithReference(infrastructure.PlatformDb)
+    .WithReference(infrastructure.Messaging)
+    .WaitForCompletion(migrator)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Calls>("calls")
+    .WithReference(infrastructure.PlatformDb)
+    .WithReference(infrastructure.CallsDb)
+    .WithReference(infrastructure.Messaging)
+    .WaitForCompletion(migrator)
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

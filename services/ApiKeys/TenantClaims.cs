@@ -1,0 +1,12 @@
+using System.Security.Claims;
+
+namespace SlmPlatform.ApiKeys;
+
+/// <summary>The tenant an authenticated request acts for.</summary>
+public static class TenantClaims
+{
+    public const string TenantId = "slm:tenant";
+
+    public static string GetTenantId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(TenantId) ?? throw new InvalidOperationException("The request is not authenticated with an API key.");
+}

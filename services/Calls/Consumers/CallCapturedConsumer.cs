@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using MassTransit;
+using SlmPlatform.Calls.Infrastructure;
+using SlmPlatform.Scrubbing;
+
+namespace SlmPlatform.Calls.Consumers;
+
+/// <summary>
+/// The scrubber: the only reader of raw calls. It replaces personal data in the request and response, stores the
+/// result once, and announces it. On redelivery the row is already there, so it only publishes
+/// <see cref="CallScrubbed"/> again, with the same event id, for consumers to drop as a duplicate.
+/// </summary>
+public sealed partial class CallCapturedConsumer(CallStore store, JsonScrubber scrubber, ILogger<CallCapturedConsumer> logger)
+    : IConsumer<CallCaptured>
+{
+    public async Task Consume(ConsumeContext<CallCaptured> context)
+    {
+        var captured = context.Message;
+        var request = scrubber.Scrub(JsonNode.Parse(captured.Request.GetRawText()));
+        var response = scrubber.Scrub(JsonNode.Parse(captured.Response.GetRawText()));
+        var replacements = Merge(request.Replacements, response.Replacements);
+
+        var call = new ScrubbedCall(
+            captured.TenantId,
+            captured.CallId,
+            captured.Agent,
+            captured.Workload,
+            captured.StartedAt,
+            captured.LatencyMs,
+            captured.Status,
+            captured.Source,
+            request.Document?.ToJsonString() ?? "null",
+            response.Document?.ToJsonString() ?? "null",
+            replacements,
+            captured.CapturedAt);
+
+        if (!await store.TryInsertAsync(call, context.CancellationToken))
+        {
+            LogAlreadyStored(captured.CaptureId);
+        }
+
+        var scrubbed = new CallScrubbed(
+            DeterministicId.ForScrubbed(captured.TenantId, captured.CallId),
+            captured.TenantId,
+            captured.CallId,
+            captured.Agent,
+            captured.Workload,
+            captured.StartedAt,
+            replacements);
+        await context.Publish(scrubbed, publish => publish.MessageId = scrubbed.EventId, context.CancellationToken);
+    }
+
+    private static Dictionary<string, int> Merge(IReadOnlyDictionary<string, int> first, IReadOnlyDictionary<string, int> second)
+    {
+        var merged = new Dictionary<string, int>(first, StringComparer.Ordinal);
+        foreach (var (type, count) in second)
+        {
+            merged[type] = merged.GetValueOrDefault(type) + count;
+        }
+
+        return merged;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Capture {CaptureId} was already stored; announcing it again")]
+    private partial void LogAlreadyStored(Guid captureId);
+}

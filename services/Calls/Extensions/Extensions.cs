@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http.Json;
+using SlmPlatform.ApiKeys;
+using SlmPlatform.Calls.Consumers;
+using SlmPlatform.Calls.Infrastructure;
+using SlmPlatform.Messaging;
+using SlmPlatform.Scrubbing;
+
+namespace SlmPlatform.Calls.Extensions;
+
+internal static class Extensions
+{
+    public const string DatabaseName = "callsdb";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource(DatabaseName);
+        builder.Services.AddSingleton<CallStore>();
+        builder.Services.AddScrubbing();
+        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+
+        builder.AddApiKeyAuthentication();
+        builder.AddPlatformMessaging(bus => bus.AddConsumer<CallCapturedConsumer>(typeof(CallCapturedConsumerDefinition)));
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+global using System.Text.Json;
+global using SlmPlatform.Calls.Model;
+global using SlmPlatform.Contracts;

@@ -1,0 +1,22 @@
+namespace SlmPlatform.Calls.Model;
+
+/// <summary>A scrubbed call as the calls API returns it. <see cref="Replacements"/> counts what was replaced, by type.</summary>
+public sealed record StoredCall(
+    string Id,
+    string Agent,
+    string? Workload,
+    DateTimeOffset StartedAt,
+    double? LatencyMs,
+    string Status,
+    string Source,
+    JsonElement Request,
+    JsonElement Response,
+    IReadOnlyDictionary<string, int> Replacements,
+    DateTimeOffset CapturedAt,
+    DateTimeOffset StoredAt);
+
+/// <summary>One page of calls; pass <see cref="Next"/> as <c>after</c> to get the following page.</summary>
+public sealed record CallPage(IReadOnlyList<StoredCall> Items, string? Next);
+
+/// <summary>Filters and position of a call listing.</summary>
+public sealed record CallQuery(string? Agent, string? Workload, long After, int Limit);

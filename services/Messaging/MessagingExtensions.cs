@@ -1,0 +1,44 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace SlmPlatform.Messaging;
+
+/// <summary>Connects a service to the platform's RabbitMQ bus through MassTransit.</summary>
+public static class MessagingExtensions
+{
+    /// <summary>The connection string name that the AppHost gives the broker in every mode.</summary>
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// Adds MassTransit over RabbitMQ from the <c>messaging</c> connection string (an <c>amqp://user:pass@host:port/vhost</c>
+    /// URI). Endpoints are kebab-case; messages are durable and every publish waits for the broker's confirm.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformMessaging(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? configureConsumers = null)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing.");
+        var broker = BrokerAddress.Parse(connectionString);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            configureConsumers?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
+                {
+                    host.Username(broker.Username);
+                    host.Password(broker.Password);
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        return builder;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SlmPlatform.Scrubbing;
+
+/// <summary>One pass over one document: scrubs values in place and counts what it replaced.</summary>
+internal sealed class JsonScrubbingWalk(TextScrubber textScrubber)
+{
+    // Relaxed escaping keeps placeholders readable ("<EMAIL_ADDRESS>", not "\u003CEMAIL_ADDRESS\u003E") in
+    // re-serialized embedded JSON; the result is stored and parsed as JSON, never written into HTML.
+    private static readonly JsonSerializerOptions EmbeddedJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, int> Counts => _counts;
+
+    /// <summary>Scrubs a node and returns what should stand in its place: the same node unless it is a value that changed.</summary>
+    /// <param name="node">The node to scrub; objects and arrays are changed in place.</param>
+    /// <param name="key">The property the node sits under; for an array element, the array's property.</param>
+    /// <param name="honourStructuralFields">
+    /// False inside tool-call arguments and JSON held in strings: their keys are chosen by a model or a tool, so an
+    /// "id" there can hold anything.
+    /// </param>
+    public JsonNode? Visit(JsonNode? node, string? key, bool honourStructuralFields) => node switch
+    {
+        JsonObject obj => VisitObject(obj, key, honourStructuralFields),
+        JsonArray array => VisitArray(array, key, honourStructuralFields),
+        JsonValue value => VisitValue(value),
+        _ => node,
+    };
+
+    private JsonObject VisitObject(JsonObject obj, string? key, bool honourStructuralFields)
+    {
+        foreach (var (name, child) in obj.ToList())
+        {
+            if (honourStructuralFields && child is JsonValue && StructuralFields.IsStructural(obj, name, key))
+            {
+                continue;
+            }
+
+            var replacement = Visit(child, name, honourStructuralFields && name != "arguments");
+            if (!ReferenceEquals(replacement, child))
+            {
+                obj[name] = replacement;
+            }
+        }
+
+        return obj;
+    }
+
+    private JsonArray VisitArray(JsonArray array, string? key, bool honourStructuralFields)
+    {
+        for (var i = 0; i < array.Count; i++)
+        {
+            var child = array[i];
+            var replacement = Visit(child, key, honourStructuralFields);
+            if (!ReferenceEquals(replacement, child))
+            {
+                array[i] = replacement;
+            }
+        }
+
+        return array;
+    }
+
+    private JsonNode? VisitValue(JsonValue value)
+    {
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.String:
+                // A node built in code may hold a DateTime or Guid that serializes as a string; read its JSON form.
+                var text = value.TryGetValue<string>(out var held) ? held : JsonSerializer.Deserialize<string>(value.ToJsonString())!;
+                var scrubbed = ScrubString(text);
+                return ReferenceEquals(scrubbed, text) ? value : JsonValue.Create(scrubbed);
+
+            case JsonValueKind.Number:
+                // A card or phone number stored as a JSON number becomes the placeholder string: the field's type
+                // changes, but there is no number that could stand in for it without keeping some of its digits.
+                var digits = ScrubText(value.ToJsonString());
+                return digits.Entities.Count == 0 ? value : JsonValue.Create(digits.Text);
+
+            case JsonValueKind.Object or JsonValueKind.Array:
+                // A JsonValue wrapping a CLR object (built in code, not parsed): walk its JSON form instead.
+                return Visit(JsonNode.Parse(value.ToJsonString()), key: null, honourStructuralFields: false);
+
+            default:
+                return value;
+        }
+    }
+
+    /// <summary>Returns <paramref name="text"/> itself when nothing was found.</summary>
+    private string ScrubString(string text)
+    {
+        if (TryScrubEmbeddedJson(text, out var json))
+        {
+            return json;
+        }
+
+        var scrubbed = ScrubText(text);
+        return scrubbed.Entities.Count == 0 ? text : scrubbed.Text;
+    }
+
+    // Tool-call arguments arrive as JSON inside a string. Scrubbing the parsed form keeps the string valid JSON
+    // with its types; scrubbing the raw string could cut through quotes and escapes.
+    private bool TryScrubEmbeddedJson(string text, out string result)
+    {
+        result = text;
+        var trimmed = text.AsSpan().TrimStart();
+        if (trimmed.IsEmpty || (trimmed[0] != '{' && trimmed[0] != '['))
+        {
+            return false;
+        }
+
+        // A separate walk, so that a document that fails half-way adds nothing to the counts.
+        var inner = new JsonScrubbingWalk(textScrubber);
+        JsonNode? scrubbed;
+        try
+        {
+            scrubbed = inner.Visit(JsonNode.Parse(text), key: null, honourStructuralFields: false);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        {
+            // Not JSON after all (or JSON that System.Text.Json refuses, such as duplicate keys): plain text.
+            return false;
+        }
+
+        foreach (var (type, count) in inner.Counts)
+        {
+            Add(type, count);
+        }
+
+        // Unchanged documents keep their original formatting.
+        if (inner.Counts.Count > 0)
+        {
+            result = scrubbed?.ToJsonString(EmbeddedJsonOptions) ?? "null";
+        }
+
+        return true;
+    }
+
+    private ScrubbedText ScrubText(string text)
+    {
+        var scrubbed = textScrubber.Scrub(text);
+        foreach (var entity in scrubbed.Entities)
+        {
+            Add(entity.EntityType, 1);
+        }
+
+        return scrubbed;
+    }
+
+    private void Add(string entityType, int count) =>
+        _counts[entityType] = _counts.GetValueOrDefault(entityType) + count;
+}

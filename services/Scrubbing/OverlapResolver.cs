@@ -1,0 +1,41 @@
+namespace SlmPlatform.Scrubbing;
+
+/// <summary>Turns the recognizers' raw, possibly overlapping matches into disjoint spans ordered by start.</summary>
+public static class OverlapResolver
+{
+    /// <remarks>
+    /// Overlapping matches form one span that covers all of them, so no character of either value survives even
+    /// when two recognizers disagree on the boundaries. The longest match, then the highest score, names the span.
+    /// </remarks>
+    public static IReadOnlyList<EntityMatch> Resolve(IEnumerable<EntityMatch> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+
+        var ordered = matches.Where(m => m.Length > 0).OrderBy(m => m.Start).ThenByDescending(m => m.Length).ToList();
+        var resolved = new List<EntityMatch>();
+        var i = 0;
+        while (i < ordered.Count)
+        {
+            var best = ordered[i];
+            var end = best.End;
+            var j = i + 1;
+            for (; j < ordered.Count && ordered[j].Start < end; j++)
+            {
+                var candidate = ordered[j];
+                end = Math.Max(end, candidate.End);
+                if (IsBetter(candidate, best))
+                {
+                    best = candidate;
+                }
+            }
+
+            resolved.Add(best with { Start = ordered[i].Start, Length = end - ordered[i].Start });
+            i = j;
+        }
+
+        return resolved;
+    }
+
+    private static bool IsBetter(EntityMatch candidate, EntityMatch best) =>
+        candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score);
+}

@@ -1,0 +1,38 @@
+namespace SlmPlatform.Scrubbing.Recognizers;
+
+/// <summary>The Luhn (mod 10) check that every payment card number passes.</summary>
+public static class Luhn
+{
+    public static bool IsValid(ReadOnlySpan<char> digits)
+    {
+        if (digits.IsEmpty)
+        {
+            return false;
+        }
+
+        var sum = 0;
+        var doubleIt = false;
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            var d = digits[i] - '0';
+            if (d is < 0 or > 9)
+            {
+                return false;
+            }
+
+            if (doubleIt)
+            {
+                d *= 2;
+                if (d > 9)
+                {
+                    d -= 9;
+                }
+            }
+
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+
+        return sum % 10 == 0;
+    }
+}
