@@ -60,13 +60,14 @@ start_test_servers() {
   SLM_TEST_PIDS+=($!)
 
   # RabbitMQ, with an epmd of its own so that nothing outlives the run
-  local amqp_port dist_port epmd_port rabbit_password
-  amqp_port=$(free_port); dist_port=$(free_port); epmd_port=$(free_port)
+  local amqp_port dist_port epmd_port management_port rabbit_password
+  amqp_port=$(free_port); dist_port=$(free_port); epmd_port=$(free_port); management_port=$(free_port)
   rabbit_password=$(random_secret)
   mkdir -p "$SLM_TEST_DIR/rabbitmq"
-  printf 'listeners.tcp.default = 127.0.0.1:%s\ndefault_user = slm\ndefault_pass = %s\nloopback_users = none\n' \
-    "$amqp_port" "$rabbit_password" > "$SLM_TEST_DIR/rabbitmq/rabbitmq.conf"
-  echo '[].' > "$SLM_TEST_DIR/rabbitmq/enabled_plugins"
+  # The management API lets each test fixture make a virtual host of its own.
+  printf 'listeners.tcp.default = 127.0.0.1:%s\ndefault_user = slm\ndefault_pass = %s\nloopback_users = none\nmanagement.tcp.ip = 127.0.0.1\nmanagement.tcp.port = %s\n' \
+    "$amqp_port" "$rabbit_password" "$management_port" > "$SLM_TEST_DIR/rabbitmq/rabbitmq.conf"
+  echo '[rabbitmq_management].' > "$SLM_TEST_DIR/rabbitmq/enabled_plugins"
   epmd -port "$epmd_port" -address 127.0.0.1 >"$SLM_TEST_DIR/epmd.log" 2>&1 &
   SLM_TEST_PIDS+=($!)
   HOME="$SLM_TEST_DIR/rabbitmq" RABBITMQ_NODENAME="slmtest$amqp_port@localhost" RABBITMQ_NODE_PORT="$amqp_port" \
@@ -81,10 +82,12 @@ start_test_servers() {
   wait_for_port "$pg_port" PostgreSQL
   wait_for_port "$redis_port" Redis
   wait_for_port "$amqp_port" RabbitMQ
+  wait_for_port "$management_port" "RabbitMQ management"
 
   export SLM_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password"
   export SLM_TEST_REDIS="127.0.0.1:$redis_port,password=$redis_password"
   export SLM_TEST_RABBITMQ="amqp://slm:$rabbit_password@127.0.0.1:$amqp_port"
+  export SLM_TEST_RABBITMQ_MANAGEMENT="http://slm:$rabbit_password@127.0.0.1:$management_port"
   echo "Test servers up: PostgreSQL :$pg_port, Redis :$redis_port, RabbitMQ :$amqp_port (data in $SLM_TEST_DIR)"
 }
 
