@@ -1,0 +1,78 @@
+using System.Net.Sockets;
+
+namespace SlmPlatform.AppHost.Tests;
+
+/// <summary>
+/// The whole platform through its AppHost in local mode: Debian's PostgreSQL, Redis and RabbitMQ started as
+/// executables on free ports, with a throw-away state folder, as <c>./run.sh</c> would start them.
+/// </summary>
+public sealed class LocalPlatformFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private DirectoryInfo? _state;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public string ApiKey { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var token = TestContext.Current.CancellationToken;
+        _state = Directory.CreateTempSubdirectory("slm-e2e-");
+        if (!OperatingSystem.IsWindows())
+        {
+            // The postgres user, which the server drops to under root, must be able to reach its data folder.
+            _state.UnixFileMode |= UnixFileMode.GroupExecute | UnixFileMode.GroupRead | UnixFileMode.OtherExecute | UnixFileMode.OtherRead;
+        }
+
+        string[] args =
+        [
+            "--Infrastructure:Mode=local",
+            $"--Infrastructure:StateDirectory={_state.FullName}",
+            $"--Infrastructure:Ports:Postgres={FreePort()}",
+            $"--Infrastructure:Ports:Redis={FreePort()}",
+            $"--Infrastructure:Ports:RabbitMQ={FreePort()}",
+            $"--Infrastructure:Ports:RabbitMQDist={FreePort()}",
+            $"--Infrastructure:Ports:Epmd={FreePort()}",
+        ];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            args, (options, _) => options.DisableDashboard = true, token);
+
+        App = await builder.BuildAsync(token);
+        using var startup = CancellationTokenSource.CreateLinkedTokenSource(token);
+        startup.CancelAfter(StartTimeout);
+        await App.StartAsync(startup.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("ingest", startup.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("calls", startup.Token);
+        ApiKey = (await File.ReadAllTextAsync(Path.Combine(_state.FullName, "dev-api-key"), token)).Trim();
+    }
+
+    public HttpClient CreateClient(string resource)
+    {
+        var client = App.CreateHttpClient(resource, "http");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return client;
+    }
+
+    public async Task<string> ConnectionStringAsync(string name) =>
+        await App.GetConnectionStringAsync(name, TestContext.Current.CancellationToken)
+        ?? throw new InvalidOperationException($"No connection string '{name}'.");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
+        _state?.Delete(recursive: true);
+    }
+}

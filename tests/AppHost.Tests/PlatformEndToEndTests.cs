@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using SlmPlatform.Contracts;
+using SlmPlatform.Testing;
+
+namespace SlmPlatform.AppHost.Tests;
+
+public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClassFixture<LocalPlatformFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PostedCall_WithEmailAndCard_IsReadableScrubbedWithinFiveSeconds()
+    {
+        var id = $"e2e-{Guid.NewGuid():N}";
+        using var ingest = platform.CreateClient("ingest");
+        using var calls = platform.CreateClient("calls");
+
+        using var posted = await ingest.PostAsync("/v1/calls", Json(Call(id, "e2e-agent", "Mail jane.doe@example.com, card 5555 5555 5555 4444")), Token);
+
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var stored = await PollAsync(async () =>
+        {
+            using var response = await calls.GetAsync($"/api/calls/{id}", Token);
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(Token) : null;
+        }, TimeSpan.FromSeconds(5));
+        Assert.NotNull(stored);
+        Assert.DoesNotContain("jane.doe@example.com", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("5555 5555 5555 4444", stored, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(stored);
+        var replacements = document.RootElement.GetProperty("replacements");
+        Assert.Equal(1, replacements.GetProperty("EMAIL_ADDRESS").GetInt32());
+        Assert.Equal(1, replacements.GetProperty("CREDIT_CARD").GetInt32());
+    }
+
+    [Fact]
+    public async Task SamePostTwice_GivesOneRow()
+    {
+        var id = $"e2e-twice-{Guid.NewGuid():N}";
+        using var ingest = platform.CreateClient("ingest");
+
+        using var first = await ingest.PostAsync("/v1/calls", Json(Call(id, "e2e-twice", "hello")), Token);
+        using var second = await ingest.PostAsync("/v1/calls", Json(Call(id, "e2e-twice", "hello")), Token);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        var callsDb = await platform.ConnectionStringAsync("callsdb");
+        Assert.True(await PollAsync(async () => await TestDatabase.CountAsync(callsDb, "select count(*) from calls where call_id = $1", Token, id) == 1 ? "stored" : null, TimeSpan.FromSeconds(10)) is not null);
+        // Both messages have been handled once the scrubber's queue is empty; the count must still be one.
+        await Task.Delay(TimeSpan.FromSeconds(1), Token);
+        Assert.Equal(1, await TestDatabase.CountAsync(callsDb, "select count(*) from calls where call_id = $1", Token, id));
+    }
+
+    [Fact]
+    public async Task MalformedBody_Returns400AndStoresNothing()
+    {
+        var agent = $"e2e-malformed-{Guid.NewGuid():N}";
+        using var ingest = platform.CreateClient("ingest");
+
+        using var response = await ingest.PostAsync("/v1/calls", Json($"{{\"agent\": \"{agent}\", \"request\": "), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await Task.Delay(TimeSpan.FromSeconds(1), Token);
+        var callsDb = await platform.ConnectionStringAsync("callsdb");
+        Assert.Equal(0, await TestDatabase.CountAsync(callsDb, "select count(*) from calls where agent = $1", Token, agent));
+    }
+
+    [Fact]
+    public async Task ScrubberKilledMidBatch_StillStoresEveryCallExactlyOnce()
+    {
+        const int batches = 16;
+        const int perBatch = 250;
+        var agent = $"e2e-kill-{Guid.NewGuid():N}";
+        var callsDb = await platform.ConnectionStringAsync("callsdb");
+        await using var announced = await CapturingQueue.BindAsync(await platform.ConnectionStringAsync("messaging"), typeof(CallScrubbed), Token);
+        using var ingest = platform.CreateClient("ingest");
+        ingest.Timeout = TimeSpan.FromMinutes(2);
+
+        for (var batch = 0; batch < batches; batch++)
+        {
+            if (batch == 4)
+            {
+                KillScrubber();
+            }
+
+            var body = "[" + string.Join(',', Enumerable.Range(0, perBatch).Select(i => Call($"{agent}-{batch}-{i}", agent, $"call {i} from jane{i}@example.com"))) + "]";
+            using var response = await ingest.PostAsync("/v1/calls/batch", Json(body), Token);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        await platform.App.ResourceCommands.ExecuteCommandAsync("calls", KnownResourceCommands.StartCommand, Token);
+        const int total = batches * perBatch;
+        var stored = await PollAsync(async () =>
+            await TestDatabase.CountAsync(callsDb, "select count(*) from calls where agent = $1", Token, agent) >= total ? "all" : null,
+            TimeSpan.FromMinutes(3));
+
+        Assert.NotNull(stored);
+        Assert.Equal(total, await TestDatabase.CountAsync(callsDb, "select count(distinct call_id) from calls where agent = $1", Token, agent));
+        Assert.Equal(0, await TestDatabase.CountAsync(callsDb, "select count(*) from calls where agent = $1 and request::text like '%@example.com%'", Token, agent));
+        var events = await announced.WaitForAsync(agent, total, TimeSpan.FromMinutes(1), Token);
+        Assert.Equal(total, events.Select(e => e.MessageId).Distinct().Count());
+    }
+
+    private void KillScrubber()
+    {
+        Assert.True(platform.App.ResourceNotifications.TryGetCurrentState("calls", out var state));
+        var pid = state.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value;
+        using var process = Process.GetProcessById(Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture));
+        process.Kill(entireProcessTree: true);
+    }
+
+    private static async Task<string?> PollAsync(Func<Task<string?>> probe, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } result)
+            {
+                return result;
+            }
+
+            await Task.Delay(100, Token);
+        }
+
+        return null;
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static string Call(string id, string agent, string content) => JsonSerializer.Serialize(new
+    {
+        id,
+        agent,
+        request = new { model = "gpt-4o", messages = new[] { new { role = "user", content } } },
+        response = new { choices = new[] { new { index = 0, message = new { role = "assistant", content = "ok" } } } },
+    });
+}
