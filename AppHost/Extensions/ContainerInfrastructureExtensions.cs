@@ -5,20 +5,22 @@ public static class ContainerInfrastructureExtensions
     /// <summary>Aspire's own container resources: the deployable shape that the manifest describes.</summary>
     public static PlatformInfrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
     {
+        // Volumes are named explicitly: the default names hash the AppHost's path, which would make the manifest
+        // differ between clones.
         var postgres = builder.AddPostgres(PlatformInfrastructure.PostgresName)
-            .WithDataVolume()
+            .WithDataVolume("slm-postgres-data")
             .WithLifetime(ContainerLifetime.Persistent);
         var platformDb = postgres.AddDatabase(PlatformInfrastructure.PlatformDbName);
         var callsDb = postgres.AddDatabase(PlatformInfrastructure.CallsDbName);
 
-        var cache = builder.AddRedis(PlatformInfrastructure.CacheName).WithDataVolume();
-        var messaging = builder.AddRabbitMQ(PlatformInfrastructure.MessagingName).WithDataVolume();
+        var cache = builder.AddRedis(PlatformInfrastructure.CacheName).WithDataVolume("slm-cache-data");
+        var messaging = builder.AddRabbitMQ(PlatformInfrastructure.MessagingName).WithDataVolume("slm-messaging-data");
 
         // The vector store for task discovery; its clients come with that work.
         builder.AddContainer("qdrant", "qdrant/qdrant", "v1.15.5")
             .WithHttpEndpoint(targetPort: 6333, name: "http")
             .WithEndpoint(targetPort: 6334, name: "grpc", scheme: "http")
-            .WithVolume("qdrant-data", "/qdrant/storage");
+            .WithVolume("slm-qdrant-data", "/qdrant/storage");
 
         return new PlatformInfrastructure(
             InfrastructureMode.Containers,
