@@ -9,6 +9,7 @@ public static class DefaultRecognizers
     [
         new EmailRecognizer(),
         new PhoneNumberRecognizer(),
+        new ContextualPhoneNumberRecognizer(),
         new CreditCardRecognizer(),
         new IbanRecognizer(),
         new UsSsnRecognizer(),

@@ -21,6 +21,7 @@ public static class ScrubbingServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, EmailRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, PhoneNumberRecognizer>(_ => new PhoneNumberRecognizer()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, ContextualPhoneNumberRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, CreditCardRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, IbanRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, UsSsnRecognizer>());

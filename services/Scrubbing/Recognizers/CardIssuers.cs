@@ -20,7 +20,8 @@ internal static class CardIssuers
         var amex = two is 34 or 37;
         var discover = four == 6011 || two == 65 || three is >= 644 and <= 649;
         var unionPay = two == 62;
-        var jcb = four is >= 3528 and <= 3589;
+        // 35 as a whole (the network's own range is 3528-3589) and the old 15-digit 1800 and 2131 prefixes.
+        var jcb = two == 35 || (digits.Length == 15 && four is 1800 or 2131);
         var diners = two is 36 or 38 or 39 || three is >= 300 and <= 305;
         var maestro = two is 50 or (>= 56 and <= 58) or 63 or 67;
         return visa || mastercard || amex || discover || unionPay || jcb || diners || maestro;

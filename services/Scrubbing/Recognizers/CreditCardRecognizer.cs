@@ -2,18 +2,21 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 
 /// <summary>Finds payment card numbers: 13 to 19 digits, optionally grouped by spaces or dashes, passing Luhn.</summary>
 /// <remarks>
+/// Precision rules, since 1 number in 10 passes Luhn by chance: a number with a known issuer prefix counts; one
+/// without counts only when written in groups, as people write cards (an ungrouped one is far more often an id or
+/// a millisecond timestamp), or when a card word is close by. The card word also admits 12-digit Maestro numbers.
 /// One run of digits can hold more than the card ("4111 1111 1111 1111 12/26" ends in the expiry month), so when
-/// the whole run is not a card, spans of whole groups inside it are tried, longest first.
-/// Precision rules: a number without a known issuer prefix is reported only when it is written in groups (as
-/// people write cards); an ungrouped one is far more often an id or a millisecond timestamp, 1 in 10 of which
-/// passes Luhn by chance.
+/// the whole run is not a card, spans of whole groups inside it with a known issuer are tried, longest first.
 /// </remarks>
 public sealed partial class CreditCardRecognizer : IRecognizer
 {
     private const int MinDigits = 13;
+    private const int MinDigitsWithContext = 12;
     private const int MaxDigits = 19;
+    private const int ContextWindow = 30;
     private const double KnownIssuerScore = 1.0;
-    private const double UnknownIssuerScore = 0.5;
+    private const double ContextScore = 0.7;
+    private const double GroupedScore = 0.5;
 
     public IEnumerable<EntityMatch> Recognize(string text)
     {
@@ -21,10 +24,9 @@ public sealed partial class CreditCardRecognizer : IRecognizer
         foreach (Match run in DigitRun().Matches(text))
         {
             var groups = DigitGroups.Split(run);
-            var whole = Check(groups, 0, groups.Count - 1);
-            if (whole is { } card && (card.KnownIssuer || groups.Count > 1))
+            if (Check(groups, 0, groups.Count - 1) is { } card && Score(card, groups.Count > 1, text) is { } score)
             {
-                yield return ToMatch(card);
+                yield return new EntityMatch(EntityTypes.CreditCard, card.Start, card.Length, score);
                 continue;
             }
 
@@ -32,20 +34,37 @@ public sealed partial class CreditCardRecognizer : IRecognizer
             {
                 foreach (var inner in FindInside(groups))
                 {
-                    yield return ToMatch(inner);
+                    yield return new EntityMatch(EntityTypes.CreditCard, inner.Start, inner.Length, KnownIssuerScore);
                 }
             }
         }
     }
 
+    private static double? Score(Candidate card, bool grouped, string text)
+    {
+        if (card.DigitCount >= MinDigits && card.KnownIssuer)
+        {
+            return KnownIssuerScore;
+        }
+
+        if (HasContext(text, card))
+        {
+            return ContextScore;
+        }
+
+        return card.DigitCount >= MinDigits && grouped ? GroupedScore : null;
+    }
+
     private static List<Candidate> FindInside(IReadOnlyList<DigitGroup> groups)
     {
+        // Windows stop growing past 19 digits, so a long run ("1 2 3 4 ...") costs linear time, not quadratic.
         var found = new List<Candidate>();
         for (var first = 0; first < groups.Count; first++)
         {
-            for (var last = first; last < groups.Count; last++)
+            var digitCount = 0;
+            for (var last = first; last < groups.Count && (digitCount += groups[last].Digits.Length) <= MaxDigits; last++)
             {
-                if (Check(groups, first, last) is { KnownIssuer: true } candidate)
+                if (digitCount >= MinDigits && Check(groups, first, last) is { KnownIssuer: true } candidate)
                 {
                     found.Add(candidate);
                 }
@@ -68,25 +87,35 @@ public sealed partial class CreditCardRecognizer : IRecognizer
     private static Candidate? Check(IReadOnlyList<DigitGroup> groups, int first, int last)
     {
         var digits = string.Concat(groups.Skip(first).Take(last - first + 1).Select(g => g.Digits));
-        if (digits.Length is < MinDigits or > MaxDigits || !Luhn.IsValid(digits) || AllSame(digits))
+        if (digits.Length is < MinDigitsWithContext or > MaxDigits || !Luhn.IsValid(digits) || AllSame(digits))
         {
             return null;
         }
 
         var start = groups[first].Start;
-        return new Candidate(start, groups[last].End - start, CardIssuers.IsKnownPrefix(digits));
+        return new Candidate(start, groups[last].End - start, digits.Length, CardIssuers.IsKnownPrefix(digits));
     }
 
     private static bool AllSame(string digits) => digits.AsSpan().IndexOfAnyExcept(digits[0]) < 0;
 
-    private static EntityMatch ToMatch(Candidate card) =>
-        new(EntityTypes.CreditCard, card.Start, card.Length, card.KnownIssuer ? KnownIssuerScore : UnknownIssuerScore);
+    private static bool HasContext(string text, Candidate card)
+    {
+        var from = Math.Max(0, card.Start - ContextWindow);
+        var to = Math.Min(text.Length, card.End + ContextWindow);
+        return ContextPattern().IsMatch(text.AsSpan(from, to - from));
+    }
 
     // Atomic, so a run followed by a letter is dropped rather than cut short.
     [GeneratedRegex(@"(?<!\w)(?>[0-9](?:[ -]?[0-9])*)(?!\w)", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex DigitRun();
 
-    private sealed record Candidate(int Start, int Length, bool KnownIssuer)
+    [GeneratedRegex(
+        @"\b(?:cards?|cc|credit|debit|visa|mastercard|amex|maestro|pan)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+        RegexLimits.TimeoutMilliseconds)]
+    private static partial Regex ContextPattern();
+
+    private sealed record Candidate(int Start, int Length, int DigitCount, bool KnownIssuer)
     {
         public int End => Start + Length;
     }

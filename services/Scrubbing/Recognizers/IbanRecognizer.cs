@@ -34,7 +34,7 @@ public sealed partial class IbanRecognizer : IRecognizer
     private static bool TryRead(string text, int start, out int length)
     {
         length = 0;
-        if (!IbanLengths.ByCountry.TryGetValue(text.Substring(start, 2), out var expected))
+        if (!IbanLengths.ByCountry.TryGetValue(text.Substring(start, 2).ToUpperInvariant(), out var expected))
         {
             return false;
         }
@@ -71,6 +71,7 @@ public sealed partial class IbanRecognizer : IRecognizer
         return IbanChecksum.IsValid(compact);
     }
 
-    [GeneratedRegex("(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
+    // Upper case as printed, or lower case as typed in chat; mixed case is not an IBAN anyone writes.
+    [GeneratedRegex("(?<![A-Za-z0-9])(?:[A-Z]{2}|[a-z]{2})[0-9]{2}", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
     private static partial Regex StartPattern();
 }

@@ -12,8 +12,9 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 /// </remarks>
 public sealed partial class IpAddressRecognizer : IRecognizer
 {
-    private const double Ipv4Score = 0.6;
-    private const double Ipv6Score = 0.8;
+    // Above the phone recognizers': libphonenumber also reads some dotted quads (36.160.14.148) as numbers.
+    private const double Ipv4Score = 0.8;
+    private const double Ipv6Score = 0.9;
 
     public IEnumerable<EntityMatch> Recognize(string text)
     {

@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+
+namespace SlmPlatform.Scrubbing.UnitTests;
+
+public sealed class JsonScrubberTests
+{
+    private readonly JsonScrubber _scrubber = new(DefaultRecognizers.CreateScrubber());
+
+    [Fact]
+    public void Scrub_Null_ReturnsNullAndNoCounts()
+    {
+        var result = _scrubber.Scrub(null);
+
+        Assert.Null(result.Document);
+        Assert.Empty(result.Replacements);
+    }
+
+    [Fact]
+    public void Scrub_StringsAtAnyDepth_AreScrubbed()
+    {
+        var result = Scrub("""{"a":{"b":[["x jane@example.com"]]},"c":"10.0.0.1"}""");
+
+        Assert.Equal("""{"a":{"b":[["x <EMAIL_ADDRESS>"]]},"c":"<IP_ADDRESS>"}""", JsonText.Of(result.Document));
+    }
+
+    [Fact]
+    public void Scrub_PropertyNames_AreNotScrubbed()
+    {
+        var result = Scrub("""{"jane@example.com":true}""");
+
+        Assert.Equal("""{"jane@example.com":true}""", JsonText.Of(result.Document));
+    }
+
+    [Fact]
+    public void Scrub_StructuralKeys_KeepValuesThatWouldOtherwiseMatch()
+    {
+        // Contrived values that a recognizer would replace anywhere else.
+        var result = Scrub("""{"id":"4111111111111111","created":4155550132,"amount":4155550132}""");
+
+        Assert.Equal("""{"id":"4111111111111111","created":4155550132,"amount":"<PHONE_NUMBER>"}""", JsonText.Of(result.Document));
+    }
+
+    [Fact]
+    public void Scrub_NumberThatIsACard_BecomesPlaceholderString()
+    {
+        var result = Scrub("""{"card":4111111111111111,"count":3,"price":19.99}""");
+
+        Assert.Equal("""{"card":"<CREDIT_CARD>","count":3,"price":19.99}""", JsonText.Of(result.Document));
+        Assert.Equal(1, result.Replacements[EntityTypes.CreditCard]);
+    }
+
+    [Fact]
+    public void Scrub_MessageName_IsScrubbedButFunctionNameIsKept()
+    {
+        const string credentialShapedName = "sk-abcdefghijklmnopqrstuvwxyz";
+        var result = Scrub($$$"""
+            {"messages":[{"role":"user","name":"{{{credentialShapedName}}}","content":"hi"}],
+             "tools":[{"type":"function","function":{"name":"{{{credentialShapedName}}}"}}],
+             "functions":[{"name":"{{{credentialShapedName}}}"}],
+             "function_call":{"name":"{{{credentialShapedName}}}","arguments":"{}"},
+             "input":[{"type":"function_call","name":"{{{credentialShapedName}}}","arguments":"{}"}]}
+            """);
+
+        var document = result.Document!;
+        Assert.Equal("<CREDENTIAL>", (string?)document["messages"]![0]!["name"]);
+        Assert.Equal(credentialShapedName, (string?)document["tools"]![0]!["function"]!["name"]);
+        Assert.Equal(credentialShapedName, (string?)document["functions"]![0]!["name"]);
+        Assert.Equal(credentialShapedName, (string?)document["function_call"]!["name"]);
+        Assert.Equal(credentialShapedName, (string?)document["input"]![0]!["name"]);
+    }
+
+    [Fact]
+    public void Scrub_StructuralKeysInsideToolArguments_AreScrubbed()
+    {
+        // Inside arguments the keys are the model's choice: an "id" there can be anything.
+        var result = Scrub("""{"function":{"name":"lookup","arguments":{"id":"219-09-9999","type":"jane@example.com"}}}""");
+
+        var arguments = result.Document!["function"]!["arguments"]!;
+        Assert.Equal("<US_SSN>", (string?)arguments["id"]);
+        Assert.Equal("<EMAIL_ADDRESS>", (string?)arguments["type"]);
+    }
+
+    [Fact]
+    public void Scrub_JsonInString_StaysValidJsonWithTypes()
+    {
+        var inner = """{"id":"219-09-9999","n":7,"ok":false,"tags":["a","jane@example.com"],"none":null}""";
+        var result = Scrub(new JsonObject { ["content"] = inner }.ToJsonString());
+
+        var scrubbed = JsonNode.Parse((string)result.Document!["content"]!)!;
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"id":"<US_SSN>","n":7,"ok":false,"tags":["a","<EMAIL_ADDRESS>"],"none":null}"""),
+            scrubbed));
+    }
+
+    [Fact]
+    public void Scrub_JsonInStringWithoutPii_KeepsOriginalFormatting()
+    {
+        const string inner = "{ \"city\": \"Paris\",\n  \"days\": [1, 2] }";
+
+        var result = Scrub(new JsonObject { ["arguments"] = inner }.ToJsonString());
+
+        Assert.Equal(inner, (string?)result.Document!["arguments"]);
+    }
+
+    [Fact]
+    public void Scrub_JsonInsideJsonInString_IsScrubbedAtEveryLevel()
+    {
+        var innermost = new JsonObject { ["email"] = "jane@example.com" }.ToJsonString();
+        var middle = new JsonObject { ["payload"] = innermost }.ToJsonString();
+
+        var result = Scrub(new JsonObject { ["content"] = middle }.ToJsonString());
+
+        var payload = (string?)JsonNode.Parse((string)result.Document!["content"]!)!["payload"];
+        Assert.Equal("<EMAIL_ADDRESS>", (string?)JsonNode.Parse(payload!)!["email"]);
+        Assert.Equal(1, result.Replacements[EntityTypes.EmailAddress]);
+    }
+
+    [Theory]
+    [InlineData("{not json, mail jane@example.com", "{not json, mail <EMAIL_ADDRESS>")]
+    [InlineData("[1] see jane@example.com", "[1] see <EMAIL_ADDRESS>")]
+    public void Scrub_BracketTextThatIsNotJson_IsScrubbedAsText(string value, string expected)
+    {
+        var result = Scrub(new JsonObject { ["content"] = value }.ToJsonString());
+
+        Assert.Equal(expected, (string?)result.Document!["content"]);
+    }
+
+    [Fact]
+    public void Scrub_TopLevelString_IsScrubbed()
+    {
+        var result = _scrubber.Scrub(JsonValue.Create("mail jane@example.com"));
+
+        Assert.Equal("mail <EMAIL_ADDRESS>", (string?)result.Document);
+    }
+
+    [Fact]
+    public void Scrub_NodeBuiltInCode_IsScrubbedAndNotModified()
+    {
+        var input = new JsonObject { ["card"] = 4111111111111111L, ["text"] = "ip 10.0.0.1" };
+
+        var result = _scrubber.Scrub(input);
+
+        Assert.Equal("""{"card":"<CREDIT_CARD>","text":"ip <IP_ADDRESS>"}""", JsonText.Of(result.Document));
+        Assert.Equal(4111111111111111L, (long)input["card"]!);
+    }
+
+    [Fact]
+    public void Scrub_NodeHoldingNonStringClrValues_ReadsTheirJsonForm()
+    {
+        var when = new DateTimeOffset(2024, 6, 10, 12, 30, 45, TimeSpan.Zero);
+        var input = new JsonObject { ["when"] = when, ["ref"] = Guid.Empty, ["who"] = "jane@example.com" };
+
+        var result = _scrubber.Scrub(input);
+
+        Assert.Equal(when, result.Document!["when"]!.GetValue<DateTimeOffset>());
+        Assert.Equal("<EMAIL_ADDRESS>", (string?)result.Document["who"]);
+    }
+
+    private ScrubbedDocument Scrub(string json) => _scrubber.Scrub(JsonNode.Parse(json));
+}
