@@ -10,6 +10,12 @@ var migrator = builder.AddProject<Projects.DbMigrator>("db-migrator")
     .WithDevApiKey(infrastructure);
 
 // Services
+builder.AddGateway(infrastructure)
+    .WithReference(infrastructure.PlatformDb)
+    .WithReference(infrastructure.Messaging)
+    .WaitForCompletion(migrator)
+    .WithHttpHealthCheck("/health");
+
 builder.AddProject<Projects.Ingest>("ingest")
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.Messaging)

@@ -43,7 +43,7 @@ public static class CallIngestApi
             return UnsupportedMediaType("application/json");
         }
 
-        var body = await RequestBody.ReadAsync(request, options.Value.MaxCallBytes, cancellationToken);
+        var body = await request.ReadBoundedBodyAsync(options.Value.MaxCallBytes, cancellationToken);
         if (body.Result is ProblemHttpResult problem)
         {
             return problem;
@@ -88,7 +88,7 @@ public static class CallIngestApi
             return UnsupportedMediaType($"application/json or {NdjsonMediaType}");
         }
 
-        var body = await RequestBody.ReadAsync(request, options.Value.MaxBatchBytes, cancellationToken);
+        var body = await request.ReadBoundedBodyAsync(options.Value.MaxBatchBytes, cancellationToken);
         if (body.Result is ProblemHttpResult problem)
         {
             return problem;

@@ -1,12 +1,10 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using SlmPlatform.Messaging;
 
 namespace SlmPlatform.Ingest.Infrastructure;
 
-/// <summary>
-/// Puts captured calls on the bus and returns only once RabbitMQ has confirmed them. Publishes are mandatory: a
-/// message that no queue would take comes back as an error instead of vanishing, so nothing accepted is dropped.
-/// </summary>
+/// <summary>Puts captured calls on the bus and returns only once RabbitMQ has confirmed them (mandatory publishes).</summary>
 public sealed partial class CallPublisher(IPublishEndpoint publishEndpoint, IOptions<IngestOptions> options, TimeProvider time, ILogger<CallPublisher> logger)
 {
     public async Task PublishAsync(string tenantId, CallRecord record, CancellationToken cancellationToken)
@@ -25,20 +23,11 @@ public sealed partial class CallPublisher(IPublishEndpoint publishEndpoint, IOpt
             record.Response,
             time.GetUtcNow());
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.PublishTimeout);
         try
         {
-            await publishEndpoint.Publish(message, context =>
-            {
-                context.MessageId = message.CaptureId;
-                if (context.TryGetPayload(out RabbitMqSendContext? rabbit))
-                {
-                    rabbit.Mandatory = true;
-                }
-            }, timeout.Token);
+            await publishEndpoint.PublishMandatoryAsync(message, message.CaptureId, options.Value.PublishTimeout, cancellationToken);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is OperationCanceledException or MessageReturnedException or MessageNotAcknowledgedException or MassTransitException or RabbitMQ.Client.Exceptions.RabbitMQClientException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && MandatoryPublishExtensions.IsBrokerRefusal(e))
         {
             // The type says what happened; the message could echo transport details, and the body is never logged.
             LogPublishFailed(message.CaptureId, e.GetType().Name);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 
-namespace SlmPlatform.Calls.FunctionalTests;
+namespace SlmPlatform.Testing;
 
 /// <summary>A platform service in-process (named by any type of its assembly), wired to the test run's real servers.</summary>
 public sealed class ServiceFactory<TMarker>(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<TMarker>
@@ -23,7 +23,7 @@ public sealed class ServiceFactory<TMarker>(IReadOnlyDictionary<string, string> 
     public HttpClient CreateClient(string apiKey)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
         return client;
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace SlmPlatform.Calls.FunctionalTests;
+namespace SlmPlatform.Testing;
 
 /// <summary>Keeps every formatted log line (with exceptions) a service writes, so tests can look for leaked values.</summary>
 public sealed class RecordingLoggerProvider : ILoggerProvider

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SlmPlatform.ApiKeys;
+using SlmPlatform.Gateway.Infrastructure;
+
+namespace SlmPlatform.Gateway.Apis;
+
+/// <summary>
+/// The OpenAI-compatible surface agents point their base URL at. Calls go on to the tenant's upstream unchanged and
+/// are captured once complete; the gateway adds <c>x-slm-overhead-duration-ms</c> (its own time) and
+/// <c>x-slm-call-id</c> (the captured call's id).
+/// </summary>
+public static class OpenAiApi
+{
+    public static IEndpointRouteBuilder MapOpenAiApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1").WithTags("OpenAI-compatible").RequireAuthorization();
+
+        api.MapPost("/chat/completions", ChatCompletions)
+            .WithName("CreateChatCompletion")
+            .WithSummary("Chat completions (also with stream: true), relayed to the upstream and captured");
+
+        api.MapGet("/models", Models)
+            .WithName("ListModels")
+            .WithSummary("The upstream's models");
+
+        return app;
+    }
+
+    public static async Task ChatCompletions(HttpContext context, ClaimsPrincipal user, UpstreamRelay relay, IOptions<GatewayOptions> options)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var body = await context.Request.ReadBoundedBodyAsync(options.Value.MaxRequestBytes, context.RequestAborted);
+        if (body.Result is ProblemHttpResult problem)
+        {
+            await problem.ExecuteAsync(context);
+            return;
+        }
+
+        using var request = ChatRequest.TryParse(((Ok<byte[]>)body.Result).Value!);
+        if (request is null)
+        {
+            await GatewayProblem.Create(StatusCodes.Status400BadRequest, "Invalid request", "The body must be a JSON object.", "invalid_request_error")
+                .ExecuteAsync(context);
+            return;
+        }
+
+        await relay.RelayChatAsync(context, user.GetTenantId(), request, started);
+    }
+
+    public static Task Models(HttpContext context, ClaimsPrincipal user, UpstreamRelay relay) =>
+        relay.RelayModelsAsync(context, user.GetTenantId(), Stopwatch.GetTimestamp());
+}

@@ -1,0 +1,261 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SlmPlatform.Gateway.Capture;
+
+/// <summary>A place in the log: a segment and a byte offset in it.</summary>
+public readonly record struct LogPosition(long Segment, long Offset);
+
+/// <summary>One record read from the log; <see cref="Plaintext"/> is null when it could not be decrypted.</summary>
+public sealed record LogRecord(byte[]? Plaintext, LogPosition Next);
+
+/// <summary>
+/// The gateway's disk buffer: an append-only log in segment files, each record encrypted with AES-GCM, read from a
+/// checkpoint that advances only after the broker confirmed what lies before it. Raw calls never rest on disk in
+/// clear text, survive a restart of the gateway, and leave in the order they came.
+/// </summary>
+public sealed class CaptureLog : IDisposable
+{
+    private const string SegmentPrefix = "segment-";
+    private const string SegmentSuffix = ".log";
+    private const int HeaderBytes = 4;
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+
+    private readonly Lock _gate = new();
+    private readonly string _directory;
+    private readonly AesGcm _aes;
+    private readonly int _segmentBytes;
+    private readonly long _maxBytes;
+    private readonly SortedDictionary<long, long> _segmentLengths = [];
+    private FileStream _writer;
+    private long _writeSegment;
+    private LogPosition _committed;
+
+    private CaptureLog(string directory, byte[] key, int segmentBytes, long maxBytes)
+    {
+        _directory = directory;
+        _aes = new AesGcm(key, TagBytes);
+        _segmentBytes = segmentBytes;
+        _maxBytes = maxBytes;
+        System.IO.Directory.CreateDirectory(directory);
+
+        foreach (var path in System.IO.Directory.EnumerateFiles(directory, SegmentPrefix + "*" + SegmentSuffix))
+        {
+            if (TryParseSegment(path) is { } segment)
+            {
+                _segmentLengths[segment] = ValidLength(path);
+            }
+        }
+
+        _committed = ReadCheckpoint() ?? new LogPosition(_segmentLengths.Keys.FirstOrDefault(), 0);
+        _writeSegment = _segmentLengths.Count > 0 ? _segmentLengths.Keys.Max() : Math.Max(_committed.Segment, 0);
+        _writer = OpenWriter(_writeSegment);
+        PendingAtOpen = CountFrom(_committed);
+    }
+
+    /// <summary>Records that an earlier run left unpublished.</summary>
+    public long PendingAtOpen { get; }
+
+    public static CaptureLog Open(string directory, string secret, int segmentBytes, long maxBytes) =>
+        new(directory, SHA256.HashData(Encoding.UTF8.GetBytes(secret)), segmentBytes, maxBytes);
+
+    /// <summary>Appends one record; false when the buffer is full.</summary>
+    public bool TryAppend(ReadOnlySpan<byte> plaintext)
+    {
+        var frameLength = NonceBytes + plaintext.Length + TagBytes;
+        var frame = new byte[HeaderBytes + frameLength];
+        BinaryPrimitives.WriteInt32LittleEndian(frame, frameLength);
+        var nonce = frame.AsSpan(HeaderBytes, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        _aes.Encrypt(nonce, plaintext, frame.AsSpan(HeaderBytes + NonceBytes, plaintext.Length), frame.AsSpan(HeaderBytes + NonceBytes + plaintext.Length, TagBytes));
+
+        lock (_gate)
+        {
+            if (BufferedBytes() + frame.Length > _maxBytes)
+            {
+                return false;
+            }
+
+            if (_segmentLengths[_writeSegment] > 0 && _segmentLengths[_writeSegment] + frame.Length > _segmentBytes)
+            {
+                _writer.Flush();
+                _writer.Dispose();
+                _writer = OpenWriter(++_writeSegment);
+            }
+
+            _writer.Write(frame);
+            _segmentLengths[_writeSegment] += frame.Length;
+            return true;
+        }
+    }
+
+    /// <summary>Hands appended records to the operating system, so they survive the process.</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            _writer.Flush();
+        }
+    }
+
+    /// <summary>Reads up to <paramref name="max"/> records after the checkpoint, without moving it.</summary>
+    public List<LogRecord> ReadPending(int max)
+    {
+        lock (_gate)
+        {
+            _writer.Flush();
+            var records = new List<LogRecord>(max);
+            var position = _committed;
+            var header = new byte[HeaderBytes];
+            while (records.Count < max && _segmentLengths.TryGetValue(position.Segment, out var length))
+            {
+                if (position.Offset + HeaderBytes > length)
+                {
+                    if (position.Segment >= _writeSegment)
+                    {
+                        break;
+                    }
+
+                    position = new LogPosition(NextSegment(position.Segment), 0);
+                    continue;
+                }
+
+                using var handle = File.OpenHandle(SegmentPath(position.Segment), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                RandomAccess.Read(handle, header, position.Offset);
+                var frameLength = BinaryPrimitives.ReadInt32LittleEndian(header);
+                var frame = new byte[frameLength];
+                RandomAccess.Read(handle, frame, position.Offset + HeaderBytes);
+                var next = new LogPosition(position.Segment, position.Offset + HeaderBytes + frameLength);
+                records.Add(new LogRecord(Decrypt(frame), next));
+                position = next;
+            }
+
+            return records;
+        }
+    }
+
+    /// <summary>Moves the checkpoint past published records and deletes the segments left wholly behind it.</summary>
+    public void Commit(LogPosition position)
+    {
+        lock (_gate)
+        {
+            _committed = position;
+            var checkpoint = Path.Combine(_directory, "checkpoint");
+            File.WriteAllText(checkpoint + ".tmp", FormattableString.Invariant($"{position.Segment} {position.Offset}"));
+            File.Move(checkpoint + ".tmp", checkpoint, overwrite: true);
+
+            foreach (var segment in _segmentLengths.Keys.Where(s => s < position.Segment).ToList())
+            {
+                File.Delete(SegmentPath(segment));
+                _segmentLengths.Remove(segment);
+            }
+        }
+    }
+
+    private long BufferedBytes() => _segmentLengths.Values.Sum() - _committed.Offset;
+
+    private long NextSegment(long segment) => _segmentLengths.Keys.Where(s => s > segment).DefaultIfEmpty(segment + 1).Min();
+
+    private byte[]? Decrypt(byte[] frame)
+    {
+        var plaintext = new byte[frame.Length - NonceBytes - TagBytes];
+        try
+        {
+            _aes.Decrypt(frame.AsSpan(0, NonceBytes), frame.AsSpan(NonceBytes, plaintext.Length), frame.AsSpan(NonceBytes + plaintext.Length), plaintext);
+            return plaintext;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+    }
+
+    private long CountFrom(LogPosition position)
+    {
+        long count = 0;
+        var header = new byte[HeaderBytes];
+        foreach (var (segment, length) in _segmentLengths.Where(s => s.Key >= position.Segment))
+        {
+            using var handle = File.OpenHandle(SegmentPath(segment), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            for (var offset = segment == position.Segment ? position.Offset : 0; offset + HeaderBytes <= length; count++)
+            {
+                RandomAccess.Read(handle, header, offset);
+                offset += HeaderBytes + BinaryPrimitives.ReadInt32LittleEndian(header);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The length up to the last whole frame: a record cut short by a crash is cut off.</summary>
+    private static long ValidLength(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite);
+        var length = RandomAccess.GetLength(handle);
+        var header = new byte[HeaderBytes];
+        long offset = 0;
+        while (offset + HeaderBytes <= length)
+        {
+            RandomAccess.Read(handle, header, offset);
+            var frameLength = BinaryPrimitives.ReadInt32LittleEndian(header);
+            if (frameLength < NonceBytes + TagBytes || offset + HeaderBytes + frameLength > length)
+            {
+                break;
+            }
+
+            offset += HeaderBytes + frameLength;
+        }
+
+        if (offset != length)
+        {
+            RandomAccess.SetLength(handle, offset);
+        }
+
+        return offset;
+    }
+
+    private LogPosition? ReadCheckpoint()
+    {
+        var path = Path.Combine(_directory, "checkpoint");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var parts = File.ReadAllText(path).Split(' ');
+        return parts.Length == 2
+            && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var segment)
+            && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var offset)
+            ? new LogPosition(segment, offset)
+            : null;
+    }
+
+    private FileStream OpenWriter(long segment)
+    {
+        _segmentLengths.TryAdd(segment, 0);
+        return new FileStream(SegmentPath(segment), FileMode.Append, FileAccess.Write, FileShare.Read | FileShare.Delete, bufferSize: 64 * 1024);
+    }
+
+    private string SegmentPath(long segment) =>
+        Path.Combine(_directory, FormattableString.Invariant($"{SegmentPrefix}{segment:D12}{SegmentSuffix}"));
+
+    private static long? TryParseSegment(string path)
+    {
+        var name = Path.GetFileName(path);
+        var digits = name[SegmentPrefix.Length..^SegmentSuffix.Length];
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var segment) ? segment : null;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _writer.Dispose();
+        }
+
+        _aes.Dispose();
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using SlmPlatform.ApiKeys;
+using SlmPlatform.Gateway.Capture;
+using SlmPlatform.Gateway.Infrastructure;
+using SlmPlatform.Messaging;
+
+namespace SlmPlatform.Gateway.Extensions;
+
+internal static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewayOptions>()
+            .BindConfiguration(GatewayOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // No retries, no resilience timeouts: an LLM call is neither idempotent nor short, and the agent decides.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way out.
+        builder.Services.AddHttpClient(UpstreamRelay.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+                UseCookies = false,
+            })
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.Services.AddSingleton<UpstreamRelay>();
+
+        builder.AddCaptureBuffer();
+        builder.AddApiKeyAuthentication();
+        builder.AddPlatformMessaging();
+        return builder;
+    }
+
+    private static void AddCaptureBuffer(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CaptureMetrics>();
+        builder.Services.AddSingleton<CaptureQueue>();
+        builder.Services.AddSingleton<CaptureSignal>();
+        builder.Services.AddSingleton(services =>
+        {
+            var buffer = services.GetRequiredService<IOptions<GatewayOptions>>().Value.CaptureBuffer;
+            var directory = Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, buffer.Directory);
+            return CaptureLog.Open(directory, EncryptionSecret(buffer, services), buffer.SegmentBytes, buffer.MaxBytes);
+        });
+        builder.Services.AddHostedService<CaptureSpooler>();
+        builder.Services.AddHostedService<CapturePublisher>();
+    }
+
+    private static string EncryptionSecret(CaptureBufferOptions buffer, IServiceProvider services)
+    {
+        if (!string.IsNullOrEmpty(buffer.EncryptionKey))
+        {
+            return buffer.EncryptionKey;
+        }
+
+        // Without a configured key the buffer still never holds clear text, but what it holds cannot outlive the process.
+        services.GetRequiredService<ILoggerFactory>().CreateLogger<CaptureLog>()
+            .LogWarning("Gateway:CaptureBuffer:EncryptionKey is not set: captures buffered on disk will not survive a restart");
+        return Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    }
+}

@@ -1,0 +1,257 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using SlmPlatform.Gateway.Capture;
+
+namespace SlmPlatform.Gateway.Infrastructure;
+
+/// <summary>
+/// Sends a request on to the tenant's upstream and relays the answer unchanged — status, headers, body; streams event
+/// by event as they arrive — while keeping a copy for the capture that is queued once the call is complete.
+/// </summary>
+public sealed partial class UpstreamRelay(
+    IHttpClientFactory httpClientFactory,
+    IOptions<GatewayOptions> options,
+    CaptureQueue captures,
+    TimeProvider time,
+    ILogger<UpstreamRelay> logger)
+{
+    public const string ClientName = "upstream";
+    public const string OverheadHeader = "x-slm-overhead-duration-ms";
+    public const string CallIdHeader = "x-slm-call-id";
+
+    // Hop-by-hop and framing headers belong to each connection, not to the answer.
+    private static readonly HashSet<string> NotRelayed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Upgrade", "Proxy-Connection", "Trailer",
+        "Set-Cookie", "Server", "Date", "Alt-Svc", "Strict-Transport-Security",
+    };
+
+    /// <summary>Relays a chat completion and queues its capture; the captured request is the client's own body.</summary>
+    public async Task RelayChatAsync(HttpContext context, string tenantId, ChatRequest request, long startedTimestamp)
+    {
+        var callSite = CallSite.From(context.Request.Headers, request.Json);
+        var startedAt = time.GetUtcNow();
+        var callId = "gw_" + Guid.CreateVersion7().ToString("N");
+        var accept = request.IsStream ? "text/event-stream" : "application/json";
+
+        var relayed = await RelayAsync(context, tenantId, HttpMethod.Post, "chat/completions", request.UpstreamBody(), accept, callId, startedTimestamp,
+            relayEvents: request.IsStream, dropUsageEvent: request.UsageInjected);
+        if (relayed is null)
+        {
+            return;
+        }
+
+        var latency = Stopwatch.GetElapsedTime(startedTimestamp);
+        captures.Enqueue(new PendingCapture(
+            tenantId, callId, callSite, startedAt, latency.TotalMilliseconds,
+            relayed.Value.Succeeded ? "success" : "error",
+            request.ClientBody, relayed.Value.Body, relayed.Value.IsEventStream));
+    }
+
+    /// <summary>Relays <c>GET /models</c>; nothing is captured.</summary>
+    public Task RelayModelsAsync(HttpContext context, string tenantId, long startedTimestamp) =>
+        RelayAsync(context, tenantId, HttpMethod.Get, "models", null, "application/json", callId: null, startedTimestamp, relayEvents: false, dropUsageEvent: false);
+
+    private async Task<RelayedAnswer?> RelayAsync(
+        HttpContext context, string tenantId, HttpMethod method, string path, byte[]? body, string accept, string? callId,
+        long startedTimestamp, bool relayEvents, bool dropUsageEvent)
+    {
+        var settings = options.Value;
+        using var upstreamRequest = CreateRequest(settings.UpstreamFor(tenantId), method, path, body, accept);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        deadline.CancelAfter(settings.UpstreamTimeout);
+
+        var sent = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClientFactory.CreateClient(ClientName).SendAsync(upstreamRequest, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            await WriteProblemAsync(context, StatusCodes.Status504GatewayTimeout, "Upstream timeout", "The upstream did not answer in time.");
+            return null;
+        }
+        catch (HttpRequestException e)
+        {
+            LogUpstreamUnreachable(e.HttpRequestError);
+            await WriteProblemAsync(context, StatusCodes.Status502BadGateway, "Upstream unreachable", "The upstream could not be reached.");
+            return null;
+        }
+
+        using (response)
+        {
+            var waited = Stopwatch.GetElapsedTime(sent);
+            var isEventStream = relayEvents && response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/event-stream";
+            WriteResponseHead(context, response, callId, Stopwatch.GetElapsedTime(startedTimestamp) - waited);
+            try
+            {
+                var captured = isEventStream
+                    ? await RelayEventsAsync(context, response, dropUsageEvent, deadline.Token)
+                    : await RelayBodyAsync(context, response, settings.MaxResponseBytes, deadline.Token);
+                return captured is null ? null : new RelayedAnswer(captured.Value, response.IsSuccessStatusCode, isEventStream);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+            {
+                // The client left or the upstream broke off mid-answer: the call did not complete, so nothing is captured.
+                LogRelayAborted(callId, e);
+                context.Abort();
+                return null;
+            }
+        }
+    }
+
+    private static HttpRequestMessage CreateRequest(UpstreamOptions upstream, HttpMethod method, string path, byte[]? body, string accept)
+    {
+        var request = new HttpRequestMessage(method, new Uri(upstream.BaseUrl.TrimEnd('/') + "/" + path));
+        request.Headers.Accept.ParseAdd(accept);
+        // Uncompressed, so the relayed bytes and the captured ones are the same text.
+        request.Headers.AcceptEncoding.ParseAdd("identity");
+        if (!string.IsNullOrEmpty(upstream.ApiKey))
+        {
+            if (string.Equals(upstream.ApiKeyHeader, "Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", upstream.ApiKey);
+            }
+            else
+            {
+                request.Headers.TryAddWithoutValidation(upstream.ApiKeyHeader, upstream.ApiKey);
+            }
+        }
+
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        return request;
+    }
+
+    private static void WriteResponseHead(HttpContext context, HttpResponseMessage response, string? callId, TimeSpan overhead)
+    {
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        {
+            if (!NotRelayed.Contains(header.Key))
+            {
+                context.Response.Headers[header.Key] = header.Value.ToArray();
+            }
+        }
+
+        context.Response.Headers[OverheadHeader] = overhead.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
+        if (callId is not null)
+        {
+            context.Response.Headers[CallIdHeader] = callId;
+        }
+    }
+
+    private static async Task<ReadOnlyMemory<byte>?> RelayBodyAsync(HttpContext context, HttpResponseMessage response, int maxCaptureBytes, CancellationToken cancellationToken)
+    {
+        await using var upstream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var copy = new ArrayBufferWriter<byte>((int)Math.Min(response.Content.Headers.ContentLength ?? 4096, maxCaptureBytes));
+        var capturing = true;
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await upstream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            await context.Response.Body.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+            capturing = capturing && copy.WrittenCount + read <= maxCaptureBytes;
+            if (capturing)
+            {
+                copy.Write(chunk.AsSpan(0, read));
+            }
+        }
+
+        return capturing ? copy.WrittenMemory : null;
+    }
+
+    /// <summary>
+    /// Passes a server-sent event stream on event by event, flushing each, and returns the events' JSON payloads as
+    /// one JSON array for the capture. The usage event the gateway asked for on the client's behalf is not passed on.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>?> RelayEventsAsync(HttpContext context, HttpResponseMessage response, bool dropUsageEvent, CancellationToken cancellationToken)
+    {
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await context.Response.StartAsync(cancellationToken);
+        var output = context.Response.BodyWriter;
+        var reader = PipeReader.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
+        var payloads = new ArrayBufferWriter<byte>();
+        payloads.Write("["u8);
+        var pendingEvent = new ArrayBufferWriter<byte>();
+        var dropEvent = false;
+
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            while (ServerSentEvents.TryReadLine(ref buffer, out var sequence))
+            {
+                ReadOnlySpan<byte> line = sequence.IsSingleSegment ? sequence.FirstSpan : sequence.ToArray();
+                if (line.IsEmpty)
+                {
+                    await EndEventAsync();
+                    continue;
+                }
+
+                if (ServerSentEvents.TryGetData(line, out var payload) && !payload.SequenceEqual(ServerSentEvents.Done))
+                {
+                    if (payloads.WrittenCount > 1)
+                    {
+                        payloads.Write(","u8);
+                    }
+
+                    payloads.Write(payload);
+                    dropEvent |= dropUsageEvent && ServerSentEvents.IsUsageOnly(payload);
+                }
+
+                pendingEvent.Write(line);
+                pendingEvent.Write("\n"u8);
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                break;
+            }
+        }
+
+        await EndEventAsync();
+        await reader.CompleteAsync();
+        payloads.Write("]"u8);
+        return payloads.WrittenMemory;
+
+        async Task EndEventAsync()
+        {
+            if (pendingEvent.WrittenCount > 0 && !dropEvent)
+            {
+                output.Write(pendingEvent.WrittenSpan);
+                output.Write("\n"u8);
+                await output.FlushAsync(cancellationToken);
+            }
+
+            pendingEvent.Clear();
+            dropEvent = false;
+        }
+    }
+
+    private static async Task WriteProblemAsync(HttpContext context, int status, string title, string detail) =>
+        await GatewayProblem.Create(status, title, detail, "upstream_error").ExecuteAsync(context);
+
+    private readonly record struct RelayedAnswer(ReadOnlyMemory<byte> Body, bool Succeeded, bool IsEventStream);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The upstream could not be reached ({Error})")]
+    private partial void LogUpstreamUnreachable(HttpRequestError error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} broke off before it completed; not captured")]
+    private partial void LogRelayAborted(string? callId, Exception exception);
+}

@@ -1,0 +1,33 @@
+using MassTransit;
+
+namespace SlmPlatform.Messaging;
+
+/// <summary>Publishing that cannot lose a message in silence.</summary>
+public static class MandatoryPublishExtensions
+{
+    /// <summary>
+    /// Publishes under a given message id (the consumer's idempotency key) and completes only when RabbitMQ has
+    /// confirmed it. The publish is mandatory: a message that no queue would take is returned and this throws,
+    /// instead of the broker dropping it. Also throws when no confirm arrives within <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task PublishMandatoryAsync<T>(
+        this IPublishEndpoint endpoint, T message, Guid messageId, TimeSpan timeout, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        await endpoint.Publish(message, context =>
+        {
+            context.MessageId = messageId;
+            if (context.TryGetPayload(out RabbitMqSendContext? rabbit))
+            {
+                rabbit.Mandatory = true;
+            }
+        }, deadline.Token);
+    }
+
+    /// <summary>Whether an exception from <see cref="PublishMandatoryAsync"/> means "the broker did not take it".</summary>
+    public static bool IsBrokerRefusal(Exception exception) =>
+        exception is OperationCanceledException or MessageReturnedException or MessageNotAcknowledgedException
+            or MassTransitException or RabbitMQ.Client.Exceptions.RabbitMQClientException;
+}
