@@ -10,8 +10,11 @@ public static class GatewayExtensions
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddGateway(this IDistributedApplicationBuilder builder, PlatformInfrastructure infrastructure)
     {
-        var upstreamBaseUrl = builder.AddParameter("upstream-base-url", "http://localhost:11434/v1", publishValueAsDefault: true);
-        var upstreamApiKey = builder.AddParameter("upstream-api-key", string.Empty, secret: true);
+        // A parameter given a value ignores configuration, so the configured value (if any) is read here.
+        var upstreamBaseUrl = builder.AddParameter("upstream-base-url",
+            builder.Configuration["Parameters:upstream-base-url"] ?? "http://localhost:11434/v1", publishValueAsDefault: true);
+        var upstreamApiKey = builder.AddParameter("upstream-api-key",
+            builder.Configuration["Parameters:upstream-api-key"] ?? string.Empty, secret: true);
         var bufferKey = builder.AddPlatformSecret(infrastructure, "capture-buffer-key");
 
         var gateway = builder.AddProject<Projects.Gateway>("gateway")

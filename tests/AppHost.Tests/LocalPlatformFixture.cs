@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using SlmPlatform.Testing;
 
 namespace SlmPlatform.AppHost.Tests;
 
@@ -13,6 +14,9 @@ public sealed class LocalPlatformFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>The LLM provider the gateway forwards to: no real one can be reached from here.</summary>
+    public ScriptedUpstream Upstream { get; private set; } = null!;
+
     public string ApiKey { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -25,8 +29,11 @@ public sealed class LocalPlatformFixture : IAsyncLifetime
             _state.UnixFileMode |= UnixFileMode.GroupExecute | UnixFileMode.GroupRead | UnixFileMode.OtherExecute | UnixFileMode.OtherRead;
         }
 
+        Upstream = await ScriptedUpstream.StartAsync();
         string[] args =
         [
+            $"--Parameters:upstream-base-url={Upstream.BaseUrl}",
+            $"--Parameters:upstream-api-key={ScriptedUpstream.ApiKey}",
             "--Infrastructure:Mode=local",
             $"--Infrastructure:StateDirectory={_state.FullName}",
             $"--Infrastructure:Ports:Postgres={FreePort()}",
@@ -44,6 +51,7 @@ public sealed class LocalPlatformFixture : IAsyncLifetime
         await App.StartAsync(startup.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("ingest", startup.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("calls", startup.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
         ApiKey = (await File.ReadAllTextAsync(Path.Combine(_state.FullName, "dev-api-key"), token)).Trim();
     }
 
@@ -71,6 +79,11 @@ public sealed class LocalPlatformFixture : IAsyncLifetime
         {
             await App.StopAsync();
             await App.DisposeAsync();
+        }
+
+        if (Upstream is not null)
+        {
+            await Upstream.DisposeAsync();
         }
 
         _state?.Delete(recursive: true);

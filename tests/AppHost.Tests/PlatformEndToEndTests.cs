@@ -33,6 +33,36 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
     }
 
     [Fact]
+    public async Task CallThroughTheGateway_IsRelayedAndReadableScrubbed()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var prompt = $"Order {marker}: mail the invoice to jane.doe@example.com";
+        using var gateway = platform.CreateClient("gateway");
+        using var calls = platform.CreateClient("calls");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = Json(JsonSerializer.Serialize(new { model = "gpt-4o-mini", messages = new[] { new { role = "user", content = prompt } } })),
+        };
+        request.Headers.Add("X-Slm-Agent", "e2e-gateway-agent");
+
+        using var response = await gateway.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var callId = Assert.Single(response.Headers.GetValues("x-slm-call-id"));
+        var stored = await PollAsync(async () =>
+        {
+            using var found = await calls.GetAsync($"/api/calls/{callId}", Token);
+            return found.IsSuccessStatusCode ? await found.Content.ReadAsStringAsync(Token) : null;
+        }, TimeSpan.FromSeconds(10));
+        Assert.NotNull(stored);
+        Assert.Contains(marker, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("jane.doe@example.com", stored, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(stored);
+        Assert.Equal("e2e-gateway-agent", document.RootElement.GetProperty("agent").GetString());
+        Assert.Equal("gateway", document.RootElement.GetProperty("source").GetString());
+    }
+
+    [Fact]
     public async Task SamePostTwice_GivesOneRow()
     {
         var id = $"e2e-twice-{Guid.NewGuid():N}";

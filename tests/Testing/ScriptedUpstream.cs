@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace SlmPlatform.Gateway.FunctionalTests;
+namespace SlmPlatform.Testing;
 
 /// <summary>
 /// A stand-in for an LLM provider's OpenAI-compatible API, on real Kestrel, since no real LLM API can be reached here.
