@@ -18,5 +18,6 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapCallIngestApi();
+app.MapOtlpTracesApi();
 
 app.Run();

@@ -8,4 +8,7 @@ public static class CallRecordFormat
 
     /// <summary>NVIDIA Data Flywheel's log record: <c>timestamp, workload_id, client_id, request, response</c>.</summary>
     public const string DataFlywheel = "data-flywheel";
+
+    /// <summary>An OpenTelemetry GenAI chat span, sent to the OTLP/HTTP endpoint.</summary>
+    public const string OpenTelemetry = "opentelemetry";
 }

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SlmPlatform.ApiKeys;
+using SlmPlatform.Ingest.Infrastructure;
+
+namespace SlmPlatform.Ingest.Apis;
+
+/// <summary>
+/// OTLP/HTTP trace export (JSON encoding) at the standard path, so an OpenTelemetry exporter or collector can send
+/// GenAI spans here with <c>Authorization: Bearer &lt;api key&gt;</c> as a header. Chat spans become calls; other
+/// spans are ignored; chat spans that cannot be used are reported in OTLP's <c>partialSuccess</c>.
+/// </summary>
+public static class OtlpTracesApi
+{
+    public static IEndpointRouteBuilder MapOtlpTracesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/traces", ExportTraces)
+            .WithTags("Ingest")
+            .WithName("ExportTraces")
+            .WithSummary("OTLP/HTTP JSON trace export: GenAI chat spans (gen_ai.* conventions) are recorded as calls")
+            .RequireAuthorization();
+        return app;
+    }
+
+    public static async Task<Results<Ok<OtlpExportResponse>, ValidationProblem, ProblemHttpResult>> ExportTraces(
+        HttpRequest request,
+        ClaimsPrincipal user,
+        CallPublisher publisher,
+        IOptions<IngestOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return TypedResults.Problem(
+                title: "Unsupported media type",
+                detail: "Only the JSON encoding of OTLP/HTTP is accepted (Content-Type: application/json); configure the exporter or collector for JSON.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var body = await request.ReadBoundedBodyAsync(options.Value.MaxBatchBytes, cancellationToken);
+        if (body.Result is ProblemHttpResult problem)
+        {
+            return problem;
+        }
+
+        var errors = new FieldErrors();
+        using var document = JsonBody.TryParse(((Ok<byte[]>)body.Result).Value!, errors);
+        if (document is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var calls = new List<CallRecord>();
+        var rejected = new List<string>();
+        var receivedAt = time.GetUtcNow();
+        foreach (var span in OtlpGenAiSpans.Read(document.RootElement).Where(s => s.Record is not null || s.Skipped != OtlpSkip.NotChat))
+        {
+            if (span.Record is null)
+            {
+                rejected.Add($"span {span.SpanId}: {span.Skipped}");
+                continue;
+            }
+
+            var parsed = CallRecordParser.Parse(JsonSerializer.SerializeToElement(span.Record), receivedAt);
+            if (parsed.Record is { } record)
+            {
+                calls.Add(record with { Source = CallRecordFormat.OpenTelemetry });
+            }
+            else
+            {
+                rejected.Add($"span {span.SpanId}: invalid {string.Join(", ", parsed.Errors.Keys)}");
+            }
+        }
+
+        var tenantId = user.GetTenantId();
+        try
+        {
+            await Parallel.ForEachAsync(calls,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.PublishConcurrency, CancellationToken = cancellationToken },
+                (call, token) => new ValueTask(publisher.PublishAsync(tenantId, call, token)));
+        }
+        catch (BrokerUnavailableException)
+        {
+            // OTLP exporters retry a 503 after Retry-After; span ids make the retry land once.
+            request.HttpContext.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Message broker unavailable", detail: "Send the export again.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Ok(new OtlpExportResponse(rejected.Count == 0
+            ? null
+            : new OtlpPartialSuccess(rejected.Count, string.Join("; ", rejected.Take(10)))));
+    }
+}

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace SlmPlatform.Ingest.Model;
+
+/// <summary>Why a span of an export made no call.</summary>
+public static class OtlpSkip
+{
+    public const string NotChat = "not a GenAI chat span";
+    public const string NoContent = "gen_ai.input.messages is missing: the instrumentation must capture message content";
+}
+
+/// <summary>A span of an OTLP export: the call record made from it, or why it was passed over.</summary>
+public sealed record GenAiSpan(string SpanId, JsonObject? Record, string? Skipped);
+
+/// <summary>
+/// Turns the GenAI chat spans of an OTLP/HTTP JSON trace export (OpenTelemetry's <c>gen_ai.*</c> semantic
+/// conventions, with message content captured) into call records in the platform's own format, so that agents already
+/// instrumented with OpenTelemetry need no code change. Other spans are passed over.
+/// </summary>
+public static class OtlpGenAiSpans
+{
+    private static readonly HashSet<string> ChatOperations = new(StringComparer.Ordinal) { "chat", "generate_content", "text_completion" };
+
+    public static IEnumerable<GenAiSpan> Read(JsonElement export)
+    {
+        foreach (var resourceSpans in Array(export, "resourceSpans"))
+        {
+            var resource = Attributes(resourceSpans.TryGetProperty("resource", out var r) ? r : default);
+            foreach (var scopeSpans in Array(resourceSpans, "scopeSpans"))
+            {
+                foreach (var span in Array(scopeSpans, "spans"))
+                {
+                    yield return ReadSpan(span, resource);
+                }
+            }
+        }
+    }
+
+    private static GenAiSpan ReadSpan(JsonElement span, Dictionary<string, JsonElement> resource)
+    {
+        var spanId = Text(span, "spanId") ?? string.Empty;
+        var attributes = Attributes(span);
+        if (String(attributes, "gen_ai.operation.name") is not { } operation || !ChatOperations.Contains(operation))
+        {
+            return new GenAiSpan(spanId, null, OtlpSkip.NotChat);
+        }
+
+        var input = ParseJson(String(attributes, "gen_ai.input.messages"));
+        if (input is not JsonArray inputMessages)
+        {
+            return new GenAiSpan(spanId, null, OtlpSkip.NoContent);
+        }
+
+        var messages = new JsonArray();
+        if (ParseJson(String(attributes, "gen_ai.system_instructions")) is JsonArray instructions)
+        {
+            messages.Add(new JsonObject { ["role"] = "system", ["content"] = Content(instructions) });
+        }
+
+        foreach (var message in inputMessages.OfType<JsonObject>())
+        {
+            foreach (var converted in ToOpenAi(message))
+            {
+                messages.Add(converted);
+            }
+        }
+
+        var start = Nanos(span, "startTimeUnixNano");
+        var end = Nanos(span, "endTimeUnixNano");
+        var failed = span.TryGetProperty("status", out var status) && status.TryGetProperty("code", out var code)
+            && (code.ValueKind == JsonValueKind.Number ? code.GetInt32() == 2 : code.GetString() == "STATUS_CODE_ERROR");
+
+        var record = new JsonObject
+        {
+            ["id"] = $"otel_{Text(span, "traceId")}_{spanId}",
+            ["agent"] = String(attributes, "gen_ai.agent.name") ?? String(attributes, "slm.agent") ?? String(resource, "service.name") ?? "default",
+            ["workload"] = String(attributes, "slm.workload"),
+            ["started_at"] = DateTimeOffset.UnixEpoch.AddTicks(start / 100).ToString("O", CultureInfo.InvariantCulture),
+            ["latency_ms"] = Math.Max(0, end - start) / 1_000_000.0,
+            ["status"] = failed ? "error" : "success",
+            ["request"] = Request(attributes, messages),
+            ["response"] = Response(attributes),
+        };
+        return new GenAiSpan(spanId, record, null);
+    }
+
+    private static JsonObject Request(Dictionary<string, JsonElement> attributes, JsonArray messages)
+    {
+        var request = new JsonObject { ["model"] = String(attributes, "gen_ai.request.model"), ["messages"] = messages };
+        CopyNumber(attributes, "gen_ai.request.temperature", request, "temperature");
+        CopyNumber(attributes, "gen_ai.request.top_p", request, "top_p");
+        CopyNumber(attributes, "gen_ai.request.max_tokens", request, "max_tokens");
+        if (ParseJson(String(attributes, "gen_ai.tool.definitions")) is JsonArray tools)
+        {
+            request["tools"] = new JsonArray([.. tools.OfType<JsonObject>().Select(ToolDefinition)]);
+        }
+
+        return request;
+    }
+
+    private static JsonObject Response(Dictionary<string, JsonElement> attributes)
+    {
+        var choices = new JsonArray();
+        var output = ParseJson(String(attributes, "gen_ai.output.messages")) as JsonArray ?? [];
+        foreach (var message in output.OfType<JsonObject>())
+        {
+            choices.Add(new JsonObject
+            {
+                ["index"] = choices.Count,
+                ["message"] = ToOpenAi(message).FirstOrDefault() ?? new JsonObject { ["role"] = "assistant", ["content"] = null },
+                ["finish_reason"] = message["finish_reason"]?.GetValue<string>() ?? "stop",
+            });
+        }
+
+        var response = new JsonObject
+        {
+            ["id"] = String(attributes, "gen_ai.response.id"),
+            ["object"] = "chat.completion",
+            ["model"] = String(attributes, "gen_ai.response.model") ?? String(attributes, "gen_ai.request.model"),
+            ["choices"] = choices,
+        };
+
+        var input = Integer(attributes, "gen_ai.usage.input_tokens");
+        var outputTokens = Integer(attributes, "gen_ai.usage.output_tokens");
+        if (input is not null || outputTokens is not null)
+        {
+            response["usage"] = new JsonObject
+            {
+                ["prompt_tokens"] = input,
+                ["completion_tokens"] = outputTokens,
+                ["total_tokens"] = (input ?? 0) + (outputTokens ?? 0),
+            };
+        }
+
+        return response;
+    }
+
+    /// <summary>A semantic-conventions message (role + parts) as OpenAI messages: tool results become one message each.</summary>
+    private static IEnumerable<JsonObject> ToOpenAi(JsonObject message)
+    {
+        var role = message["role"]?.GetValue<string>() ?? "user";
+        var parts = message["parts"] as JsonArray ?? [];
+        if (role == "tool")
+        {
+            foreach (var result in parts.OfType<JsonObject>().Where(p => Type(p) == "tool_call_response"))
+            {
+                yield return new JsonObject { ["role"] = "tool", ["tool_call_id"] = result["id"]?.DeepClone(), ["content"] = AsText(result["response"]) };
+            }
+
+            yield break;
+        }
+
+        var converted = new JsonObject { ["role"] = role };
+        var calls = parts.OfType<JsonObject>().Where(p => Type(p) == "tool_call").ToList();
+        var content = Content(new JsonArray([.. parts.OfType<JsonObject>().Where(p => Type(p) != "tool_call").Select(p => p.DeepClone())]));
+        converted["content"] = content is JsonValue value && value.GetValue<string>().Length == 0 && calls.Count > 0 ? null : content;
+        if (calls.Count > 0)
+        {
+            converted["tool_calls"] = new JsonArray([.. calls.Select(call => new JsonObject
+            {
+                ["id"] = call["id"]?.DeepClone(),
+                ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = call["name"]?.DeepClone(), ["arguments"] = AsText(call["arguments"]) ?? "{}" },
+            })]);
+        }
+
+        yield return converted;
+    }
+
+    /// <summary>Text parts only: one string. Anything else: OpenAI's array of text parts, other kinds as they came.</summary>
+    private static JsonNode? Content(JsonArray parts)
+    {
+        var objects = parts.OfType<JsonObject>().ToList();
+        if (objects.All(p => Type(p) == "text"))
+        {
+            return string.Concat(objects.Select(p => p["content"]?.GetValue<string>()));
+        }
+
+        return new JsonArray([.. objects.Select(p => Type(p) == "text"
+            ? new JsonObject { ["type"] = "text", ["text"] = p["content"]?.DeepClone() }
+            : p.DeepClone())]);
+    }
+
+    private static JsonObject ToolDefinition(JsonObject tool) => tool["function"] is JsonObject
+        ? (JsonObject)tool.DeepClone()
+        : new JsonObject
+        {
+            ["type"] = "function",
+            ["function"] = new JsonObject
+            {
+                ["name"] = tool["name"]?.DeepClone(),
+                ["description"] = tool["description"]?.DeepClone(),
+                ["parameters"] = tool["parameters"]?.DeepClone(),
+            },
+        };
+
+    private static string? Type(JsonObject part) => part["type"]?.GetValue<string>();
+
+    private static string? AsText(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        _ => node.ToJsonString(),
+    };
+
+    private static JsonNode? ParseJson(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>OTLP JSON attributes (<c>[{"key": …, "value": {"stringValue": …}}]</c>) by key.</summary>
+    private static Dictionary<string, JsonElement> Attributes(JsonElement owner)
+    {
+        var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var attribute in Array(owner, "attributes"))
+        {
+            if (Text(attribute, "key") is { } key && attribute.TryGetProperty("value", out var value))
+            {
+                attributes[key] = value;
+            }
+        }
+
+        return attributes;
+    }
+
+    private static string? String(Dictionary<string, JsonElement> attributes, string key) =>
+        attributes.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("stringValue", out var text)
+            ? text.GetString()
+            : null;
+
+    private static long? Integer(Dictionary<string, JsonElement> attributes, string key) =>
+        attributes.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("intValue", out var number)
+            // OTLP JSON writes 64-bit integers as strings.
+            ? number.ValueKind == JsonValueKind.String ? long.Parse(number.GetString()!, CultureInfo.InvariantCulture) : number.GetInt64()
+            : null;
+
+    private static void CopyNumber(Dictionary<string, JsonElement> attributes, string key, JsonObject target, string name)
+    {
+        if (!attributes.TryGetValue(key, out var value) || value.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (value.TryGetProperty("doubleValue", out var real) && real.TryGetDouble(out var d))
+        {
+            target[name] = d;
+        }
+        else if (Integer(attributes, key) is { } integer)
+        {
+            target[name] = integer;
+        }
+    }
+
+    private static long Nanos(JsonElement span, string name) =>
+        span.TryGetProperty(name, out var value)
+            ? value.ValueKind == JsonValueKind.String ? long.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetInt64()
+            : 0;
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray()
+            : Enumerable.Empty<JsonElement>();
+}
