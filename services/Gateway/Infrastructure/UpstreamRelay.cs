@@ -41,7 +41,7 @@ public sealed partial class UpstreamRelay(
 
         var relayed = await RelayAsync(context, tenantId, HttpMethod.Post, "chat/completions", request.UpstreamBody(), accept, callId, startedTimestamp,
             relayEvents: request.IsStream, dropUsageEvent: request.UsageInjected);
-        if (relayed is null)
+        if (relayed is null || !options.Value.CaptureEnabled)
         {
             return;
         }

@@ -22,6 +22,9 @@ public sealed class GatewayOptions
 
     public TimeSpan UpstreamTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>False turns the gateway into a plain relay (to measure what capture costs, or for tenants that opt out).</summary>
+    public bool CaptureEnabled { get; set; } = true;
+
     [Required]
     public CaptureBufferOptions CaptureBuffer { get; set; } = new();
 
