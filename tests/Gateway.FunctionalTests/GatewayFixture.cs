@@ -44,7 +44,7 @@ public class GatewayFixture : IAsyncLifetime
         }
 
         _buffer = Directory.CreateTempSubdirectory("slm-gateway-buffer-");
-        Gateway = new ServiceFactory<UpstreamRelay>(new Dictionary<string, string>
+        Settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:platformdb"] = platformDb,
             ["ConnectionStrings:messaging"] = messaging,
@@ -53,8 +53,12 @@ public class GatewayFixture : IAsyncLifetime
             ["Gateway:CaptureBuffer:Directory"] = _buffer.FullName,
             ["Gateway:CaptureBuffer:EncryptionKey"] = "test-buffer-key",
             ["Gateway:CaptureBuffer:PublishTimeout"] = "00:00:02",
-        });
+        };
+        Gateway = new ServiceFactory<UpstreamRelay>(Settings);
     }
+
+    /// <summary>The gateway's configuration, for tests that need a second instance (on real Kestrel, say).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; private set; } = null!;
 
     /// <summary>The official OpenAI SDK pointed at the gateway, unchanged but for its endpoint, transport and retries.</summary>
     public ChatClient ChatClient(string model = "gpt-4o-mini") => new(model, new ApiKeyCredential(ApiKey), new OpenAIClientOptions

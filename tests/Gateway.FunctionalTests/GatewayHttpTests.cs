@@ -83,6 +83,36 @@ public sealed class GatewayHttpTests(GatewayFixture fixture) : IClassFixture<Gat
     }
 
     [Fact]
+    public async Task ClientGivingUp_CancelsTheUpstreamCall()
+    {
+        // On real Kestrel: a closed connection is what a client giving up looks like to a server.
+        await using var gateway = new ServiceFactory<SlmPlatform.Gateway.Infrastructure.UpstreamRelay>(fixture.Settings);
+        gateway.UseKestrel(0);
+        gateway.StartServer();
+        using var client = gateway.CreateClient(fixture.ApiKey);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var marker = Guid.NewGuid().ToString("N");
+        var abandonedBefore = fixture.Upstream.Abandoned;
+
+        var call = client.PostAsync("/v1/chat/completions", Json($$$"""{"model":"slow","messages":[{"role":"user","content":"{{{marker}}}"}]}"""), giveUp.Token);
+        await WaitUntilAsync(() => fixture.Upstream.Received.Any(r => r.Body.GetRawText().Contains(marker, StringComparison.Ordinal)));
+        await giveUp.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await WaitUntilAsync(() => fixture.Upstream.Abandoned > abandonedBefore);
+        Assert.Equal(abandonedBefore + 1, fixture.Upstream.Abandoned);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Token);
+        }
+    }
+
+    [Fact]
     public async Task Models_AreTheUpstreams()
     {
         using var client = fixture.HttpClient();

@@ -11,16 +11,21 @@ namespace SlmPlatform.Testing;
 /// A stand-in for an LLM provider's OpenAI-compatible API, on real Kestrel, since no real LLM API can be reached here.
 /// It answers on the wire as OpenAI does (JSON completions, SSE chunks with <c>data: [DONE]</c>, the usage event
 /// only when asked, error objects with status codes and Retry-After) with scripted content chosen by the request's
-/// model: <c>rate-limited</c> → 429, <c>broken</c> → 500, tools present → a tool call, otherwise an echo.
+/// model: <c>rate-limited</c> → 429, <c>broken</c> → 500, <c>slow</c> → no answer for a minute (counting the callers
+/// that gave up in <see cref="Abandoned"/>), tools present → a tool call, otherwise an echo.
 /// </summary>
 public sealed class ScriptedUpstream : IAsyncDisposable
 {
     public const string ApiKey = "sk-upstream-secret-5f1d9a2c7b";
     private readonly WebApplication _app;
+    private int _abandoned;
 
     private ScriptedUpstream(WebApplication app) => _app = app;
 
     public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
+
+    /// <summary>Requests for the <c>slow</c> model whose caller closed the connection before the answer.</summary>
+    public int Abandoned => _abandoned;
 
     public Uri BaseUrl => new(_app.Urls.First() + "/v1");
 
@@ -55,6 +60,17 @@ public sealed class ScriptedUpstream : IAsyncDisposable
                 return;
             case "broken":
                 await WriteErrorAsync(context, 500, "The server had an error while processing your request.", "server_error", null);
+                return;
+            case "slow":
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMinutes(1), context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    Interlocked.Increment(ref _abandoned);
+                }
+
                 return;
         }
 

@@ -1,0 +1,142 @@
+namespace SlmPlatform.Gateway.UnitTests;
+
+public sealed class CaptureLogTests : IDisposable
+{
+    private const string Key = "unit-test-key";
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("slm-capture-log-");
+
+    [Fact]
+    public void ReadPending_ReturnsRecordsInOrderUntilCommitted()
+    {
+        using var log = Open();
+        Append(log, "a", "b", "c");
+
+        var first = log.ReadPending(2);
+        log.Commit(first[^1].Next);
+        var rest = log.ReadPending(10);
+
+        Assert.Equal(["a", "b"], Texts(first));
+        Assert.Equal(["c"], Texts(rest));
+    }
+
+    [Fact]
+    public void ReadPending_WithoutCommit_ReturnsTheSameRecordsAgain()
+    {
+        using var log = Open();
+        Append(log, "a", "b");
+
+        var once = log.ReadPending(10);
+        var again = log.ReadPending(10);
+
+        Assert.Equal(Texts(once), Texts(again));
+    }
+
+    [Fact]
+    public void Reopen_KeepsWhatWasNotCommitted()
+    {
+        using (var log = Open())
+        {
+            Append(log, "a", "b", "c");
+            log.Commit(log.ReadPending(1)[0].Next);
+        }
+
+        using var reopened = Open();
+
+        Assert.Equal(2, reopened.PendingAtOpen);
+        Assert.Equal(["b", "c"], Texts(reopened.ReadPending(10)));
+    }
+
+    [Fact]
+    public void Reopen_AfterATornWrite_DropsOnlyTheTornRecord()
+    {
+        using (var log = Open())
+        {
+            Append(log, "a", "b");
+        }
+
+        var segment = _directory.GetFiles("segment-*.log").Single();
+        using (var stream = segment.Open(FileMode.Append))
+        {
+            stream.Write([200, 0, 0, 0, 1, 2, 3]);
+        }
+
+        using var reopened = Open();
+
+        Assert.Equal(["a", "b"], Texts(reopened.ReadPending(10)));
+        Append(reopened, "c");
+        Assert.Equal(["a", "b", "c"], Texts(reopened.ReadPending(10)));
+    }
+
+    [Fact]
+    public void RecordsOnDisk_AreNotClearText()
+    {
+        using (var log = Open())
+        {
+            Append(log, "jane.doe@example.com");
+        }
+
+        var bytes = File.ReadAllBytes(_directory.GetFiles("segment-*.log").Single().FullName);
+
+        Assert.DoesNotContain("jane.doe", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadPending_WithAnotherKey_ReturnsRecordsThatCannotBeRead()
+    {
+        using (var log = Open())
+        {
+            Append(log, "a");
+        }
+
+        using var other = CaptureLog.Open(_directory.FullName, "another-key", 64 * 1024, 1 << 20);
+
+        Assert.Null(Assert.Single(other.ReadPending(10)).Plaintext);
+    }
+
+    [Fact]
+    public void TryAppend_OverTheLimit_RefusesUntilSpaceIsCommitted()
+    {
+        using var log = CaptureLog.Open(_directory.FullName, Key, 64 * 1024, maxBytes: 4096);
+        var record = new byte[1000];
+
+        var accepted = Enumerable.Range(0, 10).Count(_ => log.TryAppend(record));
+        log.Commit(log.ReadPending(10)[^1].Next);
+
+        Assert.Equal(3, accepted);
+        Assert.True(log.TryAppend(record));
+    }
+
+    [Fact]
+    public void Commit_PastFullSegments_DeletesThem()
+    {
+        using var log = CaptureLog.Open(_directory.FullName, Key, segmentBytes: 64 * 1024, maxBytes: 1 << 24);
+        var record = new byte[20_000];
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(log.TryAppend(record));
+        }
+
+        var segmentsBefore = _directory.GetFiles("segment-*.log").Length;
+        log.Commit(log.ReadPending(10)[^1].Next);
+
+        Assert.True(segmentsBefore >= 3);
+        Assert.Single(_directory.GetFiles("segment-*.log"));
+        Assert.Empty(log.ReadPending(10));
+    }
+
+    private CaptureLog Open() => CaptureLog.Open(_directory.FullName, Key, 64 * 1024, 1 << 20);
+
+    private static void Append(CaptureLog log, params string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            Assert.True(log.TryAppend(Encoding.UTF8.GetBytes(text)));
+        }
+
+        log.Flush();
+    }
+
+    private static List<string> Texts(IEnumerable<LogRecord> records) => [.. records.Select(r => Encoding.UTF8.GetString(r.Plaintext!))];
+
+    public void Dispose() => _directory.Delete(recursive: true);
+}
