@@ -23,6 +23,7 @@ builder.AddProject<Projects.Ingest>("ingest")
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Calls>("calls")
+    .WithEnvironment("Scrubbing__SurrogateKey", builder.AddPlatformSecret(infrastructure, "scrubbing-surrogate-key"))
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.CallsDb)
     .WithReference(infrastructure.Messaging)

@@ -18,5 +18,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapCallsApi();
+app.MapScrubApi();
+app.MapScrubReportApi();
 
 app.Run();

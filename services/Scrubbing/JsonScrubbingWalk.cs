@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 namespace SlmPlatform.Scrubbing;
 
 /// <summary>One pass over one document: scrubs values in place and counts what it replaced.</summary>
-internal sealed class JsonScrubbingWalk(TextScrubber textScrubber)
+/// <param name="textScrubber">Finds the entities.</param>
+/// <param name="replacement">The document's operator; null for the text scrubber's own.</param>
+internal sealed class JsonScrubbingWalk(TextScrubber textScrubber, IReplacementOperator? replacement)
 {
     // Relaxed escaping keeps placeholders readable ("<EMAIL_ADDRESS>", not "\u003CEMAIL_ADDRESS\u003E") in
     // re-serialized embedded JSON; the result is stored and parsed as JSON, never written into HTML.
@@ -75,10 +77,15 @@ internal sealed class JsonScrubbingWalk(TextScrubber textScrubber)
                 return ReferenceEquals(scrubbed, text) ? value : JsonValue.Create(scrubbed);
 
             case JsonValueKind.Number:
-                // A card or phone number stored as a JSON number becomes the placeholder string: the field's type
-                // changes, but there is no number that could stand in for it without keeping some of its digits.
+                // A card or phone number stored as a JSON number: a surrogate made of digits stays a number; a
+                // placeholder, mask or hash turns the field into a string, as nothing numeric could stand in for it.
                 var digits = ScrubText(value.ToJsonString());
-                return digits.Entities.Count == 0 ? value : JsonValue.Create(digits.Text);
+                if (digits.Entities.Count == 0)
+                {
+                    return value;
+                }
+
+                return IsJsonNumber(digits.Text) ? JsonNode.Parse(digits.Text) : JsonValue.Create(digits.Text);
 
             case JsonValueKind.Object or JsonValueKind.Array:
                 // A JsonValue wrapping a CLR object (built in code, not parsed): walk its JSON form instead.
@@ -113,7 +120,7 @@ internal sealed class JsonScrubbingWalk(TextScrubber textScrubber)
         }
 
         // A separate walk, so that a document that fails half-way adds nothing to the counts.
-        var inner = new JsonScrubbingWalk(textScrubber);
+        var inner = new JsonScrubbingWalk(textScrubber, replacement);
         JsonNode? scrubbed;
         try
         {
@@ -141,7 +148,7 @@ internal sealed class JsonScrubbingWalk(TextScrubber textScrubber)
 
     private ScrubbedText ScrubText(string text)
     {
-        var scrubbed = textScrubber.Scrub(text);
+        var scrubbed = replacement is null ? textScrubber.Scrub(text) : textScrubber.Scrub(text, replacement);
         foreach (var entity in scrubbed.Entities)
         {
             Add(entity.EntityType, 1);
@@ -149,6 +156,9 @@ internal sealed class JsonScrubbingWalk(TextScrubber textScrubber)
 
         return scrubbed;
     }
+
+    private static bool IsJsonNumber(string text) =>
+        text.Length is > 0 and <= 30 && text[0] != '0' && text.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0;
 
     private void Add(string entityType, int count) =>
         _counts[entityType] = _counts.GetValueOrDefault(entityType) + count;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SlmPlatform.Scrubbing.Recognizers;
@@ -7,8 +8,9 @@ namespace SlmPlatform.Scrubbing;
 public static class ScrubbingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the built-in recognizers, the typed-placeholder operator, <see cref="TextScrubber"/> and
-    /// <see cref="JsonScrubber"/> as singletons.
+    /// Registers the built-in recognizers, the typed-placeholder operator, <see cref="TextScrubber"/>,
+    /// <see cref="JsonScrubber"/> and the <see cref="ScrubPolicy"/> bound to the <c>Scrubbing</c> configuration section
+    /// (<see cref="ScrubbingOptions"/>) as singletons.
     /// </summary>
     /// <remarks>
     /// More recognizers can be added as further <see cref="IRecognizer"/> registrations; an
@@ -27,6 +29,18 @@ public static class ScrubbingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, UsSsnRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, IpAddressRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, CredentialRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, SecretRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, MacAddressRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, CryptoWalletRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, HealthAndIdentityRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, PersonRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, LocationRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, StreetAddressRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, OrganizationRecognizer>());
+        // Bound where the host has configuration; without it (a bare ServiceCollection) the defaults hold.
+        services.AddOptions<ScrubbingOptions>().Configure<IServiceProvider>((options, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection(ScrubbingOptions.SectionName).Bind(options));
+        services.TryAddSingleton<ScrubPolicy>();
         services.TryAddSingleton<IReplacementOperator, TypedPlaceholderOperator>();
         services.TryAddSingleton<TextScrubber>();
         services.TryAddSingleton<JsonScrubber>();

@@ -7,13 +7,18 @@ namespace SlmPlatform.Scrubbing;
 /// A recognizer that throws (a regex timeout, say) fails the whole call: passing the text on half-scrubbed would be
 /// worse than not passing it at all.
 /// </remarks>
-public sealed class TextScrubber(IEnumerable<IRecognizer> recognizers, IReplacementOperator replacementOperator)
+public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, IReplacementOperator replacementOperator)
 {
     private readonly IRecognizer[] _recognizers = [.. recognizers];
 
-    public ScrubbedText Scrub(string text)
+    /// <summary>Scrubs with the operator this scrubber was built with.</summary>
+    public ScrubbedText Scrub(string text) => Scrub(text, replacementOperator);
+
+    /// <summary>Scrubs with another operator, such as one document's <see cref="ScrubOperator"/> policy.</summary>
+    public ScrubbedText Scrub(string text, IReplacementOperator replacement)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(replacement);
         if (text.Length == 0)
         {
             return new ScrubbedText(text, []);
@@ -29,21 +34,23 @@ public sealed class TextScrubber(IEnumerable<IRecognizer> recognizers, IReplacem
             }
         }
 
-        var entities = OverlapResolver.Resolve(matches);
+        var entities = OverlapResolver.Resolve(WithoutPlaceholders(text, matches));
         if (entities.Count == 0)
         {
             return new ScrubbedText(text, entities);
         }
 
-        // Right to left, so the offsets of the entities still to replace stay valid.
-        var builder = new StringBuilder(text);
-        for (var i = entities.Count - 1; i >= 0; i--)
+        // Left to right, copying the text between entities: linear in the text's length.
+        var builder = new StringBuilder(text.Length + 16);
+        var copied = 0;
+        foreach (var entity in entities)
         {
-            var entity = entities[i];
-            var replacement = replacementOperator.Replace(entity, text.Substring(entity.Start, entity.Length));
-            builder.Remove(entity.Start, entity.Length).Insert(entity.Start, replacement);
+            builder.Append(text, copied, entity.Start - copied);
+            builder.Append(replacement.Replace(entity, text.Substring(entity.Start, entity.Length)));
+            copied = entity.End;
         }
 
+        builder.Append(text, copied, text.Length - copied);
         return new ScrubbedText(builder.ToString(), entities);
     }
 
@@ -55,4 +62,25 @@ public sealed class TextScrubber(IEnumerable<IRecognizer> recognizers, IReplacem
                 $"{recognizer.GetType().Name} returned a span ({match.Start}, {match.Length}) outside a text of length {text.Length}.");
         }
     }
+
+    // A placeholder left by an earlier pass ("<US_SSN_1>") is not a value: "US" in it is no country. Dropping
+    // matches inside placeholders makes scrubbing with placeholders idempotent.
+    private static List<EntityMatch> WithoutPlaceholders(string text, List<EntityMatch> matches)
+    {
+        if (matches.Count == 0 || !text.Contains('<', StringComparison.Ordinal))
+        {
+            return matches;
+        }
+
+        var placeholders = PlaceholderPattern().Matches(text);
+        if (placeholders.Count == 0)
+        {
+            return matches;
+        }
+
+        return matches.FindAll(m => !placeholders.Any(p => m.Start >= p.Index && m.End <= p.Index + p.Length));
+    }
+
+    [GeneratedRegex(@"<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*>", RegexOptions.CultureInvariant, Recognizers.RegexLimits.TimeoutMilliseconds)]
+    private static partial Regex PlaceholderPattern();
 }

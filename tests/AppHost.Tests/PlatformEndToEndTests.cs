@@ -113,7 +113,7 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
                 KillScrubber();
             }
 
-            var body = "[" + string.Join(',', Enumerable.Range(0, perBatch).Select(i => Call($"{agent}-{batch}-{i}", agent, $"call {i} from jane{i}@example.com"))) + "]";
+            var body = "[" + string.Join(',', Enumerable.Range(0, perBatch).Select(i => Call($"{agent}-{batch}-{i}", agent, $"call {i} from jane{i}@mail.acme-corp.io"))) + "]";
             using var response = await ingest.PostAsync("/v1/calls/batch", Json(body), Token);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
@@ -126,7 +126,7 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
 
         Assert.NotNull(stored);
         Assert.Equal(total, await TestDatabase.CountAsync(callsDb, "select count(distinct call_id) from calls where agent = $1", Token, agent));
-        Assert.Equal(0, await TestDatabase.CountAsync(callsDb, "select count(*) from calls where agent = $1 and request::text like '%@example.com%'", Token, agent));
+        Assert.Equal(0, await TestDatabase.CountAsync(callsDb, "select count(*) from calls where agent = $1 and request::text like '%acme-corp.io%'", Token, agent));
         var events = await announced.WaitForAsync(agent, total, TimeSpan.FromMinutes(1), Token);
         Assert.Equal(total, events.Select(e => e.MessageId).Distinct().Count());
     }

@@ -83,6 +83,7 @@ public sealed class JsonScrubberOpenAiTests
 
         var expected = new Dictionary<string, int>
         {
+            [EntityTypes.Person] = 1,
             [EntityTypes.EmailAddress] = 2,
             [EntityTypes.PhoneNumber] = 1,
             [EntityTypes.CreditCard] = 2,

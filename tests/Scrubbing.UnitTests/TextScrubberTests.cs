@@ -12,7 +12,7 @@ public sealed class TextScrubberTests
         var result = _scrubber.Scrub(text);
 
         Assert.Equal(
-            "Jane (<EMAIL_ADDRESS>, <PHONE_NUMBER>) paid with <CREDIT_CARD> from <IP_ADDRESS>; SSN <US_SSN>.",
+            "<PERSON> (<EMAIL_ADDRESS>, <PHONE_NUMBER>) paid with <CREDIT_CARD> from <IP_ADDRESS>; SSN <US_SSN>.",
             result.Text);
     }
 

@@ -16,8 +16,10 @@ public sealed partial class CallCapturedConsumer(CallStore store, JsonScrubber s
     public async Task Consume(ConsumeContext<CallCaptured> context)
     {
         var captured = context.Message;
-        var request = scrubber.Scrub(JsonNode.Parse(captured.Request.GetRawText()));
-        var response = scrubber.Scrub(JsonNode.Parse(captured.Response.GetRawText()));
+        // One session per call: the request and the response share surrogates and placeholder numbers.
+        var session = scrubber.StartSession(captured.TenantId);
+        var request = session.Scrub(JsonNode.Parse(captured.Request.GetRawText()));
+        var response = session.Scrub(JsonNode.Parse(captured.Response.GetRawText()));
         var replacements = Merge(request.Replacements, response.Replacements);
 
         var call = new ScrubbedCall(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Calls.Consumers;
 using SlmPlatform.Calls.Infrastructure;
@@ -15,6 +16,8 @@ internal static class Extensions
     {
         builder.AddNpgsqlDataSource(DatabaseName);
         builder.Services.AddSingleton<CallStore>();
+        builder.Services.AddSingleton<ScrubReportStore>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScrubbing();
         builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 

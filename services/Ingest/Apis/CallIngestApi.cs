@@ -40,7 +40,7 @@ public static class CallIngestApi
     {
         if (!IsJson(request.ContentType))
         {
-            return UnsupportedMediaType("application/json");
+            return IngestProblems.UnsupportedMediaType("application/json");
         }
 
         var body = await request.ReadBoundedBodyAsync(options.Value.MaxCallBytes, cancellationToken);
@@ -68,7 +68,7 @@ public static class CallIngestApi
         }
         catch (BrokerUnavailableException)
         {
-            return BrokerUnavailable(request.HttpContext, options.Value, "The call was not recorded; send it again.");
+            return IngestProblems.BrokerUnavailable(request.HttpContext, options.Value, "The call was not recorded; send it again.");
         }
 
         return TypedResults.Accepted((string?)null, new CallAccepted(record.Id));
@@ -85,7 +85,7 @@ public static class CallIngestApi
         var isNdjson = request.ContentType?.StartsWith(NdjsonMediaType, StringComparison.OrdinalIgnoreCase) == true;
         if (!isNdjson && !IsJson(request.ContentType))
         {
-            return UnsupportedMediaType($"application/json or {NdjsonMediaType}");
+            return IngestProblems.UnsupportedMediaType($"application/json or {NdjsonMediaType}");
         }
 
         var body = await request.ReadBoundedBodyAsync(options.Value.MaxBatchBytes, cancellationToken);
@@ -114,15 +114,12 @@ public static class CallIngestApi
         var tenantId = user.GetTenantId();
         try
         {
-            await Parallel.ForEachAsync(
-                batch.Items.Select(i => i.Result.Record).OfType<CallRecord>(),
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.PublishConcurrency, CancellationToken = cancellationToken },
-                (record, token) => new ValueTask(publisher.PublishAsync(tenantId, record, token)));
+            await publisher.PublishAllAsync(tenantId, batch.Items.Select(i => i.Result.Record).OfType<CallRecord>(), cancellationToken);
         }
         catch (BrokerUnavailableException)
         {
             // Ids make a repeated batch safe: what did reach the broker is stored once.
-            return BrokerUnavailable(request.HttpContext, options.Value, "Part or all of the batch was not recorded; send the whole batch again.");
+            return IngestProblems.BrokerUnavailable(request.HttpContext, options.Value, "Part or all of the batch was not recorded; send the whole batch again.");
         }
 
         return TypedResults.Accepted((string?)null, new BatchAccepted(accepted, rejected));
@@ -132,15 +129,4 @@ public static class CallIngestApi
         string.IsNullOrEmpty(contentType)
         || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
         || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase);
-
-    private static ProblemHttpResult UnsupportedMediaType(string expected) => TypedResults.Problem(
-        title: "Unsupported media type",
-        detail: $"Content-Type must be {expected}.",
-        statusCode: StatusCodes.Status415UnsupportedMediaType);
-
-    private static ProblemHttpResult BrokerUnavailable(HttpContext context, IngestOptions options, string detail)
-    {
-        context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(title: "Message broker unavailable", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable);
-    }
 }

@@ -33,10 +33,7 @@ public static class OtlpTracesApi
     {
         if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            return TypedResults.Problem(
-                title: "Unsupported media type",
-                detail: "Only the JSON encoding of OTLP/HTTP is accepted (Content-Type: application/json); configure the exporter or collector for JSON.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return IngestProblems.UnsupportedMediaType("application/json: only the JSON encoding of OTLP/HTTP is accepted; configure the exporter or collector for JSON");
         }
 
         var body = await request.ReadBoundedBodyAsync(options.Value.MaxBatchBytes, cancellationToken);
@@ -77,15 +74,12 @@ public static class OtlpTracesApi
         var tenantId = user.GetTenantId();
         try
         {
-            await Parallel.ForEachAsync(calls,
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.PublishConcurrency, CancellationToken = cancellationToken },
-                (call, token) => new ValueTask(publisher.PublishAsync(tenantId, call, token)));
+            await publisher.PublishAllAsync(tenantId, calls, cancellationToken);
         }
         catch (BrokerUnavailableException)
         {
             // OTLP exporters retry a 503 after Retry-After; span ids make the retry land once.
-            request.HttpContext.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(title: "Message broker unavailable", detail: "Send the export again.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return IngestProblems.BrokerUnavailable(request.HttpContext, options.Value, "Send the export again.");
         }
 
         return TypedResults.Ok(new OtlpExportResponse(rejected.Count == 0

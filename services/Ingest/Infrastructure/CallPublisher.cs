@@ -35,6 +35,13 @@ public sealed partial class CallPublisher(IPublishEndpoint publishEndpoint, IOpt
         }
     }
 
+    /// <summary>Publishes many calls, a bounded number awaiting their confirms at once; throws if any was not confirmed.</summary>
+    public Task PublishAllAsync(string tenantId, IEnumerable<CallRecord> records, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            records,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.PublishConcurrency, CancellationToken = cancellationToken },
+            (record, token) => new ValueTask(PublishAsync(tenantId, record, token)));
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publish of capture {CaptureId} was not confirmed ({Reason})")]
     private partial void LogPublishFailed(Guid captureId, string reason);
 }

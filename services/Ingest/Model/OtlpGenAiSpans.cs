@@ -24,12 +24,12 @@ public static class OtlpGenAiSpans
 
     public static IEnumerable<GenAiSpan> Read(JsonElement export)
     {
-        foreach (var resourceSpans in Array(export, "resourceSpans"))
+        foreach (var resourceSpans in OtlpValues.Array(export, "resourceSpans"))
         {
-            var resource = Attributes(resourceSpans.TryGetProperty("resource", out var r) ? r : default);
-            foreach (var scopeSpans in Array(resourceSpans, "scopeSpans"))
+            var resource = OtlpValues.Attributes(resourceSpans.TryGetProperty("resource", out var r) ? r : default);
+            foreach (var scopeSpans in OtlpValues.Array(resourceSpans, "scopeSpans"))
             {
-                foreach (var span in Array(scopeSpans, "spans"))
+                foreach (var span in OtlpValues.Array(scopeSpans, "spans"))
                 {
                     yield return ReadSpan(span, resource);
                 }
@@ -39,21 +39,21 @@ public static class OtlpGenAiSpans
 
     private static GenAiSpan ReadSpan(JsonElement span, Dictionary<string, JsonElement> resource)
     {
-        var spanId = Text(span, "spanId") ?? string.Empty;
-        var attributes = Attributes(span);
-        if (String(attributes, "gen_ai.operation.name") is not { } operation || !ChatOperations.Contains(operation))
+        var spanId = OtlpValues.Text(span, "spanId") ?? string.Empty;
+        var attributes = OtlpValues.Attributes(span);
+        if (OtlpValues.String(attributes, "gen_ai.operation.name") is not { } operation || !ChatOperations.Contains(operation))
         {
             return new GenAiSpan(spanId, null, OtlpSkip.NotChat);
         }
 
-        var input = ParseJson(String(attributes, "gen_ai.input.messages"));
+        var input = ParseJson(OtlpValues.String(attributes, "gen_ai.input.messages"));
         if (input is not JsonArray inputMessages)
         {
             return new GenAiSpan(spanId, null, OtlpSkip.NoContent);
         }
 
         var messages = new JsonArray();
-        if (ParseJson(String(attributes, "gen_ai.system_instructions")) is JsonArray instructions)
+        if (ParseJson(OtlpValues.String(attributes, "gen_ai.system_instructions")) is JsonArray instructions)
         {
             messages.Add(new JsonObject { ["role"] = "system", ["content"] = Content(instructions) });
         }
@@ -66,16 +66,16 @@ public static class OtlpGenAiSpans
             }
         }
 
-        var start = Nanos(span, "startTimeUnixNano");
-        var end = Nanos(span, "endTimeUnixNano");
+        var start = OtlpValues.Nanos(span, "startTimeUnixNano");
+        var end = OtlpValues.Nanos(span, "endTimeUnixNano");
         var failed = span.TryGetProperty("status", out var status) && status.TryGetProperty("code", out var code)
             && (code.ValueKind == JsonValueKind.Number ? code.GetInt32() == 2 : code.GetString() == "STATUS_CODE_ERROR");
 
         var record = new JsonObject
         {
-            ["id"] = $"otel_{Text(span, "traceId")}_{spanId}",
-            ["agent"] = String(attributes, "gen_ai.agent.name") ?? String(attributes, "slm.agent") ?? String(resource, "service.name") ?? "default",
-            ["workload"] = String(attributes, "slm.workload"),
+            ["id"] = $"otel_{OtlpValues.Text(span, "traceId")}_{spanId}",
+            ["agent"] = OtlpValues.String(attributes, "gen_ai.agent.name") ?? OtlpValues.String(attributes, "slm.agent") ?? OtlpValues.String(resource, "service.name") ?? "default",
+            ["workload"] = OtlpValues.String(attributes, "slm.workload"),
             ["started_at"] = DateTimeOffset.UnixEpoch.AddTicks(start / 100).ToString("O", CultureInfo.InvariantCulture),
             ["latency_ms"] = Math.Max(0, end - start) / 1_000_000.0,
             ["status"] = failed ? "error" : "success",
@@ -87,11 +87,11 @@ public static class OtlpGenAiSpans
 
     private static JsonObject Request(Dictionary<string, JsonElement> attributes, JsonArray messages)
     {
-        var request = new JsonObject { ["model"] = String(attributes, "gen_ai.request.model"), ["messages"] = messages };
-        CopyNumber(attributes, "gen_ai.request.temperature", request, "temperature");
-        CopyNumber(attributes, "gen_ai.request.top_p", request, "top_p");
-        CopyNumber(attributes, "gen_ai.request.max_tokens", request, "max_tokens");
-        if (ParseJson(String(attributes, "gen_ai.tool.definitions")) is JsonArray tools)
+        var request = new JsonObject { ["model"] = OtlpValues.String(attributes, "gen_ai.request.model"), ["messages"] = messages };
+        OtlpValues.CopyNumber(attributes, "gen_ai.request.temperature", request, "temperature");
+        OtlpValues.CopyNumber(attributes, "gen_ai.request.top_p", request, "top_p");
+        OtlpValues.CopyNumber(attributes, "gen_ai.request.max_tokens", request, "max_tokens");
+        if (ParseJson(OtlpValues.String(attributes, "gen_ai.tool.definitions")) is JsonArray tools)
         {
             request["tools"] = new JsonArray([.. tools.OfType<JsonObject>().Select(ToolDefinition)]);
         }
@@ -102,7 +102,7 @@ public static class OtlpGenAiSpans
     private static JsonObject Response(Dictionary<string, JsonElement> attributes)
     {
         var choices = new JsonArray();
-        var output = ParseJson(String(attributes, "gen_ai.output.messages")) as JsonArray ?? [];
+        var output = ParseJson(OtlpValues.String(attributes, "gen_ai.output.messages")) as JsonArray ?? [];
         foreach (var message in output.OfType<JsonObject>())
         {
             choices.Add(new JsonObject
@@ -115,14 +115,14 @@ public static class OtlpGenAiSpans
 
         var response = new JsonObject
         {
-            ["id"] = String(attributes, "gen_ai.response.id"),
+            ["id"] = OtlpValues.String(attributes, "gen_ai.response.id"),
             ["object"] = "chat.completion",
-            ["model"] = String(attributes, "gen_ai.response.model") ?? String(attributes, "gen_ai.request.model"),
+            ["model"] = OtlpValues.String(attributes, "gen_ai.response.model") ?? OtlpValues.String(attributes, "gen_ai.request.model"),
             ["choices"] = choices,
         };
 
-        var input = Integer(attributes, "gen_ai.usage.input_tokens");
-        var outputTokens = Integer(attributes, "gen_ai.usage.output_tokens");
+        var input = OtlpValues.Integer(attributes, "gen_ai.usage.input_tokens");
+        var outputTokens = OtlpValues.Integer(attributes, "gen_ai.usage.output_tokens");
         if (input is not null || outputTokens is not null)
         {
             response["usage"] = new JsonObject
@@ -220,60 +220,4 @@ public static class OtlpGenAiSpans
             return null;
         }
     }
-
-    /// <summary>OTLP JSON attributes (<c>[{"key": …, "value": {"stringValue": …}}]</c>) by key.</summary>
-    private static Dictionary<string, JsonElement> Attributes(JsonElement owner)
-    {
-        var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var attribute in Array(owner, "attributes"))
-        {
-            if (Text(attribute, "key") is { } key && attribute.TryGetProperty("value", out var value))
-            {
-                attributes[key] = value;
-            }
-        }
-
-        return attributes;
-    }
-
-    private static string? String(Dictionary<string, JsonElement> attributes, string key) =>
-        attributes.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("stringValue", out var text)
-            ? text.GetString()
-            : null;
-
-    private static long? Integer(Dictionary<string, JsonElement> attributes, string key) =>
-        attributes.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Object && value.TryGetProperty("intValue", out var number)
-            // OTLP JSON writes 64-bit integers as strings.
-            ? number.ValueKind == JsonValueKind.String ? long.Parse(number.GetString()!, CultureInfo.InvariantCulture) : number.GetInt64()
-            : null;
-
-    private static void CopyNumber(Dictionary<string, JsonElement> attributes, string key, JsonObject target, string name)
-    {
-        if (!attributes.TryGetValue(key, out var value) || value.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        if (value.TryGetProperty("doubleValue", out var real) && real.TryGetDouble(out var d))
-        {
-            target[name] = d;
-        }
-        else if (Integer(attributes, key) is { } integer)
-        {
-            target[name] = integer;
-        }
-    }
-
-    private static long Nanos(JsonElement span, string name) =>
-        span.TryGetProperty(name, out var value)
-            ? value.ValueKind == JsonValueKind.String ? long.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetInt64()
-            : 0;
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray()
-            : Enumerable.Empty<JsonElement>();
 }

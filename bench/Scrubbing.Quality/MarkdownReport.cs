@@ -1,0 +1,103 @@
+namespace SlmPlatform.Scrubbing.Quality;
+
+/// <summary>Renders the figures as Markdown and puts them between the markers of docs/scrubbing.md.</summary>
+internal static class MarkdownReport
+{
+    public const string BeginMarker = "<!-- scrubbing-quality:begin (written by bench/Scrubbing.Quality; do not edit by hand) -->";
+    public const string EndMarker = "<!-- scrubbing-quality:end -->";
+
+    public static string Render(RunInfo run, IReadOnlyList<QualityReport> quality, IReadOnlyList<ThroughputResult> throughput)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(Inv($"Measured {run.Date:yyyy-MM-dd HH:mm} UTC on {run.Cores} cores (load average {run.LoadBefore} before, {run.LoadAfter} after), .NET {Environment.Version}, Release, one thread."));
+        if (run.ColdStart > TimeSpan.Zero)
+        {
+            md.AppendLine();
+            md.AppendLine(Inv($"First scrub in a process (builds the gazetteers): {run.ColdStart.TotalMilliseconds:F0} ms; they hold about {run.GazetteerBytes / 1e6:F0} MB of managed memory."));
+        }
+
+        md.AppendLine();
+        foreach (var report in quality)
+        {
+            AppendQuality(md, report);
+        }
+
+        if (quality.Count > 0)
+        {
+            AppendConfusion(md, quality[^1]);
+        }
+
+        if (throughput.Count > 0)
+        {
+            AppendThroughput(md, throughput);
+        }
+
+        return md.ToString();
+    }
+
+    public static void WriteInto(string path, string section)
+    {
+        var block = $"{BeginMarker}\n{section.TrimEnd()}\n{EndMarker}";
+        var existing = File.Exists(path) ? File.ReadAllText(path) : "# Scrubbing\n\n## Measured quality and throughput\n\n";
+        var begin = existing.IndexOf(BeginMarker, StringComparison.Ordinal);
+        var end = existing.IndexOf(EndMarker, StringComparison.Ordinal);
+        var updated = begin >= 0 && end > begin
+            ? string.Concat(existing.AsSpan(0, begin), block, existing.AsSpan(end + EndMarker.Length))
+            : existing.TrimEnd() + "\n\n" + block + "\n";
+        File.WriteAllText(path, updated);
+    }
+
+    private static void AppendQuality(StringBuilder md, QualityReport report)
+    {
+        md.AppendLine(Inv($"**{report.Name}** on {report.DataSet}: precision {F(report.StrictPrecision)} (type must match), any-PII precision {F(report.AnyPiiPrecision)}, any-PII recall {F(report.AnyPiiRecall)} (a word of any entity masked as anything)."));
+        md.AppendLine();
+        md.AppendLine("| type | gold words | flagged words | precision | recall | F2 | spans fully masked |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var t in report.Types)
+        {
+            md.AppendLine(Inv($"| {t.Type} | {t.GoldTokens} | {t.PredictedTokens} | {F(t.Precision)} | {F(t.Recall)} | {F(t.F2)} | {(t.GoldSpans == 0 ? "–" : $"{t.MaskedSpans}/{t.GoldSpans} ({F(t.MaskedShare)})")} |"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static void AppendConfusion(StringBuilder md, QualityReport report)
+    {
+        var columns = report.Confusion.Values.SelectMany(r => r.Keys).Distinct().Order(StringComparer.Ordinal)
+            .OrderBy(c => c == EntityMapping.Outside ? 1 : 0).ToList();
+        md.AppendLine(Inv($"Confusion of **{report.Name}** (words; rows: Presidio's label mapped to ours, columns: what we flagged them as, O = left alone):"));
+        md.AppendLine();
+        md.AppendLine("| gold \\ flagged | " + string.Join(" | ", columns) + " |");
+        md.AppendLine("| --- | " + string.Join(" | ", columns.Select(_ => "---:")) + " |");
+        foreach (var row in report.Confusion.OrderBy(r => r.Key == EntityMapping.Outside ? 1 : 0).ThenBy(r => r.Key, StringComparer.Ordinal))
+        {
+            md.AppendLine($"| {row.Key} | " + string.Join(" | ", columns.Select(c => row.Value.TryGetValue(c, out var n) ? n.ToString(CultureInfo.InvariantCulture) : "")) + " |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void AppendThroughput(StringBuilder md, IReadOnlyList<ThroughputResult> throughput)
+    {
+        md.AppendLine("Throughput (UTF-8 bytes of the texts; per core = per second of this process's CPU time):");
+        md.AppendLine();
+        md.AppendLine("| corpus | scanner | MB/s per core | MB/s wall | × baseline | entities per pass |");
+        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
+        foreach (var group in throughput.GroupBy(t => t.Corpus))
+        {
+            var baseline = group.First().MegabytesPerCpuSecond;
+            foreach (var t in group)
+            {
+                md.AppendLine(Inv($"| {t.Corpus} | {t.Scanner} | {t.MegabytesPerCpuSecond:F2} | {t.MegabytesPerWallSecond:F2} | {t.MegabytesPerCpuSecond / baseline:F3} | {t.Found} |"));
+            }
+        }
+
+        md.AppendLine();
+    }
+
+    private static string F(double value) => double.IsNaN(value) ? "–" : value.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+internal sealed record RunInfo(DateTime Date, int Cores, string LoadBefore, string LoadAfter, TimeSpan ColdStart = default, long GazetteerBytes = 0);

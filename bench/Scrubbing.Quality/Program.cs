@@ -1,0 +1,127 @@
+using SlmPlatform.Scrubbing;
+using SlmPlatform.Scrubbing.Quality;
+using SlmPlatform.Scrubbing.Recognizers;
+
+// Quality of the scrubber on Presidio's synthetic set (per-type precision, recall, F2, confusion) and its throughput
+// beside a one-regex baseline, on that text and on BFCL prompts. Usage and flags: docs/scrubbing.md.
+var seconds = 3.0;
+string? dataPath = null;
+var write = true;
+var dev = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--seconds" when i + 1 < args.Length:
+            seconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--data" when i + 1 < args.Length:
+            dataPath = args[++i];
+            break;
+        case "--dev":
+            dev = true;
+            write = false;
+            break;
+        case "--misses" or "--per-recognizer":
+            break;
+        case "--no-write":
+            write = false;
+            break;
+        default:
+            Console.Error.WriteLine("usage: Scrubbing.Quality [--seconds N] [--data SHARED_DATA_DIR] [--no-write] [--per-recognizer] | --dev [--misses]");
+            return 2;
+    }
+}
+
+if (dev)
+{
+    // Rules are tuned on this generated set, never on the Presidio set (docs/adr/0003).
+    var devSet = DevSet.Generate(2000, seed: 20261129);
+    var devReport = QualityEvaluator.Evaluate("whole pipeline", DefaultRecognizers.CreateScrubber(), devSet, "the Bogus development set (2,000 generated sentences)");
+    Console.WriteLine(MarkdownReport.Render(new RunInfo(DateTime.UtcNow, Environment.ProcessorCount, "-", "-"), [devReport], []));
+    if (args.Contains("--misses"))
+    {
+        DevSet.PrintMisses(devSet, DefaultRecognizers.CreateScrubber(), Console.Out);
+    }
+
+    return 0;
+}
+
+var root = DataPaths.FindRepositoryRoot();
+var data = DataPaths.FindSharedData(root, dataPath);
+if (data is null)
+{
+    Console.Error.WriteLine($"Skipped: no shared data folder (../shared/data beside the repository, ${DataPaths.SharedDataVariable} or --data).");
+    return 0;
+}
+
+var loadBefore = LoadAverage();
+
+// The first scrub in a process builds the gazetteers: what that costs in time and memory.
+var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+var coldStart = System.Diagnostics.Stopwatch.StartNew();
+DefaultRecognizers.CreateScrubber().Scrub("Hello Maria, see you in Boston.");
+coldStart.Stop();
+var gazetteerBytes = GC.GetTotalMemory(forceFullCollection: true) - memoryBefore;
+var presidioPath = Path.Combine(data, PresidioSet.RelativePath);
+var bfclPath = Path.Combine(data, BfclPrompts.RelativeFolder);
+var samples = File.Exists(presidioPath) ? PresidioSet.Load(presidioPath) : [];
+var prompts = Directory.Exists(bfclPath) ? BfclPrompts.Load(bfclPath) : [];
+if (samples.Count == 0)
+{
+    Console.Error.WriteLine($"Skipped quality: {presidioPath} is absent.");
+}
+
+if (prompts.Count == 0)
+{
+    Console.Error.WriteLine($"Skipped BFCL throughput: no BFCL_*.json in {bfclPath}.");
+}
+
+var scanners = new (string Name, TextScrubber Scrubber)[]
+{
+    ("structured recognizers", new TextScrubber(DefaultRecognizers.CreateStructured(), new TypedPlaceholderOperator())),
+    ("whole pipeline", DefaultRecognizers.CreateScrubber()),
+};
+
+var quality = samples.Count == 0 ? [] : scanners.Select(s => QualityEvaluator.Evaluate(s.Name, s.Scrubber, samples)).ToList();
+
+var throughput = new List<ThroughputResult>();
+foreach (var (corpus, texts) in new[] { ("Presidio synthetic", samples.Select(s => s.FullText).ToList()), ("BFCL prompts", prompts.ToList()) })
+{
+    if (texts.Count == 0)
+    {
+        continue;
+    }
+
+    throughput.Add(Throughput.Measure(corpus, "baseline: e-mail regex alone", texts, Throughput.CountEmails, seconds));
+    foreach (var (name, scrubber) in scanners)
+    {
+        throughput.Add(Throughput.Measure(corpus, name, texts, t => scrubber.Scrub(t).Entities.Count, seconds));
+    }
+}
+
+if (args.Contains("--per-recognizer"))
+{
+    // Where the time goes: each recognizer alone over the Presidio text.
+    var texts = samples.Select(s => s.FullText).ToList();
+    foreach (var recognizer in DefaultRecognizers.Create().Where(r => r is not HealthAndIdentityRecognizer).Concat(HealthAndIdentityRecognizer.CreateParts()))
+    {
+        var name = recognizer is ContextualValueRecognizer contextual ? $"{recognizer.GetType().Name}({contextual.EntityType})" : recognizer.GetType().Name;
+        throughput.Add(Throughput.Measure("Presidio synthetic, one recognizer", name, texts, t => recognizer.Recognize(t).Count(), seconds));
+    }
+}
+
+var run = new RunInfo(DateTime.UtcNow, Environment.ProcessorCount, loadBefore, LoadAverage(), coldStart.Elapsed, gazetteerBytes);
+var markdown = MarkdownReport.Render(run, quality, throughput);
+Console.WriteLine(markdown);
+if (write && root is not null)
+{
+    var doc = Path.Combine(root, "docs", "scrubbing.md");
+    MarkdownReport.WriteInto(doc, markdown);
+    Console.Error.WriteLine($"Wrote {doc}");
+}
+
+return 0;
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -1,0 +1,20 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace SlmPlatform.Ingest.Apis;
+
+/// <summary>The refusals every ingest endpoint shares.</summary>
+internal static class IngestProblems
+{
+    public static ProblemHttpResult UnsupportedMediaType(string expected) => TypedResults.Problem(
+        title: "Unsupported media type",
+        detail: $"Content-Type must be {expected}.",
+        statusCode: StatusCodes.Status415UnsupportedMediaType);
+
+    /// <summary>503 with Retry-After: nothing was lost, and ids make sending the same again safe.</summary>
+    public static ProblemHttpResult BrokerUnavailable(HttpContext context, IngestOptions options, string detail)
+    {
+        context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: "Message broker unavailable", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

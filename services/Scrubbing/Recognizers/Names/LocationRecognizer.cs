@@ -1,0 +1,221 @@
+namespace SlmPlatform.Scrubbing.Recognizers;
+
+/// <summary>
+/// Finds cities, states and countries (Presidio's GPE): a gazetteer of places, the shapes of place names
+/// ("North …", "…ville", "… County") and context words ("lives in …", "born in …").
+/// </summary>
+/// <remarks>
+/// A place that is also a common word or a first name ("Nice", "Florence", "Jackson") needs a preposition of
+/// place before it or a state or country after it.
+/// </remarks>
+public sealed class LocationRecognizer : IRecognizer
+{
+    private const int MaxWords = 3;
+    private const double KnownScore = 0.85;
+    private const double KnownWithContextScore = 0.9;
+    private const double ShapeScore = 0.7;
+
+    private static readonly WordSet Prepositions = new(
+    [
+        "in", "from", "to", "near", "at", "around", "across", "outside", "inside", "towards", "toward", "via", "visit",
+        "visiting", "visited", "between", "through", "of", "into", "leaving", "reach", "flight", "flights", "weather",
+    ]);
+
+    private static readonly (string, string)[] StrongContexts =
+    [
+        ("live", "in"), ("lives", "in"), ("lived", "in"), ("living", "in"), ("born", "in"), ("based", "in"),
+        ("moved", "to"), ("move", "to"), ("located", "in"), ("reside", "in"), ("resides", "in"), ("city", "of"),
+        ("town", "of"), ("village", "of"), ("province", "of"), ("state", "of"), ("native", "of"), ("relocated", "to"),
+        ("grew", "up"), ("hometown", "is"), ("travel", "to"), ("travelling", "to"), ("traveling", "to"), ("trip", "to"),
+    ];
+
+    internal static readonly WordSet PrefixWords = new(
+    [
+        "north", "south", "east", "west", "new", "lake", "port", "fort", "mount", "mt", "saint", "st", "san", "santa",
+        "los", "las", "el", "sankt", "bad", "upper", "lower", "great", "little",
+    ]);
+
+    private static readonly WordSet AreaWords = new(["city", "county", "town", "township", "village", "province", "borough", "parish", "district", "region"]);
+
+    private static readonly string[] PlaceEndings =
+    [
+        "ville", "town", "burg", "burgh", "borough", "bury", "berg", "stadt", "furt", "haven", "mouth", "chester",
+        "shire", "port", "view", "stad", "fort", "polis", "ton", "field", "ford", "land",
+    ];
+
+    private static readonly WordSet Connectors = new(["of", "and", "de", "del", "la", "le", "da", "do", "dos", "das", "di", "upon", "am", "an", "der", "sur", "on", "the"]);
+
+    private readonly Gazetteers _gazetteers = Gazetteers.Instance;
+
+    public IEnumerable<EntityMatch> Recognize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Tokens.Split(text);
+        var found = new List<EntityMatch>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var end = Examine(text, tokens, i, found);
+            if (end > i)
+            {
+                i = end - 1;
+            }
+        }
+
+        return found;
+    }
+
+    private int Examine(string text, List<Token> tokens, int i, List<EntityMatch> found)
+    {
+        var token = tokens[i];
+        var capitalized = token.IsCapitalized(text);
+        if (!capitalized && !IsAllCapsCountry(text, tokens, i))
+        {
+            return i;
+        }
+
+        var strong = HasStrongContext(text, tokens, i);
+        var preposition = strong || (i > 0 && Tokens.IsSpace(Tokens.Gap(text, tokens[i - 1], token)) && Prepositions.Contains(text, tokens[i - 1]));
+
+        var known = _gazetteers.Places.Match(text, tokens, i);
+        if (known > 0 && AllCapitalized(text, tokens, i, known))
+        {
+            var end = WithArea(text, tokens, i + known);
+            var ambiguous = known == 1 && end == i + 1
+                && (CommonWords.Set.Contains(text, token) || _gazetteers.IsName(text, token) || _gazetteers.WellKnownPlaces.Match(text, tokens, i) == 0);
+            if (!ambiguous)
+            {
+                found.Add(Span(tokens, i, end, preposition ? KnownWithContextScore : KnownScore));
+                return end;
+            }
+
+            if (preposition || FollowedByRegion(text, tokens, end))
+            {
+                found.Add(Span(tokens, i, end, KnownWithContextScore));
+                return end;
+            }
+
+            return i;
+        }
+
+        if (!capitalized || CommonWords.Set.Contains(text, token) && !PrefixWords.Contains(text, token))
+        {
+            return i;
+        }
+
+        var run = Run(text, tokens, i);
+        if (run == i)
+        {
+            return i;
+        }
+
+        var withArea = WithArea(text, tokens, run);
+        var shaped = withArea > run
+            || (PrefixWords.Contains(text, token) && run - i >= 2 && !CommonWords.Set.Contains(text, tokens[i + 1]))
+            || EndsLikePlace(tokens[run - 1].In(text));
+        if ((shaped && (preposition || !Tokens.StartsSentence(text, token) || FollowedByRegion(text, tokens, withArea))) || (strong && !StartsPersonName(text, tokens, i)))
+        {
+            found.Add(Span(tokens, i, withArea, strong ? KnownScore : ShapeScore));
+            return withArea;
+        }
+
+        return i;
+    }
+
+    private int Run(string text, List<Token> tokens, int start)
+    {
+        var end = start;
+        while (end < tokens.Count && end - start < MaxWords)
+        {
+            var token = tokens[end];
+            if (end > start && !Tokens.IsSpaceOrDot(Tokens.Gap(text, tokens[end - 1], token)))
+            {
+                break;
+            }
+
+            if (!token.IsCapitalized(text) || token.HasDigit(text) || _gazetteers.StreetSuffixes.Contains(text, token)
+                || OrganizationRecognizer.IsCompanyWord(text, token) || AreaWords.Contains(text, token)
+                || (end > start && CommonWords.Set.Contains(text, token)))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return end;
+    }
+
+    // "Travis County", "Quezon City": the area word belongs to the name.
+    private static int WithArea(string text, List<Token> tokens, int end) =>
+        end < tokens.Count && end > 0 && Tokens.IsSpace(Tokens.Gap(text, tokens[end - 1], tokens[end]))
+            && tokens[end].IsCapitalized(text) && AreaWords.Contains(text, tokens[end])
+            ? end + 1
+            : end;
+
+    /// <summary>", CA", ", Texas", ", France" after the name.</summary>
+    private bool FollowedByRegion(string text, List<Token> tokens, int end)
+    {
+        if (end >= tokens.Count || Tokens.Gap(text, tokens[end - 1], tokens[end]) is not ", " and not ",")
+        {
+            return false;
+        }
+
+        return _gazetteers.StateAbbreviations.Contains(text, tokens[end]) && !tokens[end].IsCapitalized(text)
+            || _gazetteers.Places.Match(text, tokens, end) > 0;
+    }
+
+    private static bool HasStrongContext(string text, List<Token> tokens, int i)
+    {
+        if (i < 2)
+        {
+            return false;
+        }
+
+        var first = tokens[i - 2].In(text);
+        var second = tokens[i - 1].In(text);
+        foreach (var (a, b) in StrongContexts)
+        {
+            if (first.Equals(a, StringComparison.OrdinalIgnoreCase) && second.Equals(b, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool StartsPersonName(string text, List<Token> tokens, int i) => _gazetteers.FirstNames.Contains(text, tokens[i]);
+
+    private bool IsAllCapsCountry(string text, List<Token> tokens, int i) =>
+        tokens[i].Length is >= 2 and <= 3 && char.IsUpper(text[tokens[i].Start]) && _gazetteers.Countries.Match(text, tokens, i) > 0;
+
+    private static bool AllCapitalized(string text, List<Token> tokens, int start, int count)
+    {
+        for (var k = start; k < start + count; k++)
+        {
+            var token = tokens[k];
+            if (!char.IsUpper(text[token.Start]) && !(k > start && Connectors.Contains(text, token)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool EndsLikePlace(ReadOnlySpan<char> word)
+    {
+        foreach (var ending in PlaceEndings)
+        {
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static EntityMatch Span(List<Token> tokens, int first, int end, double score) =>
+        new(EntityTypes.Location, tokens[first].Start, tokens[end - 1].End - tokens[first].Start, score);
+}

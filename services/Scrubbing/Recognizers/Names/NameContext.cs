@@ -1,0 +1,81 @@
+namespace SlmPlatform.Scrubbing.Recognizers;
+
+/// <summary>Context words in the manner of Presidio's recognizers: their presence just before a span raises confidence.</summary>
+internal static class NameContext
+{
+    /// <summary>Titles before a name; the title itself is not part of the span.</summary>
+    public static readonly WordSet Honorifics = new(
+    [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "madam", "mister", "doctor",
+        "professor", "rev", "fr", "capt", "sgt", "col", "hon", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "señor",
+        "señora", "signor", "signora", "dott",
+    ]);
+
+    /// <summary>The word right before a name: "Dear Ana", "named Ana", "patient Ana Silva".</summary>
+    private static readonly WordSet Before = new(
+    [
+        "dear", "hi", "hello", "hey", "thanks", "named", "called", "patient", "signed", "cc", "attn", "ask", "cheers",
+        "regards", "sincerely", "meet", "met", "married", "son", "daughter", "wife", "husband", "mother", "father",
+        "brother", "sister", "friend", "colleague", "manager", "boss", "nurse", "employee", "applicant", "tenant",
+        "landlord", "member", "beneficiary", "insured", "policyholder", "cardholder", "caller", "recipient", "sender",
+    ]);
+
+    /// <summary>Two words right before a name: "name is Ana", "I am Ana", "this is Ana".</summary>
+    private static readonly (string, string)[] BeforePairs =
+    [
+        ("name", "is"), ("i", "am"), ("this", "is"), ("call", "me"), ("speak", "to"), ("talk", "to"), ("spoke", "with"),
+        ("contact", "person"), ("full", "name"), ("known", "as"), ("name", "was"), ("it's", "me"), ("thank", "you"),
+    ];
+
+    /// <summary>Field labels followed by a colon: "Name: Ana Silva", "Patient: Ana".</summary>
+    private static readonly WordSet Labels = new(
+    [
+        "name", "patient", "customer", "client", "contact", "attn", "attention", "from", "to", "cc", "author", "owner",
+        "user", "employee", "applicant", "guest", "passenger", "beneficiary", "insured", "cardholder", "signed",
+        "recipient", "sender", "physician", "provider", "doctor", "nurse", "member", "tenant", "student", "teacher",
+        "fullname", "firstname", "lastname", "surname", "forename",
+    ]);
+
+    /// <summary>True where the words just before token <paramref name="index"/> say a name follows.</summary>
+    public static bool PrecedesName(string text, List<Token> tokens, int index)
+    {
+        if (index == 0)
+        {
+            return false;
+        }
+
+        var previous = tokens[index - 1];
+        var gap = Tokens.Gap(text, previous, tokens[index]);
+        if (gap is ": " or ":" && Labels.Contains(text, previous))
+        {
+            return true;
+        }
+
+        if (!Tokens.IsSpace(gap) && gap is not ", " and not ",\n" and not "\n")
+        {
+            return false;
+        }
+
+        if (Before.Contains(text, previous) || previous.In(text).Equals("I'm", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (index < 2 || !Tokens.IsSpace(Tokens.Gap(text, tokens[index - 2], previous)))
+        {
+            return false;
+        }
+
+        var first = tokens[index - 2].In(text);
+        var second = previous.In(text);
+        foreach (var (a, b) in BeforePairs)
+        {
+            if (first.Equals(a, StringComparison.OrdinalIgnoreCase) && second.Equals(b, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,186 @@
+namespace SlmPlatform.Scrubbing.Recognizers;
+
+/// <summary>
+/// Finds people's names with first- and last-name gazetteers (Bogus's locale data, every Latin-script locale),
+/// capitalisation and context words. No model: docs/adr/0003 says why and what it misses.
+/// </summary>
+/// <remarks>
+/// A run of capitalised words counts as a name when it starts with a known first name and goes on with a known
+/// name or an unknown capitalised word ("Ana Koskinen"); when an unknown word is followed by a known surname; after
+/// a title ("Dr. Okafor") or a context word ("my name is …", "Dear …", "Patient: …"). A known first name alone
+/// counts unless it is also a common English word ("Will", "May", "Hope"), which needs context.
+/// </remarks>
+public sealed class PersonRecognizer : IRecognizer
+{
+    private const int MaxWords = 4;
+    private const double TitledScore = 0.85;
+    private const double ContextScore = 0.85;
+    private const double KnownPairScore = 0.85;
+    private const double PartlyKnownScore = 0.7;
+    private const double FirstNameAloneScore = 0.6;
+    private const double LowerCaseScore = 0.6;
+
+    private readonly Gazetteers _gazetteers = Gazetteers.Instance;
+
+    public IEnumerable<EntityMatch> Recognize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Tokens.Split(text);
+        var found = new List<EntityMatch>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var next = Examine(text, tokens, i, found);
+            i = Math.Max(next, i + 1);
+        }
+
+        return found;
+    }
+
+    /// <summary>Looks for a name starting at token <paramref name="i"/>; returns the index to go on from.</summary>
+    private int Examine(string text, List<Token> tokens, int i, List<EntityMatch> found)
+    {
+        var token = tokens[i];
+        if (token.IsLower(text) && LowerCaseName(text, tokens, i) is > 0 and var lowerEnd)
+        {
+            found.Add(Span(tokens, i, lowerEnd, LowerCaseScore));
+            return lowerEnd;
+        }
+
+        if (!token.IsCapitalized(text) || token.HasDigit(text))
+        {
+            return i + 1;
+        }
+
+        if (NameContext.Honorifics.Contains(text, token) && i + 1 < tokens.Count
+            && Tokens.IsSpaceOrDot(Tokens.Gap(text, token, tokens[i + 1])))
+        {
+            var afterTitle = ExtendRun(text, tokens, i + 1);
+            if (afterTitle > i + 1)
+            {
+                found.Add(Span(tokens, i + 1, afterTitle, TitledScore));
+                return afterTitle;
+            }
+
+            return i + 1;
+        }
+
+        var end = ExtendRun(text, tokens, i);
+        if (end == i)
+        {
+            return i + 1;
+        }
+
+        var common = CommonWords.Set.Contains(text, token);
+        if (NameContext.PrecedesName(text, tokens, i))
+        {
+            if (!common || _gazetteers.IsName(text, token))
+            {
+                found.Add(Span(tokens, i, end, ContextScore));
+                return end;
+            }
+
+            return i + 1;
+        }
+
+        // "West William", "Lake Jessica": the shape of a place, not of a name.
+        if (LocationRecognizer.PrefixWords.Contains(text, token))
+        {
+            return i + 1;
+        }
+
+        var isFirst = _gazetteers.FirstNames.Contains(text, token);
+        if (end - i >= 2)
+        {
+            var second = tokens[i + 1];
+            var secondKnown = _gazetteers.IsName(text, second);
+            var secondCommon = CommonWords.Set.Contains(text, second);
+            if ((isFirst || _gazetteers.LastNames.Contains(text, token)) && secondKnown && !(common && secondCommon))
+            {
+                found.Add(Span(tokens, i, end, KnownPairScore));
+                return end;
+            }
+
+            if ((isFirst && !common && !secondCommon) || (!common && _gazetteers.LastNames.Contains(text, second) && !secondCommon))
+            {
+                found.Add(Span(tokens, i, end, PartlyKnownScore));
+                return end;
+            }
+        }
+
+        if (isFirst && !common && !IsPlace(text, tokens, i))
+        {
+            found.Add(Span(tokens, i, i + 1, FirstNameAloneScore));
+        }
+
+        return i + 1;
+    }
+
+    /// <summary>The end of the run of name-like capitalised words from <paramref name="start"/> (itself if none).</summary>
+    private int ExtendRun(string text, List<Token> tokens, int start)
+    {
+        var end = start;
+        while (end < tokens.Count && end - start < MaxWords)
+        {
+            var token = tokens[end];
+            // A dot joins only an initial to what follows ("J. Smith"); after a word it ends the sentence.
+            var gap = end > start ? Tokens.Gap(text, tokens[end - 1], token) : [];
+            if (end > start && !(Tokens.IsSpace(gap) || (Tokens.IsSpaceOrDot(gap) && tokens[end - 1].Length == 1)))
+            {
+                break;
+            }
+
+            if (!IsNameLike(text, tokens, end, first: end == start))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return end;
+    }
+
+    private bool IsNameLike(string text, List<Token> tokens, int index, bool first)
+    {
+        var token = tokens[index];
+        if (!token.IsCapitalized(text) || token.HasDigit(text) || NameContext.Honorifics.Contains(text, token) && !first)
+        {
+            return false;
+        }
+
+        if (first || _gazetteers.IsName(text, token))
+        {
+            return true;
+        }
+
+        // An unknown word continues a name unless it is an ordinary word, a street or company word, or a place.
+        return !CommonWords.Set.Contains(text, token)
+            && !_gazetteers.StreetSuffixes.Contains(text, token)
+            && !OrganizationRecognizer.IsCompanyWord(text, token)
+            && !IsPlace(text, tokens, index);
+    }
+
+    private bool IsPlace(string text, List<Token> tokens, int index) => _gazetteers.Places.Match(text, tokens, index) > 0;
+
+    private static EntityMatch Span(List<Token> tokens, int first, int end, double score) =>
+        new(EntityTypes.Person, tokens[first].Start, tokens[end - 1].End - tokens[first].Start, score);
+
+    /// <summary>"my name is ana silva": a known first name in lower case, right after a context phrase.</summary>
+    private int LowerCaseName(string text, List<Token> tokens, int i)
+    {
+        if (!_gazetteers.FirstNames.Contains(text, tokens[i]) || CommonWords.Set.Contains(text, tokens[i]) || !NameContext.PrecedesName(text, tokens, i))
+        {
+            return 0;
+        }
+
+        var end = i + 1;
+        if (end < tokens.Count && Tokens.IsSpace(Tokens.Gap(text, tokens[i], tokens[end])) && _gazetteers.LastNames.Contains(text, tokens[end])
+            && !CommonWords.Set.Contains(text, tokens[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
+}
