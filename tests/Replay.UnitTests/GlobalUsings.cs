@@ -1,0 +1,4 @@
+global using System.Text.Json;
+global using System.Text.Json.Nodes;
+global using SlmPlatform.Ingest.Model;
+global using Xunit;
