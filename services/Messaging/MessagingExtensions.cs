@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -13,10 +14,13 @@ public static class MessagingExtensions
     /// <summary>
     /// Adds MassTransit over RabbitMQ from the <c>messaging</c> connection string (an <c>amqp://user:pass@host:port/vhost</c>
     /// URI). Endpoints are kebab-case; messages are durable and every publish waits for the broker's confirm.
+    /// A service that keeps working without the bus passes <paramref name="busIsCritical"/> false: its health then
+    /// reads Degraded, not Unhealthy, while the broker is away, so that no orchestrator takes it out of service.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging(
         this IHostApplicationBuilder builder,
-        Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        Action<IBusRegistrationConfigurator>? configureConsumers = null,
+        bool busIsCritical = true)
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing.");
@@ -25,6 +29,10 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            if (!busIsCritical)
+            {
+                bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
+            }
             configureConsumers?.Invoke(bus);
 
             bus.UsingRabbitMq((context, rabbit) =>

@@ -21,10 +21,13 @@ public sealed class BrokerOutageTests(OutageGatewayFixture fixture) : IClassFixt
         }
 
         var duringOutage = await fixture.Captured.WaitForAsync($"outage {run}", 1, TimeSpan.FromSeconds(2), Token);
+        using var health = await client.GetAsync("/health", Token);
         fixture.BrokerProxy.Restore();
         var arrived = await fixture.Captured.WaitForAsync($"outage {run}", CallsDuringOutage, TimeSpan.FromSeconds(90), Token);
 
         Assert.Empty(duringOutage);
+        // Without the bus the gateway is degraded, not unhealthy: no orchestrator should take it out of service.
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         var callIds = arrived.Select(m => JsonDocument.Parse(m.Envelope).RootElement.GetProperty("message").GetProperty("callId").GetString()).ToList();
         Assert.Equal(CallsDuringOutage, callIds.Distinct().Count());
         // A window republished after a lost confirm carries the same ids, which the scrubber stores once.

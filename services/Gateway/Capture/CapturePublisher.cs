@@ -35,7 +35,7 @@ public sealed partial class CapturePublisher(
                 continue;
             }
 
-            var messages = records.Select(r => r.Plaintext is null ? null : CaptureRecord.ToMessage(r.Plaintext)).ToList();
+            var messages = records.Select(r => r.Plaintext is null ? Undecryptable() : TryReadMessage(r.Plaintext)).ToList();
             var publishable = messages.OfType<CallCaptured>().ToList();
             try
             {
@@ -49,9 +49,19 @@ public sealed partial class CapturePublisher(
                 await Task.WhenAll(publishable.Skip(1)
                     .Select(m => bus.PublishMandatoryAsync(m, m.CaptureId, buffer.PublishTimeout, stoppingToken)));
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested && MandatoryPublishExtensions.IsBrokerRefusal(e))
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogRetrying(records.Count, e.GetType().Name, backoff.TotalSeconds);
+                // Broker refusals are expected during an outage; anything else is logged louder, and retried all the same:
+                // an exception escaping a hosted service would stop the gateway.
+                if (MandatoryPublishExtensions.IsBrokerRefusal(e))
+                {
+                    LogRetrying(records.Count, e.GetType().Name, backoff.TotalSeconds);
+                }
+                else
+                {
+                    LogUnexpected(e);
+                }
+
                 await Task.Delay(backoff, time, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
                 continue;
@@ -63,15 +73,40 @@ public sealed partial class CapturePublisher(
             metrics.Published(publishable.Count, publishable.Select(m => (now - m.CapturedAt).TotalMilliseconds));
             for (var i = publishable.Count; i < records.Count; i++)
             {
-                metrics.DroppedAfterQueue("undecryptable");
-                LogUndecryptable();
+                metrics.DroppedAfterQueue("unreadable");
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The bus did not take {Count} captures ({Reason}); retrying in {Seconds} s")]
-    private partial void LogRetrying(int count, string reason, double seconds);
+    private CallCaptured? Undecryptable()
+    {
+        LogUndecryptable();
+        return null;
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A buffered capture could not be decrypted (was the buffer key changed?) and was skipped")]
     private partial void LogUndecryptable();
+
+    private CallCaptured? TryReadMessage(byte[] plaintext)
+    {
+        try
+        {
+            return CaptureRecord.ToMessage(plaintext);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            LogUnreadable(e.GetType().Name);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing buffered captures failed unexpectedly; retrying")]
+    private partial void LogUnexpected(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A buffered capture could not be read ({Reason}) and was skipped")]
+    private partial void LogUnreadable(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The bus did not take {Count} captures ({Reason}); retrying in {Seconds} s")]
+    private partial void LogRetrying(int count, string reason, double seconds);
+
 }

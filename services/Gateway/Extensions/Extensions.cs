@@ -31,7 +31,8 @@ internal static class Extensions
 
         builder.AddCaptureBuffer();
         builder.AddApiKeyAuthentication();
-        builder.AddPlatformMessaging();
+        // Agents' calls go on while the bus is away (captures wait on disk), so the bus does not decide readiness.
+        builder.AddPlatformMessaging(busIsCritical: false);
         return builder;
     }
 
