@@ -18,6 +18,8 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public string CallsDb { get; private set; } = null!;
 
+    public string PlatformDb { get; private set; } = null!;
+
     public string KeyA { get; private set; } = null!;
 
     public string KeyB { get; private set; } = null!;
@@ -27,7 +29,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var token = TestContext.Current.CancellationToken;
-        var platformDb = await TestDatabase.CreateAsync("platformdb", token);
+        var platformDb = PlatformDb = await TestDatabase.CreateAsync("platformdb", token);
         CallsDb = await TestDatabase.CreateAsync("callsdb", token);
         var messaging = await TestVirtualHost.CreateAsync(token);
         KeyA = await TestApiKeys.CreateAsync(platformDb, TenantA, token);
