@@ -7,6 +7,7 @@ var infrastructure = builder.AddPlatformInfrastructure();
 var migrator = builder.AddProject<Projects.DbMigrator>("db-migrator")
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.CallsDb)
+    .WithReference(infrastructure.TasksDb)
     .WithDevApiKey(infrastructure);
 
 // Services
@@ -26,6 +27,13 @@ builder.AddProject<Projects.Calls>("calls")
     .WithEnvironment("Scrubbing__SurrogateKey", builder.AddPlatformSecret(infrastructure, "scrubbing-surrogate-key"))
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.CallsDb)
+    .WithReference(infrastructure.Messaging)
+    .WaitForCompletion(migrator)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Tasks>("tasks")
+    .WithReference(infrastructure.PlatformDb)
+    .WithReference(infrastructure.TasksDb)
     .WithReference(infrastructure.Messaging)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");

@@ -12,6 +12,7 @@ public static class ContainerInfrastructureExtensions
             .WithLifetime(ContainerLifetime.Persistent);
         var platformDb = postgres.AddDatabase(PlatformInfrastructure.PlatformDbName);
         var callsDb = postgres.AddDatabase(PlatformInfrastructure.CallsDbName);
+        var tasksDb = postgres.AddDatabase(PlatformInfrastructure.TasksDbName);
 
         var cache = builder.AddRedis(PlatformInfrastructure.CacheName).WithDataVolume("slm-cache-data");
         var messaging = builder.AddRabbitMQ(PlatformInfrastructure.MessagingName).WithDataVolume("slm-messaging-data");
@@ -27,6 +28,7 @@ public static class ContainerInfrastructureExtensions
             Same(postgres),
             Same(platformDb),
             Same(callsDb),
+            Same(tasksDb),
             Same(cache),
             Same(messaging));
     }

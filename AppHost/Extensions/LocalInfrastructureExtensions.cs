@@ -12,6 +12,7 @@ public static class LocalInfrastructureExtensions
         var postgres = builder.AddLocalPostgres(state);
         var platformDb = builder.AddLocalDatabase(postgres, PlatformInfrastructure.PlatformDbName);
         var callsDb = builder.AddLocalDatabase(postgres, PlatformInfrastructure.CallsDbName);
+        var tasksDb = builder.AddLocalDatabase(postgres, PlatformInfrastructure.TasksDbName);
         var cache = builder.AddLocalRedis(state);
         var messaging = builder.AddLocalRabbitMQ(state);
 
@@ -20,6 +21,7 @@ public static class LocalInfrastructureExtensions
             new(postgres, postgres),
             new(platformDb, postgres),
             new(callsDb, postgres),
+            new(tasksDb, postgres),
             new(cache, cache),
             new(messaging, messaging))
         {

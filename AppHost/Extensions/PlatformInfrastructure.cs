@@ -14,12 +14,14 @@ public sealed record PlatformInfrastructure(
     InfrastructureReference PostgresServer,
     InfrastructureReference PlatformDb,
     InfrastructureReference CallsDb,
+    InfrastructureReference TasksDb,
     InfrastructureReference Cache,
     InfrastructureReference Messaging)
 {
     public const string PostgresName = "postgres";
     public const string PlatformDbName = "platformdb";
     public const string CallsDbName = "callsdb";
+    public const string TasksDbName = "tasksdb";
     public const string CacheName = "cache";
     public const string MessagingName = "messaging";
 

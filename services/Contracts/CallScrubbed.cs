@@ -11,4 +11,5 @@ public sealed record CallScrubbed(
     string Agent,
     string? Workload,
     DateTimeOffset StartedAt,
-    IReadOnlyDictionary<string, int> Replacements);
+    IReadOnlyDictionary<string, int> Replacements,
+    CallFacts? Facts = null);

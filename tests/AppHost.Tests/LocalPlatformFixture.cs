@@ -52,6 +52,7 @@ public sealed class LocalPlatformFixture : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync("ingest", startup.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("calls", startup.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("tasks", startup.Token);
         ApiKey = (await File.ReadAllTextAsync(Path.Combine(_state.FullName, "dev-api-key"), token)).Trim();
     }
 

@@ -63,6 +63,27 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
     }
 
     [Fact]
+    public async Task PostedCalls_AreListedAsATaskWithTheirStatistics()
+    {
+        var agent = $"e2e-router-{Guid.NewGuid():N}";
+        using var ingest = platform.CreateClient("ingest");
+        using var tasks = platform.CreateClient("tasks");
+        var body = "[" + string.Join(',', Enumerable.Range(0, 12).Select(i => Call($"{agent}-{i}", agent, $"where is my card {i}?"))) + "]";
+
+        using var posted = await ingest.PostAsync("/v1/calls/batch", Json(body), Token);
+
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var listed = await PollAsync(async () =>
+        {
+            var all = await tasks.GetFromJsonAsync<JsonElement>("/api/tasks", Token);
+            var mine = all.EnumerateArray().Where(t => t.GetProperty("agent").GetString() == agent).ToList();
+            return mine.Count == 1 && mine[0].GetProperty("calls").GetInt64() == 12 ? mine[0].GetRawText() : null;
+        }, TimeSpan.FromSeconds(20));
+        Assert.NotNull(listed);
+        Assert.Equal("text", JsonDocument.Parse(listed).RootElement.GetProperty("output_kind").GetString());
+    }
+
+    [Fact]
     public async Task SamePostTwice_GivesOneRow()
     {
         var id = $"e2e-twice-{Guid.NewGuid():N}";

@@ -48,7 +48,8 @@ public sealed partial class CallCapturedConsumer(CallStore store, JsonScrubber s
             captured.Agent,
             captured.Workload,
             captured.StartedAt,
-            replacements);
+            replacements,
+            CallFactsExtractor.Extract(request.Document, response.Document, captured.LatencyMs));
         await context.Publish(scrubbed, publish => publish.MessageId = scrubbed.EventId, context.CancellationToken);
     }
 

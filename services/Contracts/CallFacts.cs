@@ -1,0 +1,25 @@
+namespace SlmPlatform.Contracts;
+
+/// <summary>
+/// What task discovery needs to know about a scrubbed call without its text: its call-site signature (a hash of the
+/// system prompt, the tools offered, the kind of output) and the figures for task statistics.
+/// <c>OutputKind</c> is one of <see cref="OutputKinds"/>; <c>OutputLabel</c> is the answer when it is label-like (a
+/// short text, a JSON object holding one short string, or the names of the tools called).
+/// </summary>
+public sealed record CallFacts(
+    string? Model,
+    int? PromptTokens,
+    int? CompletionTokens,
+    double? LatencyMs,
+    string OutputKind,
+    string? OutputLabel,
+    string SystemPromptHash,
+    IReadOnlyList<string> ToolNames);
+
+/// <summary>The kinds of output a call site produces.</summary>
+public static class OutputKinds
+{
+    public const string ToolCall = "tool_call";
+    public const string Json = "json";
+    public const string Text = "text";
+}

@@ -1,0 +1,204 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace SlmPlatform.Tasks.Infrastructure;
+
+/// <summary>The tasks database: call sites found, the calls that belong to them, and their statistics.</summary>
+public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<PricingOptions> pricing)
+{
+    /// <summary>
+    /// Records a call under its call site, creating the task on first sight. True when this call is the one that
+    /// revealed the task — on its first delivery and on any redelivery — so its announcement is never lost.
+    /// </summary>
+    public async Task<bool> RecordAsync(CallScrubbed call, CallSite site, CancellationToken cancellationToken)
+    {
+        var taskId = site.TaskId(call.TenantId);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var task = new NpgsqlCommand(
+            """
+            insert into tasks (task_id, tenant_id, call_site_key, name, agent, workload, output_kind, first_call_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)
+            on conflict (task_id) do update set first_call_id = tasks.first_call_id
+            returning first_call_id
+            """, connection, transaction);
+        task.Parameters.Add(new NpgsqlParameter { Value = taskId });
+        task.Parameters.Add(new NpgsqlParameter { Value = call.TenantId });
+        task.Parameters.Add(new NpgsqlParameter { Value = site.Key });
+        task.Parameters.Add(new NpgsqlParameter { Value = site.Name });
+        task.Parameters.Add(new NpgsqlParameter { Value = site.Agent });
+        task.Parameters.Add(Nullable(site.Workload, NpgsqlDbType.Text));
+        task.Parameters.Add(new NpgsqlParameter { Value = site.OutputKind });
+        task.Parameters.Add(new NpgsqlParameter { Value = call.CallId });
+        var revealedBy = (string?)await task.ExecuteScalarAsync(cancellationToken);
+
+        var facts = call.Facts;
+        await using var row = new NpgsqlCommand(
+            """
+            insert into task_calls (tenant_id, call_id, task_id, started_at, model, prompt_tokens, completion_tokens, latency_ms, output_label)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing
+            """, connection, transaction);
+        row.Parameters.Add(new NpgsqlParameter { Value = call.TenantId });
+        row.Parameters.Add(new NpgsqlParameter { Value = call.CallId });
+        row.Parameters.Add(new NpgsqlParameter { Value = taskId });
+        row.Parameters.Add(new NpgsqlParameter { Value = call.StartedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        row.Parameters.Add(Nullable(facts?.Model, NpgsqlDbType.Text));
+        row.Parameters.Add(Nullable(facts?.PromptTokens, NpgsqlDbType.Integer));
+        row.Parameters.Add(Nullable(facts?.CompletionTokens, NpgsqlDbType.Integer));
+        row.Parameters.Add(Nullable(facts?.LatencyMs, NpgsqlDbType.Double));
+        row.Parameters.Add(Nullable(facts?.OutputLabel, NpgsqlDbType.Text));
+        await row.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return revealedBy == call.CallId;
+    }
+
+    public async Task<IReadOnlyList<TaskSummary>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
+        await SummariesAsync(tenantId, null, cancellationToken);
+
+    public async Task<TaskDetail?> FindAsync(string tenantId, Guid taskId, CancellationToken cancellationToken)
+    {
+        var summary = (await SummariesAsync(tenantId, taskId, cancellationToken)).SingleOrDefault();
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var labels = (await LabelsAsync(tenantId, taskId, cancellationToken)).GetValueOrDefault(taskId, []);
+        return new TaskDetail(summary, [.. labels.OrderByDescending(l => l.Calls).ThenBy(l => l.Label, StringComparer.Ordinal).Take(100)]);
+    }
+
+    /// <summary>A task's calls in the order they were recorded; keyset pagination on that order.</summary>
+    public async Task<TaskCallPage> CallsAsync(string tenantId, Guid taskId, long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select call_id, started_at, model, prompt_tokens, completion_tokens, latency_ms, output_label, seq
+            from task_calls where tenant_id = $1 and task_id = $2 and seq > $3 order by seq limit $4
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = taskId });
+        command.Parameters.Add(new NpgsqlParameter { Value = after });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit + 1 });
+        var items = new List<TaskCall>();
+        long last = 0;
+        var more = false;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (items.Count == limit)
+            {
+                more = true;
+                break;
+            }
+
+            items.Add(new TaskCall(
+                reader.GetString(0),
+                reader.GetFieldValue<DateTimeOffset>(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetDouble(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+            last = reader.GetInt64(7);
+        }
+
+        return new TaskCallPage(items, more ? last.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    private async Task<List<TaskSummary>> SummariesAsync(string tenantId, Guid? taskId, CancellationToken cancellationToken)
+    {
+        var labels = await LabelsAsync(tenantId, taskId, cancellationToken);
+        var costs = await CostsAsync(tenantId, taskId, cancellationToken);
+        await using var command = dataSource.CreateCommand(
+            """
+            select t.task_id, t.name, t.agent, t.workload, t.output_kind, t.created_at,
+                   count(c.call_id), coalesce(sum(c.prompt_tokens), 0), coalesce(sum(c.completion_tokens), 0),
+                   percentile_cont(0.5) within group (order by c.latency_ms),
+                   percentile_cont(0.95) within group (order by c.latency_ms)
+            from tasks t left join task_calls c on c.task_id = t.task_id
+            where t.tenant_id = $1 and ($2::uuid is null or t.task_id = $2)
+            group by t.task_id
+            order by count(c.call_id) desc, t.name
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(Nullable(taskId, NpgsqlDbType.Uuid));
+        var summaries = new List<TaskSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(0);
+            var outputKind = reader.GetString(4);
+            var calls = reader.GetInt64(6);
+            var taskLabels = labels.GetValueOrDefault(id, []);
+            var (cost, unpriced) = costs.GetValueOrDefault(id, (0m, []));
+            summaries.Add(new TaskSummary(
+                id, reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), outputKind, calls,
+                reader.GetInt64(7), reader.GetInt64(8), cost, unpriced,
+                reader.IsDBNull(9) ? null : reader.GetDouble(9), reader.IsDBNull(10) ? null : reader.GetDouble(10),
+                taskLabels.Count, Suitability.Score(outputKind, calls, taskLabels), reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return summaries;
+    }
+
+    private async Task<Dictionary<Guid, List<LabelCount>>> LabelsAsync(string tenantId, Guid? taskId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select task_id, output_label, count(*) from task_calls
+            where tenant_id = $1 and ($2::uuid is null or task_id = $2) and output_label is not null
+            group by task_id, output_label
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(Nullable(taskId, NpgsqlDbType.Uuid));
+        var labels = new Dictionary<Guid, List<LabelCount>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(0);
+            if (!labels.TryGetValue(id, out var list))
+            {
+                labels[id] = list = [];
+            }
+
+            list.Add(new LabelCount(reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return labels;
+    }
+
+    private async Task<Dictionary<Guid, (decimal Cost, List<string> Unpriced)>> CostsAsync(string tenantId, Guid? taskId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select task_id, model, coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0) from task_calls
+            where tenant_id = $1 and ($2::uuid is null or task_id = $2) and model is not null
+            group by task_id, model
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(Nullable(taskId, NpgsqlDbType.Uuid));
+        var prices = pricing.CurrentValue;
+        var costs = new Dictionary<Guid, (decimal Cost, List<string> Unpriced)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(0);
+            var entry = costs.GetValueOrDefault(id, (0m, []));
+            if (prices.TryPrice(reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), out var cost))
+            {
+                entry.Cost += cost;
+            }
+            else
+            {
+                entry.Unpriced.Add(reader.GetString(1));
+            }
+
+            costs[id] = entry;
+        }
+
+        return costs;
+    }
+
+    private static NpgsqlParameter Nullable<T>(T? value, NpgsqlDbType type) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = type };
+}

@@ -1,0 +1,29 @@
+namespace SlmPlatform.Tasks.Model;
+
+/// <summary>A recurring task with its statistics. Cost is in US dollars from the price table; unpriced models count zero and are named.</summary>
+public sealed record TaskSummary(
+    Guid Id,
+    string Name,
+    string Agent,
+    string? Workload,
+    string OutputKind,
+    long Calls,
+    long PromptTokens,
+    long CompletionTokens,
+    decimal Cost,
+    IReadOnlyList<string> UnpricedModels,
+    double? LatencyP50Ms,
+    double? LatencyP95Ms,
+    int DistinctLabels,
+    double Suitability,
+    DateTimeOffset CreatedAt);
+
+/// <summary>A task with the distribution of its label-like outputs (most common first).</summary>
+public sealed record TaskDetail(TaskSummary Task, IReadOnlyList<LabelCount> Labels);
+
+public sealed record LabelCount(string Label, long Calls);
+
+/// <summary>One call of a task.</summary>
+public sealed record TaskCall(string CallId, DateTimeOffset StartedAt, string? Model, int? PromptTokens, int? CompletionTokens, double? LatencyMs, string? OutputLabel);
+
+public sealed record TaskCallPage(IReadOnlyList<TaskCall> Items, string? Next);
