@@ -1,0 +1,4 @@
+global using System.Runtime.InteropServices;
+global using FastBertTokenizer;
+global using Microsoft.Extensions.AI;
+global using Microsoft.ML.OnnxRuntime;

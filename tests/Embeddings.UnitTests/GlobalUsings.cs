@@ -1,0 +1,2 @@
+global using Microsoft.Extensions.AI;
+global using Xunit;
