@@ -5,7 +5,8 @@ namespace SlmPlatform.Tasks.Model;
 
 /// <summary>
 /// The call site a call came from — the unit a specialist replaces. A workload tag names it; without one, the
-/// call's structure does: the same system prompt, the same tools offered, the same kind of output.
+/// call's structure does: the same agent, system prompt and kind of output. The tools offered do not split a call
+/// site: many agents offer each request its own selection (BFCL gives every question its own functions).
 /// </summary>
 public sealed record CallSite(string Key, string Name, string Agent, string? Workload, string OutputKind)
 {
@@ -17,7 +18,7 @@ public sealed record CallSite(string Key, string Name, string Agent, string? Wor
             return new CallSite($"{call.Agent}\u001fworkload\u001f{workload}", $"{call.Agent}/{workload}", call.Agent, workload, facts.OutputKind);
         }
 
-        var structure = string.Join('\u001f', [facts.SystemPromptHash, facts.OutputKind, .. facts.ToolNames]);
+        var structure = string.Join('\u001f', facts.SystemPromptHash, facts.OutputKind);
         var signature = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(structure)))[..12];
         return new CallSite($"{call.Agent}\u001fsignature\u001f{signature}", $"{call.Agent}/{facts.OutputKind}-{signature[..6]}", call.Agent, null, facts.OutputKind);
     }
