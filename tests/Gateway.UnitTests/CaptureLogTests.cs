@@ -124,6 +124,42 @@ public sealed class CaptureLogTests : IDisposable
         Assert.Empty(log.ReadPending(10));
     }
 
+    [Fact]
+    public async Task AppendAndReadAtOnce_FromTwoThreads_LoseNothing()
+    {
+        using var log = CaptureLog.Open(_directory.FullName, Key, segmentBytes: 64 * 1024, maxBytes: 1 << 26);
+        const int records = 5_000;
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; i < records; i++)
+            {
+                Assert.True(log.TryAppend(Encoding.UTF8.GetBytes($"record {i} {new string('x', i % 300)}")));
+                if (i % 50 == 0)
+                {
+                    log.Flush();
+                }
+            }
+
+            log.Flush();
+        }, TestContext.Current.CancellationToken);
+        var read = new List<string>();
+        while (read.Count < records)
+        {
+            var batch = log.ReadPending(64);
+            if (batch.Count == 0)
+            {
+                await Task.Delay(1, TestContext.Current.CancellationToken);
+                continue;
+            }
+
+            read.AddRange(Texts(batch));
+            log.Commit(batch[^1].Next);
+        }
+
+        await writer;
+        Assert.Equal(Enumerable.Range(0, records).Select(i => $"record {i} {new string('x', i % 300)}"), read);
+    }
+
     private CaptureLog Open() => CaptureLog.Open(_directory.FullName, Key, 64 * 1024, 1 << 20);
 
     private static void Append(CaptureLog log, params string[] texts)

@@ -26,7 +26,9 @@ public sealed class CaptureLog : IDisposable
 
     private readonly Lock _gate = new();
     private readonly string _directory;
-    private readonly AesGcm _aes;
+    // AesGcm is not thread-safe: the spooler encrypts while the publisher decrypts, each with an instance of its own.
+    private readonly AesGcm _encryptor;
+    private readonly AesGcm _decryptor;
     private readonly int _segmentBytes;
     private readonly long _maxBytes;
     private readonly SortedDictionary<long, long> _segmentLengths = [];
@@ -37,7 +39,8 @@ public sealed class CaptureLog : IDisposable
     private CaptureLog(string directory, byte[] key, int segmentBytes, long maxBytes)
     {
         _directory = directory;
-        _aes = new AesGcm(key, TagBytes);
+        _encryptor = new AesGcm(key, TagBytes);
+        _decryptor = new AesGcm(key, TagBytes);
         _segmentBytes = segmentBytes;
         _maxBytes = maxBytes;
         System.IO.Directory.CreateDirectory(directory);
@@ -62,7 +65,7 @@ public sealed class CaptureLog : IDisposable
     public static CaptureLog Open(string directory, string secret, int segmentBytes, long maxBytes) =>
         new(directory, SHA256.HashData(Encoding.UTF8.GetBytes(secret)), segmentBytes, maxBytes);
 
-    /// <summary>Appends one record; false when the buffer is full.</summary>
+    /// <summary>Appends one record; false when the buffer is full. Called by one writer at a time (the spooler).</summary>
     public bool TryAppend(ReadOnlySpan<byte> plaintext)
     {
         var frameLength = NonceBytes + plaintext.Length + TagBytes;
@@ -70,7 +73,7 @@ public sealed class CaptureLog : IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(frame, frameLength);
         var nonce = frame.AsSpan(HeaderBytes, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
-        _aes.Encrypt(nonce, plaintext, frame.AsSpan(HeaderBytes + NonceBytes, plaintext.Length), frame.AsSpan(HeaderBytes + NonceBytes + plaintext.Length, TagBytes));
+        _encryptor.Encrypt(nonce, plaintext, frame.AsSpan(HeaderBytes + NonceBytes, plaintext.Length), frame.AsSpan(HeaderBytes + NonceBytes + plaintext.Length, TagBytes));
 
         lock (_gate)
         {
@@ -164,7 +167,7 @@ public sealed class CaptureLog : IDisposable
         var plaintext = new byte[frame.Length - NonceBytes - TagBytes];
         try
         {
-            _aes.Decrypt(frame.AsSpan(0, NonceBytes), frame.AsSpan(NonceBytes, plaintext.Length), frame.AsSpan(NonceBytes + plaintext.Length), plaintext);
+            _decryptor.Decrypt(frame.AsSpan(0, NonceBytes), frame.AsSpan(NonceBytes, plaintext.Length), frame.AsSpan(NonceBytes + plaintext.Length), plaintext);
             return plaintext;
         }
         catch (AuthenticationTagMismatchException)
@@ -256,6 +259,7 @@ public sealed class CaptureLog : IDisposable
             _writer.Dispose();
         }
 
-        _aes.Dispose();
+        _encryptor.Dispose();
+        _decryptor.Dispose();
     }
 }

@@ -43,8 +43,9 @@ public sealed partial class CaptureSpooler(
                 LogBufferFull(capture.CallId);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // One capture that cannot be written is dropped and counted; an exception escaping would stop the gateway.
             metrics.DroppedAfterQueue("unwritable");
             LogUnwritable(capture.CallId, e.GetType().Name);
         }

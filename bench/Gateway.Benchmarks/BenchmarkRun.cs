@@ -1,0 +1,334 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using SlmPlatform.Testing;
+
+namespace SlmPlatform.Gateway.Benchmarks;
+
+/// <summary>
+/// One run: sets up a platform database with an API key, a virtual host with a capture sink, the stand-in upstream
+/// and two gateways in front of it (capture off, capture on); checks that each path answers the same bytes; then, for
+/// each scenario, measures the upstream directly and each gateway back to back, so that every ratio compares figures
+/// taken moments apart on the same machine.
+/// </summary>
+internal static class BenchmarkRun
+{
+    private const string TenantId = "tenant-gateway-benchmark";
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
+
+    public static async Task<BenchmarkResults> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
+    {
+        progress.WriteLine("Setting up a platform database with an API key, a virtual host and the capture sink...");
+        var messaging = await TestVirtualHost.CreateAsync(cancellationToken);
+        var platformDb = await TestDatabase.CreateAsync("platformdb", cancellationToken);
+        var apiKey = await TestApiKeys.CreateAsync(platformDb, TenantId, cancellationToken);
+        await CaptureSink.DeclareAsync(messaging, options.SinkMaxLength, cancellationToken);
+
+        var buffers = new List<DirectoryInfo>();
+        try
+        {
+            progress.WriteLine("Starting the upstream, and the gateway twice (capture off, capture on)...");
+            await using var upstream = await ServiceHost.StartAsync(
+                token => ServiceProcess.StartAsync(
+                    "The upstream", typeof(BenchmarkRun).Assembly.Location, new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+                    token, LocalUpstream.ServeOption),
+                cancellationToken);
+            var upstreamBaseUrl = new Uri(upstream.Current.BaseAddress, "v1").ToString();
+
+            Task<ServiceHost> StartGatewayAsync(bool capture)
+            {
+                var buffer = Directory.CreateTempSubdirectory("slm-gateway-bench-buffer-");
+                buffers.Add(buffer);
+                var environment = new Dictionary<string, string?>
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["Logging__LogLevel__Default"] = "Warning",
+                    ["ConnectionStrings__platformdb"] = platformDb,
+                    ["ConnectionStrings__messaging"] = messaging,
+                    ["Gateway__Upstream__BaseUrl"] = upstreamBaseUrl,
+                    ["Gateway__Upstream__ApiKey"] = LocalUpstream.ApiKey,
+                    ["Gateway__CaptureEnabled"] = capture ? "true" : "false",
+                    ["Gateway__CaptureBuffer__Directory"] = buffer.FullName,
+                    ["Gateway__CaptureBuffer__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                };
+                foreach (var (variable, value) in options.GatewayEnvironment)
+                {
+                    environment[variable] = value;
+                }
+
+                // A restart keeps the buffer and its key, as a restarted deployment would.
+                var name = capture ? "The gateway (capture on)" : "The gateway (capture off)";
+                return ServiceHost.StartAsync(token => ServiceProcess.StartAsync(name, options.GatewayDll, environment, token), cancellationToken);
+            }
+
+            await using var relay = await StartGatewayAsync(capture: false);
+            await using var gateway = await StartGatewayAsync(capture: true);
+            var direct = new Target("direct", LocalUpstream.ApiKey, upstream, IsGateway: false);
+            var viaRelay = new Target("gateway, capture off", apiKey, relay, IsGateway: true);
+            var viaGateway = new Target("gateway, capture on", apiKey, gateway, IsGateway: true, Captures: true);
+
+            var checks = await CheckPathsAsync(direct, [viaRelay, viaGateway], progress, cancellationToken);
+            if (options.MaxLoad is { } maxLoad)
+            {
+                await LoadAverage.WaitBelowAsync(maxLoad, TimeSpan.FromMinutes(10), progress, cancellationToken);
+            }
+
+            // Read before the run's own load begins: what else the machine was doing.
+            var loadAtStart = LoadAverage.Read();
+
+            foreach (var target in new[] { direct, viaRelay, viaGateway })
+            {
+                await PrimeAsync(target, upstream, options, progress, cancellationToken);
+            }
+
+            await WaitUntilIdleAsync(gateway.Current, cancellationToken);
+            var scenarios = new List<ScenarioResult>();
+            foreach (var stream in options.Streams)
+            {
+                foreach (var concurrency in options.Concurrency)
+                {
+                    progress.WriteLine($"{(stream ? "Streamed" : "Plain")} chat completions, {concurrency} in flight " +
+                        $"({options.WarmUp.TotalSeconds} s warm-up, {options.Measured.TotalSeconds} s measured per path):");
+                    var scenario = $"{(stream ? "streamed" : "plain")} calls at concurrency {concurrency}";
+                    var directResult = await MeasureAsync(direct, scenario, stream, concurrency, options, upstream, progress, cancellationToken);
+                    var relayResult = await MeasureAsync(viaRelay, scenario, stream, concurrency, options, upstream, progress, cancellationToken);
+                    var gatewayResult = await MeasureAsync(viaGateway, scenario, stream, concurrency, options, upstream, progress, cancellationToken);
+                    scenarios.Add(new ScenarioResult(stream, concurrency, directResult, relayResult, gatewayResult));
+                }
+            }
+
+            var loadAtEnd = LoadAverage.Read();
+            var captures = await AccountForCapturesAsync(messaging, viaGateway.Calls.Value, progress, cancellationToken);
+            relay.CheckExited("the end of the run", progress);
+            gateway.CheckExited("the end of the run", progress);
+            return new BenchmarkResults(
+                scenarios, captures, loadAtStart, loadAtEnd,
+                ChatPayloads.Request(stream: false).Length, ChatPayloads.Completion.Length, ChatPayloads.StreamEvents.Length, checks,
+                [.. upstream.Exits, .. relay.Exits, .. gateway.Exits]);
+        }
+        finally
+        {
+            foreach (var buffer in buffers)
+            {
+                buffer.Delete(recursive: true);
+            }
+        }
+    }
+
+    private static async Task<PathResult> MeasureAsync(
+        Target target,
+        string scenario,
+        bool stream,
+        int concurrency,
+        BenchmarkOptions options,
+        ServiceHost upstream,
+        TextWriter progress,
+        CancellationToken cancellationToken)
+    {
+        // The gateways know the upstream by its port, so an upstream that exited ends the run; a gateway is restarted.
+        if (upstream.CheckExited($"the idle time before {scenario}", progress))
+        {
+            throw new InvalidOperationException($"The upstream exited:{Environment.NewLine}{upstream.Current.RecentOutput}");
+        }
+
+        if (target.IsGateway && await target.Host.EnsureRunningAsync(scenario, progress, cancellationToken))
+        {
+            await PrimeAsync(target, upstream, options, progress, cancellationToken);
+        }
+
+        var service = target.Host.Current;
+        var cpuBefore = service.CpuTime();
+        Measurement measurement;
+        using (var load = LoadSet.Create(options.Client, service.BaseAddress, target.Bearer, stream, concurrency))
+        {
+            measurement = await LatencyMeter.RunAsync(
+                load.Workers, options.WarmUp, options.Measured, () => CpuSnapshot.Take(upstream.Current, target.IsGateway ? service : null), cancellationToken);
+        }
+
+        var latency = stream ? measurement.FirstData : measurement.Total;
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {target.Name,-21} {measurement.PerSecond,8:N0}/s  p50 {latency.P50,7:0.000} ms  p99 {latency.P99,7:0.000} ms  " +
+            $"cores: client {measurement.Cpu.Client:0.00}, upstream {measurement.Cpu.Upstream:0.00}, gateway {measurement.Cpu.Gateway ?? 0:0.00} " +
+            $"(JIT {measurement.Cpu.GatewayJit ?? 0:0.00}), other {measurement.Cpu.Other ?? 0:0.00}; {measurement.Failed} failed"));
+        foreach (var (reason, count) in measurement.Failures)
+        {
+            progress.WriteLine($"    failed in the window: {count} x {reason}");
+        }
+
+        foreach (var (reason, count) in measurement.FailuresOutsideWindow)
+        {
+            progress.WriteLine($"    failed outside the window: {count} x {reason}");
+        }
+
+        if (!target.Host.CheckExited($"{scenario} via the {target.Name}", progress) && measurement.Failed > 0)
+        {
+            progress.WriteLine($"    {service.Name}'s last output:{Environment.NewLine}{service.RecentOutput}");
+        }
+
+        upstream.CheckExited($"{scenario} via the {target.Name}", progress);
+
+        // What a capturing gateway still owes the broker must not run into the next window; and the CPU it spends on
+        // that belongs to the calls just made. So: CPU from the warm-up's start until idle, over every call completed.
+        TimeSpan? drain = null;
+        if (target.Captures)
+        {
+            drain = await WaitUntilIdleAsync(service, cancellationToken);
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  the capturing gateway was busy {drain.Value.TotalSeconds:0.0} s after its window{(drain >= DrainLimit ? " (the limit: it may not have caught up)" : string.Empty)}"));
+        }
+
+        double? allInMicroseconds = target.IsGateway && service.CpuTime() is { } cpuAfter && cpuBefore is { } before && measurement.SucceededOverall > 0
+            ? (cpuAfter - before).TotalMicroseconds / measurement.SucceededOverall
+            : null;
+
+        target.Calls.Value += measurement.SucceededOverall;
+        return new PathResult(target.Name, measurement, drain, allInMicroseconds);
+    }
+
+    /// <summary>
+    /// Sends plain and streamed calls (alternately, a second each, 16 in flight) until the service's tiered
+    /// compilation has been quiet for two seconds running, or for at most <see cref="BenchmarkOptions.Prime"/>: a
+    /// gateway runs for days, so its steady state, not its first seconds of JIT, is what is measured.
+    /// </summary>
+    private static async Task PrimeAsync(Target target, ServiceHost upstream, BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
+    {
+        if (options.Prime <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var service = target.Host.Current;
+        var started = Stopwatch.GetTimestamp();
+        var (rounds, quiet, jit, calls) = (0, 0, 0.0, 0L);
+        while (Stopwatch.GetElapsedTime(started) < options.Prime && (rounds < 4 || quiet < 2))
+        {
+            var stream = options.Streams[rounds % options.Streams.Count];
+            using var load = LoadSet.Create(options.Client, service.BaseAddress, target.Bearer, stream, concurrency: 16);
+            var compiled = service.TieredCompilationCpuTime();
+            var round = Stopwatch.GetTimestamp();
+            var measurement = await LatencyMeter.RunAsync(
+                load.Workers, TimeSpan.Zero, TimeSpan.FromSeconds(1), () => CpuSnapshot.Take(upstream.Current, null), cancellationToken);
+            jit = Math.Max(0, (service.TieredCompilationCpuTime() - compiled) / Stopwatch.GetElapsedTime(round));
+            calls += measurement.SucceededOverall;
+            quiet = jit < 0.02 ? quiet + 1 : 0;
+            rounds++;
+        }
+
+        target.Calls.Value += calls;
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  primed {service.Name.ToLowerInvariant()} with {calls:N0} calls in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s; " +
+            $"its JIT thread last used {jit:0.00} of a core"));
+    }
+
+    /// <summary>
+    /// One plain and one streamed call on each path, compared byte for byte with the direct answer: the gateway must
+    /// relay the upstream's answer unchanged (and keep from the client the usage event it asked for on its behalf).
+    /// </summary>
+    private static async Task<List<string>> CheckPathsAsync(Target direct, IReadOnlyList<Target> gateways, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var checks = new List<string>();
+        foreach (var stream in new[] { false, true })
+        {
+            var expected = await CallOnceAsync(direct, stream, cancellationToken);
+            foreach (var gateway in gateways)
+            {
+                var answer = await CallOnceAsync(gateway, stream, cancellationToken);
+                gateway.Calls.Value++;
+                var same = answer.AsSpan().SequenceEqual(expected);
+                var check = $"{(stream ? "streamed" : "plain")} answer via the {gateway.Name}: {answer.Length} B, " +
+                    (same ? "byte for byte the upstream's" : $"DIFFERENT from the upstream's {expected.Length} B");
+                checks.Add(check);
+                progress.WriteLine("  " + check);
+            }
+        }
+
+        return checks;
+    }
+
+    private static async Task<byte[]> CallOnceAsync(Target target, bool stream, CancellationToken cancellationToken)
+    {
+        var service = target.Host.Current;
+        using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.Bearer);
+        using var content = new ByteArrayContent(ChatPayloads.Request(stream));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync(new Uri("v1/chat/completions", UriKind.Relative), content, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException(
+                $"{target.Name} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}{Environment.NewLine}" +
+                $"{service.Name}'s last output:{Environment.NewLine}{service.RecentOutput}");
+        }
+
+        return body;
+    }
+
+    /// <summary>Waits until the gateway has used under 3% of a core for 300 ms (its capture backlog spooled and published).</summary>
+    private static async Task<TimeSpan> WaitUntilIdleAsync(ServiceProcess gateway, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var interval = TimeSpan.FromMilliseconds(300);
+        var before = gateway.CpuTime();
+        while (Stopwatch.GetElapsedTime(started) < DrainLimit)
+        {
+            await Task.Delay(interval, cancellationToken);
+            var now = gateway.CpuTime();
+            if (now is null || before is null || (now.Value - before.Value) / interval < 0.03)
+            {
+                var busy = Stopwatch.GetElapsedTime(started) - interval;
+                return busy > TimeSpan.Zero ? busy : TimeSpan.Zero;
+            }
+
+            before = now;
+        }
+
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>
+    /// Compares the calls the capturing gateway completed with the messages that reached the sink, waiting for the
+    /// management statistics (refreshed every 5 s) to catch up.
+    /// </summary>
+    private static async Task<CaptureAccount> AccountForCapturesAsync(string messaging, long calls, TextWriter progress, CancellationToken cancellationToken)
+    {
+        progress.WriteLine("Counting the captures that reached the broker...");
+        var started = Stopwatch.GetTimestamp();
+        long? published = null;
+        var unchangedSince = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(30))
+        {
+            var now = await CaptureSink.PublishedAsync(messaging, cancellationToken);
+            if (now is null || now >= calls)
+            {
+                published = now;
+                break;
+            }
+
+            if (now != published)
+            {
+                published = now;
+                unchangedSince = Stopwatch.GetTimestamp();
+            }
+            else if (Stopwatch.GetElapsedTime(unchangedSince) > TimeSpan.FromSeconds(12))
+            {
+                break;
+            }
+
+            await Task.Delay(1000, cancellationToken);
+        }
+
+        var waited = Stopwatch.GetElapsedTime(started);
+        progress.WriteLine($"  {published?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a"} captures published for {calls:N0} calls");
+        return new CaptureAccount(calls, published, waited);
+    }
+
+    /// <summary>
+    /// A path to measure: whom to call, with which key, whether it is a gateway (whose CPU is counted) and one that
+    /// captures; and how many calls it has completed in all, warm-ups and checks included.
+    /// </summary>
+    private sealed record Target(string Name, string Bearer, ServiceHost Host, bool IsGateway, bool Captures = false)
+    {
+        public StrongBox<long> Calls { get; } = new(0);
+    }
+}

@@ -1,0 +1,33 @@
+namespace SlmPlatform.Gateway.Benchmarks;
+
+/// <summary>
+/// One path measured in one scenario. <see cref="Drain"/>: how long the capturing gateway stayed busy after the
+/// window (spooling and publishing what the calls left); <see cref="AllInCpuPerCallMicroseconds"/>: a gateway's CPU
+/// time from the warm-up's start to the end of that drain, over every call completed in that time — what one call
+/// costs the gateway in all, capture included, whether paid inside the window or after it.
+/// </summary>
+internal sealed record PathResult(string Path, Measurement Measurement, TimeSpan? Drain, double? AllInCpuPerCallMicroseconds);
+
+/// <summary>
+/// One scenario (plain or streamed, at one concurrency) measured on its three paths back to back: the upstream called
+/// directly, the gateway with capture switched off, and the gateway as deployed (capture on).
+/// </summary>
+internal sealed record ScenarioResult(bool Stream, int Concurrency, PathResult Direct, PathResult Relay, PathResult Gateway)
+{
+    public string Name => $"{(Stream ? "stream (TTFT)" : "plain")}, c={Concurrency}";
+}
+
+/// <summary>Whether the captures of the calls made through the capturing gateway reached the broker.</summary>
+internal sealed record CaptureAccount(long Calls, long? Published, TimeSpan Waited);
+
+/// <summary>Every scenario of a run, and the conditions it ran in.</summary>
+internal sealed record BenchmarkResults(
+    IReadOnlyList<ScenarioResult> Scenarios,
+    CaptureAccount Captures,
+    string LoadAtStart,
+    string LoadAtEnd,
+    int RequestBytes,
+    int CompletionBytes,
+    int StreamEvents,
+    IReadOnlyList<string> Checks,
+    IReadOnlyList<string> Exits);
