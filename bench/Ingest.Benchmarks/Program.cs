@@ -1,0 +1,40 @@
+using System.Runtime.InteropServices;
+using SlmPlatform.Ingest.Benchmarks;
+
+// Accepted calls per second through ingest (one call per request, and batches) beside a raw RabbitMQ publisher-confirm
+// loop measured in the same run on the same broker. docs/benchmarks.md says how to run it and what it found.
+if (!BenchmarkOptions.TryParse(args, out var options, out var problem))
+{
+    if (problem is not null)
+    {
+        Console.Error.WriteLine(problem);
+    }
+
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return problem is null ? 0 : 2;
+}
+
+// Ctrl+C and SIGTERM end the run through its finally blocks, so the ingest child process never outlives it.
+using var abort = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    abort.Cancel();
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    abort.Cancel();
+});
+
+try
+{
+    var results = await BenchmarkRun.RunAsync(options, Console.Error, abort.Token);
+    Console.WriteLine(ResultTable.ToMarkdown(results, options));
+    return 0;
+}
+catch (OperationCanceledException) when (abort.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Stopped.");
+    return 130;
+}
