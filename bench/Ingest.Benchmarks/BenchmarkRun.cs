@@ -20,39 +20,42 @@ internal static class BenchmarkRun
         var platformDb = await TestDatabase.CreateAsync("platformdb", cancellationToken);
         var apiKey = await TestApiKeys.CreateAsync(platformDb, TenantId, cancellationToken);
         await BenchmarkSinks.DeclareAsync(messaging, options.SinkMaxLength, cancellationToken);
+        using var broker = BrokerProcess.Find(TestServers.RabbitMQ);
         var record = CallRecords.One();
         var modes = new List<ModeResult>();
 
         // The baseline runs before the service starts, so that an idle service does not share its cores.
-        modes.Add(await MeasureRawAsync("Raw RabbitMQ.Client publish + confirm", messaging, record, options, progress, cancellationToken));
+        modes.Add(await MeasureRawAsync(
+            "Raw RabbitMQ.Client publish + confirm", messaging, record, options, new CpuProbe(null, broker), progress, cancellationToken));
 
         progress.WriteLine($"Starting the ingest service ({options.IngestDll})...");
         await using (var ingest = await IngestProcess.StartAsync(options.IngestDll, platformDb, messaging, cancellationToken))
         {
-            modes.AddRange(await MeasureIngestAsync(ingest, apiKey, options, progress, cancellationToken));
+            modes.AddRange(await MeasureIngestAsync(ingest, apiKey, options, new CpuProbe(ingest.Process, broker), progress, cancellationToken));
         }
 
         var published = await BenchmarkSinks.SampleIngestMessageAsync(messaging, cancellationToken);
         if (published is not null)
         {
-            modes.Add(await MeasureRawAsync("Raw publish + confirm of ingest's message bytes", messaging, published, options, progress, cancellationToken));
+            modes.Add(await MeasureRawAsync(
+                "Raw publish + confirm of ingest's message bytes", messaging, published, options, new CpuProbe(null, broker), progress, cancellationToken));
         }
 
         return new BenchmarkResults(modes, record.Length, published?.Length, loadAtStart, LoadAverage.Read());
     }
 
     private static async Task<ModeResult> MeasureRawAsync(
-        string mode, string messaging, byte[] body, BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
+        string mode, string messaging, byte[] body, BenchmarkOptions options, CpuProbe cpu, TextWriter progress, CancellationToken cancellationToken)
     {
         await using var raw = await RawPublisher.ConnectAsync(messaging, body, cancellationToken);
         return await MeasureAsync(
             mode,
             $"{options.RawOutstanding} confirms outstanding; persistent, mandatory; {body.Length} B body",
-            options.RawOutstanding, raw.PublishAsync, options, null, progress, cancellationToken);
+            options.RawOutstanding, raw.PublishAsync, options, cpu, progress, cancellationToken);
     }
 
     private static async Task<ModeResult[]> MeasureIngestAsync(
-        IngestProcess ingest, string apiKey, BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
+        IngestProcess ingest, string apiKey, BenchmarkOptions options, CpuProbe cpu, TextWriter progress, CancellationToken cancellationToken)
     {
         progress.WriteLine($"Warming the service up: {options.ServiceWarmUp.TotalSeconds} s of single calls and batches at once, not counted...");
         using (var singles = IngestLoad.Create(ingest.BaseAddress, apiKey, options.SingleConcurrency))
@@ -69,7 +72,7 @@ internal static class BenchmarkRun
             single = await MeasureAsync(
                 "Ingest `POST /v1/calls`",
                 $"{options.SingleConcurrency} requests in flight; one {CallRecords.RecordBytes} B record each",
-                options.SingleConcurrency, load.PostOneAsync, options, ingest.Process, progress, cancellationToken);
+                options.SingleConcurrency, load.PostOneAsync, options, cpu, progress, cancellationToken);
         }
 
         using (var load = IngestLoad.Create(ingest.BaseAddress, apiKey, options.BatchConcurrency))
@@ -77,7 +80,7 @@ internal static class BenchmarkRun
             batch = await MeasureAsync(
                 "Ingest `POST /v1/calls/batch`",
                 $"{options.BatchConcurrency} requests in flight; {options.BatchSize} records each (JSON array)",
-                options.BatchConcurrency, token => load.PostBatchAsync(options.BatchSize, token), options, ingest.Process, progress, cancellationToken);
+                options.BatchConcurrency, token => load.PostBatchAsync(options.BatchSize, token), options, cpu, progress, cancellationToken);
         }
 
         if (single.Measurement.FailedOperations > 0 || batch.Measurement.FailedOperations > 0)
@@ -94,12 +97,12 @@ internal static class BenchmarkRun
         int workers,
         Func<CancellationToken, Task<Outcome>> operation,
         BenchmarkOptions options,
-        Process? service,
+        CpuProbe cpu,
         TextWriter progress,
         CancellationToken cancellationToken)
     {
         progress.WriteLine($"{mode}: {settings}; {options.WarmUp.TotalSeconds} s warm-up, {options.Measured.TotalSeconds} s measured...");
-        var measurement = await ThroughputMeter.RunAsync(workers, operation, options, service, cancellationToken);
+        var measurement = await ThroughputMeter.RunAsync(workers, operation, options, cpu, cancellationToken);
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {measurement.PerSecond:N0}/s, {measurement.FailedOperations} operations not accepted"));
         foreach (var (reason, count) in measurement.Failures)
         {

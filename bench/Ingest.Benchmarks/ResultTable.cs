@@ -12,9 +12,10 @@ internal static class ResultTable
             $"{options.ServiceWarmUp.TotalSeconds} s of load before its modes. " +
             $"Call record: {results.RecordBytes} B; the message ingest publishes for it (MassTransit envelope): " +
             $"{(results.IngestMessageBytes is { } bytes ? $"{bytes} B" : "not sampled")}. Machine: {Environment.ProcessorCount} cores, " +
-            $"one-minute load average {results.LoadAtStart} at the start and {results.LoadAtEnd} at the end.");
+            $"one-minute load average {results.LoadAtStart} at the start and {results.LoadAtEnd} at the end (which counts the run's own load). " +
+            $"\"Other\" CPU is work outside the benchmark, the service and the broker (PostgreSQL, the kernel, other people's work): near 0 on a quiet machine.");
         text.AppendLine();
-        text.AppendLine("| Mode | Accepted/s | Ratio to raw | Not accepted | CPU cores: benchmark / ingest / machine | Publisher CPU per message | Settings |");
+        text.AppendLine("| Mode | Accepted/s | Ratio to raw | Not accepted | CPU cores: benchmark / ingest / broker / other | Publisher CPU per message | Settings |");
         text.AppendLine("|---|---:|---:|---:|---|---:|---|");
         foreach (var mode in results.Modes)
         {
@@ -32,7 +33,8 @@ internal static class ResultTable
         ? string.Create(CultureInfo.InvariantCulture, $"{(m.Cpu.Service ?? m.Cpu.Benchmark) * 1_000_000 / m.PerSecond:N0} µs")
         : "-";
 
-    private static string Cpu(CpuUse cpu) => string.Create(CultureInfo.InvariantCulture,
-        $"{cpu.Benchmark:0.00} / {(cpu.Service is { } service ? service.ToString("0.00", CultureInfo.InvariantCulture) : "-")} / " +
-        $"{(cpu.Machine is { } machine ? machine.ToString("0.00", CultureInfo.InvariantCulture) : "-")}");
+    private static string Cpu(CpuUse cpu) =>
+        $"{Cores(cpu.Benchmark)} / {Cores(cpu.Service)} / {Cores(cpu.Broker)} / {Cores(cpu.Other)}";
+
+    private static string Cores(double? cores) => cores is { } value ? value.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 }

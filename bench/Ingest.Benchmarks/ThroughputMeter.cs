@@ -13,19 +13,19 @@ internal static class ThroughputMeter
         int workers,
         Func<CancellationToken, Task<Outcome>> operation,
         BenchmarkOptions options,
-        Process? service,
+        CpuProbe cpuProbe,
         CancellationToken cancellationToken)
     {
         await using var running = Workers.Start(workers, operation, cancellationToken);
         await Task.Delay(options.WarmUp, cancellationToken);
         var (accepted, failed) = running.Counters.Read();
-        var cpu = CpuSnapshot.Take(service);
+        var cpu = cpuProbe.Take();
         var started = Stopwatch.GetTimestamp();
 
         await Task.Delay(options.Measured, cancellationToken);
         var (acceptedAtEnd, failedAtEnd) = running.Counters.Read();
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var cpuUse = CpuSnapshot.Take(service).Since(cpu, elapsed);
+        var cpuUse = cpuProbe.Take().Since(cpu, elapsed);
 
         return new Measurement(acceptedAtEnd - accepted, failedAtEnd - failed, elapsed, cpuUse, running.Counters.Failures);
     }
