@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace SlmPlatform.Gateway.Capture;
 
@@ -113,27 +114,38 @@ public sealed class CaptureLog : IDisposable
             var records = new List<LogRecord>(max);
             var position = _committed;
             var header = new byte[HeaderBytes];
-            while (records.Count < max && _segmentLengths.TryGetValue(position.Segment, out var length))
+            SafeFileHandle? handle = null;
+            try
             {
-                if (position.Offset + HeaderBytes > length)
+                while (records.Count < max && _segmentLengths.TryGetValue(position.Segment, out var length))
                 {
-                    if (position.Segment >= _writeSegment)
+                    if (position.Offset + HeaderBytes > length)
                     {
-                        break;
+                        if (position.Segment >= _writeSegment)
+                        {
+                            break;
+                        }
+
+                        position = new LogPosition(NextSegment(position.Segment), 0);
+                        handle?.Dispose();
+                        handle = null;
+                        continue;
                     }
 
-                    position = new LogPosition(NextSegment(position.Segment), 0);
-                    continue;
+                    // One handle per segment for the whole batch, not one per record.
+                    handle ??= File.OpenHandle(SegmentPath(position.Segment), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    RandomAccess.Read(handle, header, position.Offset);
+                    var frameLength = BinaryPrimitives.ReadInt32LittleEndian(header);
+                    var frame = new byte[frameLength];
+                    RandomAccess.Read(handle, frame, position.Offset + HeaderBytes);
+                    var next = new LogPosition(position.Segment, position.Offset + HeaderBytes + frameLength);
+                    records.Add(new LogRecord(Decrypt(frame), next));
+                    position = next;
                 }
-
-                using var handle = File.OpenHandle(SegmentPath(position.Segment), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                RandomAccess.Read(handle, header, position.Offset);
-                var frameLength = BinaryPrimitives.ReadInt32LittleEndian(header);
-                var frame = new byte[frameLength];
-                RandomAccess.Read(handle, frame, position.Offset + HeaderBytes);
-                var next = new LogPosition(position.Segment, position.Offset + HeaderBytes + frameLength);
-                records.Add(new LogRecord(Decrypt(frame), next));
-                position = next;
+            }
+            finally
+            {
+                handle?.Dispose();
             }
 
             return records;

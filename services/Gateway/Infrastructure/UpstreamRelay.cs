@@ -211,7 +211,7 @@ public sealed partial class UpstreamRelay(
                     }
 
                     payloads.Write(payload);
-                    dropEvent |= dropUsageEvent && ServerSentEvents.IsUsageOnly(payload);
+                    dropEvent |= dropUsageEvent && payload.IndexOf("\"usage\""u8) >= 0 && ServerSentEvents.IsUsageOnly(payload);
                 }
 
                 pendingEvent.Write(line);

@@ -1,4 +1,4 @@
-namespace SlmPlatform.TaskDiscovery.Quality;
+namespace SlmPlatform.Benchmarks;
 
 /// <summary>Finds the repository root and the shared data sets beside it (never copied into the repository).</summary>
 internal static class DataPaths
