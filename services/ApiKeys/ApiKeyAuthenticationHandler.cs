@@ -17,6 +17,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ApiKeyStore store,
+    ServiceCredential serviceCredential,
     IProblemDetailsService problemDetails)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -37,6 +38,11 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var key = header["Bearer ".Length..].Trim();
+        if (serviceCredential.Matches(key))
+        {
+            return AuthenticateService();
+        }
+
         var tenant = await store.FindTenantAsync(key, Context.RequestAborted);
         if (tenant is null)
         {
@@ -61,6 +67,19 @@ public sealed class ApiKeyAuthenticationHandler(
                 Detail = Context.Items[FailureReasonItem] as string ?? "An API key is required.",
             },
         });
+    }
+
+    /// <summary>A platform service acts for the tenant it names, for work that tenant started (a fine-tune job).</summary>
+    private AuthenticateResult AuthenticateService()
+    {
+        string? tenant = Request.Headers[ServiceCredential.TenantHeader];
+        if (string.IsNullOrWhiteSpace(tenant))
+        {
+            return Fail($"A service request must name its tenant in the {ServiceCredential.TenantHeader} header.");
+        }
+
+        var identity = new ClaimsIdentity([new Claim(TenantClaims.TenantId, tenant), new Claim(TenantClaims.Service, "true")], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     private AuthenticateResult Fail(string reason)

@@ -17,6 +17,7 @@ public static class ApiKeyExtensions
         builder.AddKeyedNpgsqlDataSource(ApiKeyStore.DatabaseName);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton(new ServiceCredential(builder.Configuration[ServiceCredential.ConfigurationKey]));
         builder.Services
             .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

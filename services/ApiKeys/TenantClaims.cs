@@ -7,6 +7,9 @@ public static class TenantClaims
 {
     public const string TenantId = "slm:tenant";
 
+    /// <summary>Present when a platform service, not a tenant's own key, made the request.</summary>
+    public const string Service = "slm:service";
+
     public static string GetTenantId(this ClaimsPrincipal user) =>
         user.FindFirstValue(TenantId) ?? throw new InvalidOperationException("The request is not authenticated with an API key.");
 }

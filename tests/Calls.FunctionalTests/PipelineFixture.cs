@@ -11,6 +11,7 @@ public sealed class PipelineFixture : IAsyncLifetime
 {
     public const string TenantA = "tenant-a";
     public const string TenantB = "tenant-b";
+    public const string ServiceKey = "test-service-key-0123456789abcdef";
 
     public ServiceFactory<CallPublisher> Ingest { get; private set; } = null!;
 
@@ -41,6 +42,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["ConnectionStrings:platformdb"] = platformDb,
             ["ConnectionStrings:callsdb"] = CallsDb,
             ["ConnectionStrings:messaging"] = messaging,
+            ["Platform:ServiceKey"] = ServiceKey,
         };
         Calls = new ServiceFactory<CallStore>(settings);
         Ingest = new ServiceFactory<CallPublisher>(settings);

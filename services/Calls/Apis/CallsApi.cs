@@ -11,6 +11,7 @@ public static class CallsApi
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
+    public const int MaxLookup = 500;
 
     public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder app)
     {
@@ -19,6 +20,10 @@ public static class CallsApi
         api.MapGet("/{id}", GetCall)
             .WithName("GetCall")
             .WithSummary("One scrubbed call by its id");
+
+        api.MapPost("/lookup", LookupCalls)
+            .WithName("LookupCalls")
+            .WithSummary($"Several scrubbed calls by id (at most {MaxLookup}); ids the tenant does not have are left out");
 
         api.MapGet("", ListCalls)
             .WithName("ListCalls")
@@ -31,6 +36,20 @@ public static class CallsApi
         await store.FindAsync(user.GetTenantId(), id, cancellationToken) is { } call
             ? TypedResults.Ok(call)
             : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<CallLookupResult>, ValidationProblem>> LookupCalls(
+        CallLookup lookup, ClaimsPrincipal user, CallStore store, CancellationToken cancellationToken)
+    {
+        if (lookup.Ids is not { Count: > 0 and <= MaxLookup } ids || ids.Any(string.IsNullOrEmpty))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["ids"] = [$"Must list from 1 to {MaxLookup} call ids, none empty."],
+            });
+        }
+
+        return TypedResults.Ok(new CallLookupResult(await store.FindManyAsync(user.GetTenantId(), ids, cancellationToken)));
+    }
 
     public static async Task<Results<Ok<CallPage>, ValidationProblem>> ListCalls(
         ClaimsPrincipal user,

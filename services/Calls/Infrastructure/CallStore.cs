@@ -45,6 +45,24 @@ public sealed class CallStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? Read(reader).Call : null;
     }
 
+    /// <summary>The calls among <paramref name="callIds"/> that the tenant has, in the order of the ids asked for.</summary>
+    public async Task<IReadOnlyList<StoredCall>> FindManyAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns} from calls where tenant_id = $1 and call_id = any($2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = callIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        var found = new Dictionary<string, StoredCall>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var call = Read(reader).Call;
+            found[call.Id] = call;
+        }
+
+        return [.. callIds.Distinct(StringComparer.Ordinal).Where(found.ContainsKey).Select(id => found[id])];
+    }
+
     /// <summary>Keyset pagination over the insertion order (seq), so pages stay stable while calls keep arriving.</summary>
     public async Task<CallPage> ListAsync(string tenantId, CallQuery query, CancellationToken cancellationToken)
     {

@@ -20,3 +20,9 @@ public sealed record CallPage(IReadOnlyList<StoredCall> Items, string? Next);
 
 /// <summary>Filters and position of a call listing.</summary>
 public sealed record CallQuery(string? Agent, string? Workload, long After, int Limit);
+
+/// <summary>The ids of the calls wanted.</summary>
+public sealed record CallLookup(IReadOnlyList<string>? Ids);
+
+/// <summary>The calls found, in the order asked for.</summary>
+public sealed record CallLookupResult(IReadOnlyList<StoredCall> Items);
