@@ -10,7 +10,9 @@ var migrator = builder.AddProject<Projects.DbMigrator>("db-migrator")
     .WithReference(infrastructure.TasksDb)
     .WithDevApiKey(infrastructure);
 
-// Services
+// Services (they talk to each other with one generated key, acting for the tenant whose work they do)
+var serviceKey = builder.AddPlatformSecret(infrastructure, "service-key");
+
 builder.AddGateway(infrastructure)
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.Messaging)
@@ -25,15 +27,16 @@ builder.AddProject<Projects.Ingest>("ingest")
 
 builder.AddProject<Projects.Calls>("calls")
     .WithEnvironment("Scrubbing__SurrogateKey", builder.AddPlatformSecret(infrastructure, "scrubbing-surrogate-key"))
+    .WithEnvironment("Platform__ServiceKey", serviceKey)
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.CallsDb)
     .WithReference(infrastructure.Messaging)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Tasks>("tasks")
+builder.AddTasks(infrastructure)
+    .WithEnvironment("Platform__ServiceKey", serviceKey)
     .WithReference(infrastructure.PlatformDb)
-    .WithReference(infrastructure.TasksDb)
     .WithReference(infrastructure.Messaging)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");

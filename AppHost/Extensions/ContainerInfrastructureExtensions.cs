@@ -17,8 +17,8 @@ public static class ContainerInfrastructureExtensions
         var cache = builder.AddRedis(PlatformInfrastructure.CacheName).WithDataVolume("slm-cache-data");
         var messaging = builder.AddRabbitMQ(PlatformInfrastructure.MessagingName).WithDataVolume("slm-messaging-data");
 
-        // The vector store for task discovery; its clients come with that work.
-        builder.AddContainer("qdrant", "qdrant/qdrant", "v1.15.5")
+        // The vector store for task discovery.
+        var qdrant = builder.AddContainer("qdrant", "qdrant/qdrant", "v1.15.5")
             .WithHttpEndpoint(targetPort: 6333, name: "http")
             .WithEndpoint(targetPort: 6334, name: "grpc", scheme: "http")
             .WithVolume("slm-qdrant-data", "/qdrant/storage");
@@ -30,7 +30,10 @@ public static class ContainerInfrastructureExtensions
             Same(callsDb),
             Same(tasksDb),
             Same(cache),
-            Same(messaging));
+            Same(messaging))
+        {
+            Qdrant = qdrant,
+        };
     }
 
     private static InfrastructureReference Same<T>(IResourceBuilder<T> resource) where T : IResourceWithConnectionString =>

@@ -27,6 +27,9 @@ public sealed record PlatformInfrastructure(
 
     /// <summary>The local state folder; only in local mode.</summary>
     public LocalState? State { get; init; }
+
+    /// <summary>The Qdrant server for call embeddings; only in containers mode (local mode keeps them in the tasks service).</summary>
+    public IResourceBuilder<ContainerResource>? Qdrant { get; init; }
 }
 
 public static class InfrastructureReferenceExtensions

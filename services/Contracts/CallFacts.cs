@@ -4,7 +4,9 @@ namespace SlmPlatform.Contracts;
 /// What task discovery needs to know about a scrubbed call without its text: its call-site signature (a hash of the
 /// system prompt, the tools offered, the kind of output) and the figures for task statistics.
 /// <c>OutputKind</c> is one of <see cref="OutputKinds"/>; <c>OutputLabel</c> is the answer when it is label-like (a
-/// short text, a JSON object holding one short string, or the names of the tools called).
+/// short text, a JSON object holding one short string, or the names of the tools called). <c>RequestText</c> is the
+/// request's last user turn, already scrubbed and cut to <see cref="MaxRequestTextLength"/> characters: what topics
+/// within a call site are found from.
 /// </summary>
 public sealed record CallFacts(
     string? Model,
@@ -14,7 +16,11 @@ public sealed record CallFacts(
     string OutputKind,
     string? OutputLabel,
     string SystemPromptHash,
-    IReadOnlyList<string> ToolNames);
+    IReadOnlyList<string> ToolNames,
+    string? RequestText = null)
+{
+    public const int MaxRequestTextLength = 2000;
+}
 
 /// <summary>The kinds of output a call site produces.</summary>
 public static class OutputKinds

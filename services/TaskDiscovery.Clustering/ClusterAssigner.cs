@@ -32,6 +32,9 @@ public sealed class ClusterAssigner
 
     public IReadOnlyList<int> ClusterIds => _clusterIds;
 
+    /// <summary>The similarity to <see cref="Centroid"/> that a newcomer needs to join the cluster at <paramref name="index"/>.</summary>
+    public float Threshold(int index) => _thresholds[index];
+
     /// <summary>
     /// Centroids and thresholds from a clustering; labels below zero are outliers and ignored. A cluster's threshold
     /// is the <paramref name="memberQuantile"/> quantile of its members' similarities to the centroid, but never

@@ -93,6 +93,32 @@ public sealed partial class FlatVectorIndex : IVectorIndex, IDisposable
         }
     }
 
+    /// <summary>Copies the (normalised) vector stored under <paramref name="id"/>; false when there is none.</summary>
+    public bool TryCopy(string id, Span<float> destination)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (destination.Length != Dimensions)
+        {
+            throw new ArgumentException($"Expected {Dimensions} dimensions, got {destination.Length}.", nameof(destination));
+        }
+
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_slotById.TryGetValue(id, out var slot))
+            {
+                return false;
+            }
+
+            _vectors.AsSpan(slot * Dimensions, Dimensions).CopyTo(destination);
+            return true;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     public IReadOnlyList<VectorHit> Search(ReadOnlySpan<float> query, int k, string? tenant = null)
     {
         if (query.Length != Dimensions)

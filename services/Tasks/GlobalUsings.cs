@@ -1,3 +1,4 @@
 global using System.Text.Json;
 global using SlmPlatform.Contracts;
 global using SlmPlatform.Tasks.Model;
+global using Microsoft.Extensions.AI;

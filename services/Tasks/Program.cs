@@ -18,5 +18,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapTasksApi();
+app.MapTaskCurationApi();
+app.MapTopicsApi();
 
 app.Run();

@@ -15,6 +15,10 @@ public sealed class DiscoveryFixture : IAsyncLifetime
 
     public CapturingQueue Discovered { get; private set; } = null!;
 
+    public CapturingQueue Changed { get; private set; } = null!;
+
+    public string VectorFolder { get; } = Path.Combine(Path.GetTempPath(), $"slm-vectors-{Guid.NewGuid():N}");
+
     public string ApiKey { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -27,9 +31,15 @@ public sealed class DiscoveryFixture : IAsyncLifetime
             ["ConnectionStrings:callsdb"] = await TestDatabase.CreateAsync("callsdb", token),
             ["ConnectionStrings:tasksdb"] = await TestDatabase.CreateAsync("tasksdb", token),
             ["ConnectionStrings:messaging"] = await TestVirtualHost.CreateAsync(token),
+            ["VectorStore:Path"] = VectorFolder,
+            // Small enough for test-sized tasks; the schedule stays out of the way of on-demand runs.
+            ["Topics:MinCalls"] = "12",
+            ["Topics:MinClusterSize"] = "4",
+            ["Topics:Interval"] = "01:00:00",
         };
         ApiKey = await TestApiKeys.CreateAsync(platformDb, "tenant-tasks-tests", token);
         Discovered = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskDiscovered), token);
+        Changed = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskChanged), token);
         Tasks = new ServiceFactory<TaskStore>(settings);
         Calls = new ServiceFactory<CallStore>(settings);
         Ingest = new ServiceFactory<CallPublisher>(settings);
@@ -59,6 +69,19 @@ public sealed class DiscoveryFixture : IAsyncLifetime
         return tasks;
     }
 
+    /// <summary>Posts the router traffic under a fresh agent and waits until the task holds all of it.</summary>
+    public async Task<(string Run, string Agent, string TaskId)> ReplayRouterAsync()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var agent = $"bank-{run}";
+        using var ingest = Ingest.CreateClient(ApiKey);
+        using var posted = await ingest.PostAsync("/v1/calls/batch", new StringContent(RouterTraffic.Batch(run, agent), Encoding.UTF8, "application/x-ndjson"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var tasks = await WaitForTasksAsync(
+            t => t.Any(x => x.GetProperty("agent").GetString() == agent && x.GetProperty("calls").GetInt64() == RouterTraffic.Count), TimeSpan.FromSeconds(60));
+        return (run, agent, tasks.Single(t => t.GetProperty("agent").GetString() == agent).GetProperty("id").GetString()!);
+    }
+
     private static async Task WaitHealthyAsync(HttpClient client, CancellationToken token)
     {
         using (client)
@@ -77,12 +100,22 @@ public sealed class DiscoveryFixture : IAsyncLifetime
             await Discovered.DisposeAsync();
         }
 
+        if (Changed is not null)
+        {
+            await Changed.DisposeAsync();
+        }
+
         foreach (IAsyncDisposable? factory in new IAsyncDisposable?[] { Ingest, Calls, Tasks })
         {
             if (factory is not null)
             {
                 await factory.DisposeAsync();
             }
+        }
+
+        if (Directory.Exists(VectorFolder))
+        {
+            Directory.Delete(VectorFolder, recursive: true);
         }
     }
 }

@@ -21,6 +21,7 @@ public static class CallFactsExtractor
         var message = response?["choices"]?[0]?["message"] as JsonObject;
         var (kind, label) = Output(message, request?["response_format"]);
         var usage = response?["usage"];
+        var lastUser = messages.OfType<JsonObject>().LastOrDefault(m => (string?)m["role"] == "user") is { } user ? Text(user["content"]) : null;
 
         return new CallFacts(
             (string?)response?["model"] ?? (string?)request?["model"],
@@ -30,7 +31,8 @@ public static class CallFactsExtractor
             kind,
             label,
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(system)))[..16],
-            tools);
+            tools,
+            lastUser is null ? null : Truncate(lastUser, CallFacts.MaxRequestTextLength));
     }
 
     private static (string Kind, string? Label) Output(JsonObject? message, JsonNode? responseFormat)
@@ -53,6 +55,10 @@ public static class CallFactsExtractor
         return (responseFormat is not null && (string?)responseFormat["type"] is "json_object" or "json_schema" ? OutputKinds.Json : OutputKinds.Text,
             IsLabel(content) ? content.ToLowerInvariant() : null);
     }
+
+    // Never cuts a surrogate pair in half: the text must stay valid UTF-16 for the JSON it travels in.
+    private static string Truncate(string text, int length) =>
+        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 
     private static bool IsLabel(string text) =>
         text.Length is > 0 and <= MaxLabelLength && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxLabelWords;

@@ -1,28 +1,51 @@
 using MassTransit;
 using SlmPlatform.Tasks.Infrastructure;
+using SlmPlatform.Tasks.Infrastructure.Vectors;
 
 namespace SlmPlatform.Tasks.Consumers;
 
 /// <summary>
-/// Files each scrubbed call under its call site, creating the task on first sight and announcing it. A redelivered
-/// call adds no row; the call that revealed a task announces it on every delivery, under one event id, so a lost
-/// announcement is made good and consumers drop the repeats.
+/// Files each scrubbed call under its call site (creating and announcing the task on first sight) and, when the call
+/// has request text, embeds it, stores the vector and places the call in the nearest topic or the outlier pool. Every
+/// step is idempotent, so a redelivered call adds no row and no vector; the call that revealed a task announces it on
+/// every delivery, under one event id, so a lost announcement is made good and consumers drop the repeats.
 /// </summary>
-public sealed partial class CallScrubbedConsumer(TaskStore store, ILogger<CallScrubbedConsumer> logger) : IConsumer<CallScrubbed>
+public sealed partial class CallScrubbedConsumer(
+    TaskStore store,
+    TopicAssignments topics,
+    ICallVectorStore vectors,
+    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    ILogger<CallScrubbedConsumer> logger) : IConsumer<CallScrubbed>
 {
     public async Task Consume(ConsumeContext<CallScrubbed> context)
     {
         var call = context.Message;
+        var cancellationToken = context.CancellationToken;
         var site = CallSite.Of(call);
-        if (!await store.RecordAsync(call, site, context.CancellationToken))
+        var (revealed, taskId) = await store.EnsureTaskAsync(call, site, cancellationToken);
+
+        int? topicId = null;
+        if (call.Facts?.RequestText is { Length: > 0 } text)
+        {
+            var vector = (await embeddings.GenerateAsync([text], cancellationToken: cancellationToken))[0].Vector;
+            if (await topics.AssignAsync(taskId, vector, cancellationToken) is { } topic)
+            {
+                (taskId, topicId) = (topic.TaskId, topic.TopicId);
+            }
+
+            await vectors.UpsertAsync(call.TenantId, [new CallVector(call.CallId, taskId, vector.ToArray())], cancellationToken);
+        }
+
+        await store.RecordCallAsync(call, taskId, topicId, cancellationToken);
+        if (!revealed)
         {
             return;
         }
 
-        var taskId = site.TaskId(call.TenantId);
-        LogDiscovered(taskId, call.TenantId);
-        var discovered = new TaskDiscovered(DeterministicId.Create("task-discovered", call.TenantId, taskId.ToString()), call.TenantId, taskId, site.Name, site.Agent, site.Workload, site.OutputKind);
-        await context.Publish(discovered, publish => publish.MessageId = discovered.EventId, context.CancellationToken);
+        var discoveredId = site.TaskId(call.TenantId);
+        LogDiscovered(discoveredId, call.TenantId);
+        var discovered = new TaskDiscovered(DeterministicId.Create("task-discovered", call.TenantId, discoveredId.ToString()), call.TenantId, discoveredId, site.Name, site.Agent, site.Workload, site.OutputKind);
+        await context.Publish(discovered, publish => publish.MessageId = discovered.EventId, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discovered task {TaskId} for tenant {TenantId}")]

@@ -14,9 +14,21 @@ internal static class Extensions
     {
         builder.AddNpgsqlDataSource(DatabaseName);
         builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName);
+        builder.Services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.SectionName)
+            .Validate(o => o.MinClusterSize >= 2 && o.MinCalls >= o.MinClusterSize && o.Growth >= 0 && o.Interval > TimeSpan.Zero && o.Terms >= 1,
+                "Topics: MinClusterSize ≥ 2, MinCalls ≥ MinClusterSize, Growth ≥ 0, Interval > 0, Terms ≥ 1.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TaskStore>();
+        builder.Services.AddSingleton<TopicStore>();
+        builder.Services.AddSingleton<TaskCurationStore>();
+        builder.Services.AddSingleton<TopicAssignments>();
+        builder.Services.AddScoped<TopicReclusterer>();
+        builder.Services.AddHostedService<TopicReclusterWorker>();
         builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 
+        builder.AddCallEmbeddings();
+        builder.AddCallVectorStore();
         builder.AddApiKeyAuthentication();
         builder.AddPlatformMessaging(bus => bus.AddConsumer<CallScrubbedConsumer>(typeof(CallScrubbedConsumerDefinition)));
         return builder;

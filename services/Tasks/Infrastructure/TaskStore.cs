@@ -4,25 +4,30 @@ using NpgsqlTypes;
 
 namespace SlmPlatform.Tasks.Infrastructure;
 
-/// <summary>The tasks database: call sites found, the calls that belong to them, and their statistics.</summary>
+/// <summary>The tasks database: call sites found, the calls that belong to them, and their statistics. Tasks merged into another are not listed.</summary>
 public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<PricingOptions> pricing)
 {
     /// <summary>
-    /// Records a call under its call site, creating the task on first sight. True when this call is the one that
-    /// revealed the task — on its first delivery and on any redelivery — so its announcement is never lost.
+    /// Creates the call site's task on first sight. Returns whether this call is the one that revealed the task — on
+    /// its first delivery and on any redelivery, so its announcement is never lost — and the task its calls are filed
+    /// under now (the one it was merged into, if it was).
     /// </summary>
-    public async Task<bool> RecordAsync(CallScrubbed call, CallSite site, CancellationToken cancellationToken)
+    public async Task<(bool Revealed, Guid FileUnder)> EnsureTaskAsync(CallScrubbed call, CallSite site, CancellationToken cancellationToken)
     {
         var taskId = site.TaskId(call.TenantId);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var task = new NpgsqlCommand(
+        await using var task = dataSource.CreateCommand(
             """
-            insert into tasks (task_id, tenant_id, call_site_key, name, agent, workload, output_kind, first_call_id)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)
-            on conflict (task_id) do update set first_call_id = tasks.first_call_id
-            returning first_call_id
-            """, connection, transaction);
+            with created as (
+                insert into tasks (task_id, tenant_id, call_site_key, name, agent, workload, output_kind, first_call_id)
+                values ($1, $2, $3, $4, $5, $6, $7, $8)
+                on conflict (task_id) do update set first_call_id = tasks.first_call_id
+                returning first_call_id)
+            select (select first_call_id from created), coalesce(m3.task_id, m2.task_id, m1.task_id, $1)
+            from (select 1) one
+            left join tasks m1 on m1.task_id = (select merged_into from tasks where task_id = $1)
+            left join tasks m2 on m2.task_id = m1.merged_into
+            left join tasks m3 on m3.task_id = m2.merged_into
+            """);
         task.Parameters.Add(new NpgsqlParameter { Value = taskId });
         task.Parameters.Add(new NpgsqlParameter { Value = call.TenantId });
         task.Parameters.Add(new NpgsqlParameter { Value = site.Key });
@@ -31,14 +36,20 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
         task.Parameters.Add(Nullable(site.Workload, NpgsqlDbType.Text));
         task.Parameters.Add(new NpgsqlParameter { Value = site.OutputKind });
         task.Parameters.Add(new NpgsqlParameter { Value = call.CallId });
-        var revealedBy = (string?)await task.ExecuteScalarAsync(cancellationToken);
+        await using var reader = await task.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetString(0) == call.CallId, reader.GetGuid(1));
+    }
 
+    /// <summary>Files the call under the task (and topic) given; a call already filed stays where it is.</summary>
+    public async Task RecordCallAsync(CallScrubbed call, Guid taskId, int? topicId, CancellationToken cancellationToken)
+    {
         var facts = call.Facts;
-        await using var row = new NpgsqlCommand(
+        await using var row = dataSource.CreateCommand(
             """
-            insert into task_calls (tenant_id, call_id, task_id, started_at, model, prompt_tokens, completion_tokens, latency_ms, output_label)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing
-            """, connection, transaction);
+            insert into task_calls (tenant_id, call_id, task_id, started_at, model, prompt_tokens, completion_tokens, latency_ms, output_label, request_text, topic_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict do nothing
+            """);
         row.Parameters.Add(new NpgsqlParameter { Value = call.TenantId });
         row.Parameters.Add(new NpgsqlParameter { Value = call.CallId });
         row.Parameters.Add(new NpgsqlParameter { Value = taskId });
@@ -48,9 +59,17 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
         row.Parameters.Add(Nullable(facts?.CompletionTokens, NpgsqlDbType.Integer));
         row.Parameters.Add(Nullable(facts?.LatencyMs, NpgsqlDbType.Double));
         row.Parameters.Add(Nullable(facts?.OutputLabel, NpgsqlDbType.Text));
+        row.Parameters.Add(Nullable(facts?.RequestText, NpgsqlDbType.Text));
+        row.Parameters.Add(Nullable(topicId, NpgsqlDbType.Integer));
         await row.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return revealedBy == call.CallId;
+    }
+
+    /// <summary>The tenant that owns the task, or null when there is no such task.</summary>
+    public async Task<string?> TenantOfAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select tenant_id from tasks where task_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = taskId });
+        return (string?)await command.ExecuteScalarAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<TaskSummary>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
@@ -73,7 +92,7 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
     {
         await using var command = dataSource.CreateCommand(
             """
-            select call_id, started_at, model, prompt_tokens, completion_tokens, latency_ms, output_label, seq
+            select call_id, started_at, model, prompt_tokens, completion_tokens, latency_ms, output_label, seq, topic_id
             from task_calls where tenant_id = $1 and task_id = $2 and seq > $3 order by seq limit $4
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
@@ -99,7 +118,8 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
                 reader.IsDBNull(3) ? null : reader.GetInt32(3),
                 reader.IsDBNull(4) ? null : reader.GetInt32(4),
                 reader.IsDBNull(5) ? null : reader.GetDouble(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(8) ? null : reader.GetInt32(8)));
             last = reader.GetInt64(7);
         }
 
@@ -115,9 +135,10 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
             select t.task_id, t.name, t.agent, t.workload, t.output_kind, t.created_at,
                    count(c.call_id), coalesce(sum(c.prompt_tokens), 0), coalesce(sum(c.completion_tokens), 0),
                    percentile_cont(0.5) within group (order by c.latency_ms),
-                   percentile_cont(0.95) within group (order by c.latency_ms)
+                   percentile_cont(0.95) within group (order by c.latency_ms),
+                   t.ignored, t.split_from, t.version, (select count(*) from task_topics p where p.task_id = t.task_id)
             from tasks t left join task_calls c on c.task_id = t.task_id
-            where t.tenant_id = $1 and ($2::uuid is null or t.task_id = $2)
+            where t.tenant_id = $1 and ($2::uuid is null or t.task_id = $2) and t.merged_into is null
             group by t.task_id
             order by count(c.call_id) desc, t.name
             """);
@@ -136,7 +157,9 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
                 id, reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), outputKind, calls,
                 reader.GetInt64(7), reader.GetInt64(8), cost, unpriced,
                 reader.IsDBNull(9) ? null : reader.GetDouble(9), reader.IsDBNull(10) ? null : reader.GetDouble(10),
-                taskLabels.Count, Suitability.Score(outputKind, calls, taskLabels), reader.GetFieldValue<DateTimeOffset>(5)));
+                taskLabels.Count, Suitability.Score(outputKind, calls, taskLabels), reader.GetFieldValue<DateTimeOffset>(5),
+                reader.GetBoolean(11) ? TaskStatuses.Ignored : TaskStatuses.Active, reader.IsDBNull(12) ? null : reader.GetGuid(12),
+                reader.GetInt32(13), reader.GetInt64(14)));
         }
 
         return summaries;

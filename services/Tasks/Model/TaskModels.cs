@@ -16,14 +16,25 @@ public sealed record TaskSummary(
     double? LatencyP95Ms,
     int DistinctLabels,
     double Suitability,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string Status,
+    Guid? SplitFrom,
+    int Version,
+    long Topics);
+
+/// <summary>Whether a task is worth a specialist in its owner's eyes: an ignored task is kept, counted and never trained.</summary>
+public static class TaskStatuses
+{
+    public const string Active = "active";
+    public const string Ignored = "ignored";
+}
 
 /// <summary>A task with the distribution of its label-like outputs (most common first).</summary>
 public sealed record TaskDetail(TaskSummary Task, IReadOnlyList<LabelCount> Labels);
 
 public sealed record LabelCount(string Label, long Calls);
 
-/// <summary>One call of a task.</summary>
-public sealed record TaskCall(string CallId, DateTimeOffset StartedAt, string? Model, int? PromptTokens, int? CompletionTokens, double? LatencyMs, string? OutputLabel);
+/// <summary>One call of a task, with its topic (null while it is an outlier or not yet clustered).</summary>
+public sealed record TaskCall(string CallId, DateTimeOffset StartedAt, string? Model, int? PromptTokens, int? CompletionTokens, double? LatencyMs, string? OutputLabel, int? TopicId);
 
 public sealed record TaskCallPage(IReadOnlyList<TaskCall> Items, string? Next);
