@@ -1,6 +1,6 @@
 namespace SlmPlatform.Replay;
 
-internal sealed record ReplayOptions(Uri Ingest, string ApiKey, string DataFolder, string Dataset, string Split, int Limit, int BatchSize, bool TagWorkloads)
+internal sealed record ReplayOptions(Uri Ingest, string ApiKey, string DataFolder, string Dataset, string Split, int Limit, int BatchSize, bool TagWorkloads, Uri Tasks, bool Report)
 {
     public static ReplayOptions? Parse(string[] args)
     {
@@ -8,7 +8,7 @@ internal sealed record ReplayOptions(Uri Ingest, string ApiKey, string DataFolde
         var flags = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--tag-workloads")
+            if (args[i] is "--tag-workloads" or "--report")
             {
                 flags.Add(args[i]);
             }
@@ -40,7 +40,9 @@ internal sealed record ReplayOptions(Uri Ingest, string ApiKey, string DataFolde
             split,
             int.TryParse(values.GetValueOrDefault("--limit"), out var limit) ? limit : int.MaxValue,
             int.TryParse(values.GetValueOrDefault("--batch"), out var batch) ? batch : 500,
-            flags.Contains("--tag-workloads"));
+            flags.Contains("--tag-workloads"),
+            new Uri(values.GetValueOrDefault("--tasks", "http://localhost:5103")),
+            flags.Contains("--report"));
     }
 
     private static string? ReadKey(string path) => File.Exists(path) ? File.ReadAllText(path).Trim() : null;
