@@ -25,9 +25,9 @@ public static class DefaultRecognizers
         new HealthAndIdentityRecognizer(),
     ];
 
-    /// <summary>Gazetteer and context recognizers of people, places and organisations (docs/adr/0003).</summary>
+    /// <summary>Gazetteer and context recognizers of people, places and organisations (docs/adr/0004), and the token classifier beside them (docs/adr/0006).</summary>
     public static IReadOnlyList<IRecognizer> CreateNamed() =>
-        [new PersonRecognizer(), new LocationRecognizer(), new StreetAddressRecognizer(), new OrganizationRecognizer()];
+        [new PersonRecognizer(), new LocationRecognizer(), new StreetAddressRecognizer(), new OrganizationRecognizer(), new NameTaggerRecognizer()];
 
     /// <summary>A scrubber with every built-in recognizer and typed placeholders.</summary>
     public static TextScrubber CreateScrubber() => new(Create(), new TypedPlaceholderOperator());

@@ -37,6 +37,7 @@ public static class ScrubbingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, LocationRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, StreetAddressRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, OrganizationRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, NameTaggerRecognizer>());
         // Bound where the host has configuration; without it (a bare ServiceCollection) the defaults hold.
         services.AddOptions<ScrubbingOptions>().Configure<IServiceProvider>((options, provider) =>
             provider.GetService<IConfiguration>()?.GetSection(ScrubbingOptions.SectionName).Bind(options));

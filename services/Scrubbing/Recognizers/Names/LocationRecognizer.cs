@@ -35,7 +35,7 @@ public sealed class LocationRecognizer : IRecognizer
         "los", "las", "el", "sankt", "bad", "upper", "lower", "great", "little",
     ]);
 
-    private static readonly WordSet AreaWords = new(["city", "county", "town", "township", "village", "province", "borough", "parish", "district", "region"]);
+    internal static readonly WordSet AreaWords = new(["city", "county", "town", "township", "village", "province", "borough", "parish", "district", "region"]);
 
     private static readonly string[] PlaceEndings =
     [
@@ -203,7 +203,7 @@ public sealed class LocationRecognizer : IRecognizer
         return true;
     }
 
-    private static bool EndsLikePlace(ReadOnlySpan<char> word)
+    internal static bool EndsLikePlace(ReadOnlySpan<char> word)
     {
         foreach (var ending in PlaceEndings)
         {

@@ -1,0 +1,147 @@
+using SlmPlatform.Scrubbing.Recognizers.Tagging;
+
+namespace SlmPlatform.Scrubbing.Recognizers;
+
+/// <summary>
+/// Finds people, places, street addresses and organisations with a token classifier (an averaged perceptron over
+/// hashed word, shape, punctuation and gazetteer features) that this library trains at first use on sentences it
+/// generates from templates and Bogus's name and place lists. It generalises where the lists and rules stop: names
+/// the lists lack, address formats the rules do not know (docs/adr/0006).
+/// </summary>
+public sealed class NameTaggerRecognizer : IRecognizer
+{
+    private const double Score = 0.7;
+    private const int MaxJoinGap = 4;
+
+    private static readonly System.Buffers.SearchValues<char> Spaces = System.Buffers.SearchValues.Create(" \t\r\n,");
+    private static readonly System.Buffers.SearchValues<char> Glue = System.Buffers.SearchValues.Create("@:/_=\\()+");
+
+    private readonly SequenceTagger _tagger = TaggerModel.Instance;
+
+    public IEnumerable<EntityMatch> Recognize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Tokens.Split(text);
+        var tags = _tagger.Tag(text, tokens, out var infos);
+        var found = new List<EntityMatch>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (EntityTags.ToEntityType(tags[i]) is not { } type || IsGlued(text, tokens, i))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < tokens.Count && tags[end] == tags[i] && !IsGlued(text, tokens, end) && Joins(text, tokens[end - 1], tokens[end], tags[i]))
+            {
+                end++;
+            }
+
+            if (tags[i] == EntityTag.StreetAddress ? IsPlausibleAddress(text, tokens, i, end) : IsPlausibleName(text, tokens, infos, i, end) && IsPlausiblePlace(infos, tags[i], i, end))
+            {
+                found.Add(new EntityMatch(type, tokens[i].Start, tokens[end - 1].End - tokens[i].Start, Score));
+            }
+
+            i = end;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A name or place needs one word that is not a common word and is capitalised ("Can I" and "one" are no
+    /// names), or, in lower case, two known names ("patricia desrosiers") or a known name after a name context
+    /// ("my name is jessica"). A stricter variant, no single unknown word that opens a sentence, was measured and
+    /// dropped: it cost more recall ("Shovda is very reliable") than it gained precision.
+    /// </summary>
+    private static bool IsPlausibleName(string text, List<Token> tokens, TokenInfo[] infos, int start, int end)
+    {
+        const LexiconFlags known = LexiconFlags.FirstName | LexiconFlags.LastName | LexiconFlags.InPlace;
+        var knownLower = 0;
+        for (var k = start; k < end; k++)
+        {
+            var flags = infos[k].Flags;
+            if ((flags & LexiconFlags.Common) != 0 || tokens[k].Length < 2)
+            {
+                continue;
+            }
+
+            if (tokens[k].IsCapitalized(text))
+            {
+                return true;
+            }
+
+            knownLower += (flags & known) != 0 ? 1 : 0;
+        }
+
+        return knownLower >= 2 || (knownLower == 1 && (infos[start].Flags & LexiconFlags.NameContext) != 0);
+    }
+
+    /// <summary>
+    /// One word the gazetteers do not know as a place and that is not shaped like one ("…ville", "Port …") is a
+    /// place only by its context ("assistant of Acme"), which is too weak alone.
+    /// </summary>
+    private static bool IsPlausiblePlace(TokenInfo[] infos, EntityTag tag, int start, int end)
+    {
+        const LexiconFlags placeLike = LexiconFlags.InPlace | LexiconFlags.PlaceEnding | LexiconFlags.PlacePrefix | LexiconFlags.AreaWord;
+        return tag != EntityTag.Location || end - start > 1 || (infos[start].Flags & placeLike) != 0;
+    }
+
+    /// <summary>
+    /// An address has a number (house, postcode or box) and a capitalised name word: "Main Street" alone is a place
+    /// name, and "value +44 25 6875 8235 here" is a phone number with words around it, not a street.
+    /// </summary>
+    private static bool IsPlausibleAddress(string text, List<Token> tokens, int start, int end)
+    {
+        var number = false;
+        var name = false;
+        for (var k = start; k < end; k++)
+        {
+            number |= tokens[k].HasDigit(text);
+            name |= tokens[k].Length > 1 && tokens[k].IsCapitalized(text);
+        }
+
+        return number && name;
+    }
+
+    /// <summary>
+    /// A token glued to its neighbour by punctuation ("10.0.0.1", "jane@example.com", "2001:db8::1") is part of a
+    /// structured value, which the structured recognizers own; the tagger would read its digits as a house number.
+    /// </summary>
+    private static bool IsGlued(string text, List<Token> tokens, int i) =>
+        (i > 0 && IsGlue(text, tokens[i - 1], tokens[i])) || (i + 1 < tokens.Count && IsGlue(text, tokens[i], tokens[i + 1]));
+
+    // "P.O. Box" and "St.Louis" stay words: a dot glues only digits ("10.0.0.1") or a lower-case word after it
+    // ("example.com"); at signs, colons, slashes, underscores, equals signs, brackets and plus signs always glue, and
+    // so does a space or dash between two numbers ("(579) 888-3058", "+44 25 6875 8235"): phone numbers, which the
+    // phone recognizers own; the overlap resolver would otherwise name the merged span an address.
+    private static bool IsGlue(string text, Token left, Token right)
+    {
+        var gap = Tokens.Gap(text, left, right);
+        if (gap.IndexOfAny(Glue) >= 0 || (left.IsAllDigits(text) && right.IsAllDigits(text) && gap is " " or "-" or "." or ") " or ")"))
+        {
+            return true;
+        }
+
+        if (gap.Length == 0 || gap.IndexOfAny(Spaces) >= 0)
+        {
+            return false;
+        }
+
+        return gap is "." && ((left.HasDigit(text) && right.HasDigit(text)) || right.IsLower(text));
+    }
+
+    // An address runs over commas and line breaks; a name or place ends at a sentence's end or a paragraph.
+    private static bool Joins(string text, Token left, Token right, EntityTag tag)
+    {
+        var gap = Tokens.Gap(text, left, right);
+        if (gap.Length > MaxJoinGap || gap.Contains("\n\n", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return tag == EntityTag.StreetAddress || gap.IndexOfAny('!', '?', ';') < 0;
+    }
+}

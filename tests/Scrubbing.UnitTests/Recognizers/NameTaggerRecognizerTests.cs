@@ -1,0 +1,67 @@
+namespace SlmPlatform.Scrubbing.UnitTests.Recognizers;
+
+public sealed class NameTaggerRecognizerTests
+{
+    private readonly NameTaggerRecognizer _tagger = new();
+
+    [Theory]
+    [InlineData("Please forward this to Maria Garcia before Friday.", "Maria Garcia")]
+    [InlineData("Yesterday I had lunch with Oluwaseun Adeyemi-Okafor.", "Oluwaseun Adeyemi-Okafor")]
+    public void Recognize_PeopleInSentences_AreFoundAsPersons(string text, string expected)
+    {
+        var found = _tagger.Recognize(text).Where(m => m.EntityType == EntityTypes.Person).Select(m => text.Substring(m.Start, m.Length));
+
+        Assert.Contains(expected, found);
+    }
+
+    [Theory]
+    [InlineData("She moved to Buenos Aires last year.", "Buenos Aires")]
+    [InlineData("What is the weather in Jacksonville today?", "Jacksonville")]
+    public void Recognize_Places_AreFoundAsLocations(string text, string expected)
+    {
+        var found = _tagger.Recognize(text).Where(m => m.EntityType == EntityTypes.Location).Select(m => text.Substring(m.Start, m.Length));
+
+        Assert.Contains(expected, found);
+    }
+
+    [Theory]
+    [InlineData("I live at 6750 Old Mill Road Apt. 12 if you need it.", "6750 Old Mill Road")]
+    [InlineData("Ship it to 42 Birchwood Lane\nSpringfield, IL 62704", "42 Birchwood Lane")]
+    public void Recognize_StreetAddresses_AreFoundWithTheStreet(string text, string street)
+    {
+        var addresses = _tagger.Recognize(text).Where(m => m.EntityType == EntityTypes.StreetAddress).Select(m => text.Substring(m.Start, m.Length));
+
+        Assert.Contains(addresses, a => a.Contains(street, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Can you summarise the attached report in three bullet points?")]
+    [InlineData("Write a Python function that parses JSON.")]
+    [InlineData("host 10.0.0.1 is up")]
+    [InlineData("value +44 25 6875 8235 here")]
+    [InlineData("we need a lot more time")]
+    public void Recognize_OrdinaryTextAndStructuredValues_FlagsNothing(string text)
+    {
+        Assert.Empty(_tagger.Recognize(text));
+    }
+
+    [Fact]
+    public void Recognize_SameText_GivesTheSameSpansEveryTime()
+    {
+        const string text = "Dear Ana Koskinen, your parcel for 12 Elm Street, Boston was sent by Lindqvist Ltd.";
+
+        var first = _tagger.Recognize(text).ToList();
+        var second = new NameTaggerRecognizer().Recognize(text).ToList();
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Recognize_SpansLieInsideTheText()
+    {
+        const string text = "Maria";
+
+        Assert.All(_tagger.Recognize(text), m => Assert.InRange(m.End, m.Start, text.Length));
+    }
+}
