@@ -6,7 +6,8 @@ namespace SlmPlatform.Contracts;
 /// <c>OutputKind</c> is one of <see cref="OutputKinds"/>; <c>OutputLabel</c> is the answer when it is label-like (a
 /// short text, a JSON object holding one short string, or the names of the tools called). <c>RequestText</c> is the
 /// request's last user turn, already scrubbed and cut to <see cref="MaxRequestTextLength"/> characters: what topics
-/// within a call site are found from.
+/// within a call site are found from. <c>SystemPrompt</c> is the scrubbed system prompt, cut to
+/// <see cref="MaxSystemPromptLength"/>: what tells apart call sites whose prompts differ only in a templated value.
 /// </summary>
 public sealed record CallFacts(
     string? Model,
@@ -17,9 +18,11 @@ public sealed record CallFacts(
     string? OutputLabel,
     string SystemPromptHash,
     IReadOnlyList<string> ToolNames,
-    string? RequestText = null)
+    string? RequestText = null,
+    string? SystemPrompt = null)
 {
     public const int MaxRequestTextLength = 2000;
+    public const int MaxSystemPromptLength = 4000;
 }
 
 /// <summary>The kinds of output a call site produces.</summary>

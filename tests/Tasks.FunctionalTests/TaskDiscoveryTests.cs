@@ -29,6 +29,7 @@ public sealed class TaskDiscoveryTests(DiscoveryFixture fixture) : IClassFixture
         Assert.Equal(3, router.GetProperty("distinct_labels").GetInt32());
         Assert.Equal(2_000 * 30, router.GetProperty("prompt_tokens").GetInt64());
         Assert.Equal(114.5, router.GetProperty("latency_p50_ms").GetDouble(), 3);
+        Assert.True(router.GetProperty("unpriced_models").GetArrayLength() == 0, router.GetRawText());
         Assert.Equal((2_000 * 30 * 2.50m + 8 * 30 * 10.00m) / 1_000_000m, router.GetProperty("cost").GetDecimal());
         Assert.True(router.GetProperty("suitability").GetDouble() > 0);
 

@@ -32,7 +32,8 @@ public static class CallFactsExtractor
             label,
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(system)))[..16],
             tools,
-            lastUser is null ? null : Truncate(lastUser, CallFacts.MaxRequestTextLength));
+            lastUser is null ? null : Truncate(lastUser, CallFacts.MaxRequestTextLength),
+            system.Length == 0 ? null : Truncate(system, CallFacts.MaxSystemPromptLength));
     }
 
     private static (string Kind, string? Label) Output(JsonObject? message, JsonNode? responseFormat)

@@ -12,6 +12,7 @@ namespace SlmPlatform.Tasks.Consumers;
 /// </summary>
 public sealed partial class CallScrubbedConsumer(
     TaskStore store,
+    CallSiteMatcher callSites,
     TopicAssignments topics,
     ICallVectorStore vectors,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
@@ -22,7 +23,10 @@ public sealed partial class CallScrubbedConsumer(
         var call = context.Message;
         var cancellationToken = context.CancellationToken;
         var site = CallSite.Of(call);
-        var (revealed, taskId) = await store.EnsureTaskAsync(call, site, cancellationToken);
+        var (signature, foldInto) = await callSites.MatchAsync(call, site, cancellationToken);
+        var (revealed, fileUnder) = await store.EnsureTaskAsync(call, site, signature, foldInto, cancellationToken);
+        callSites.Remember(site.TaskId(call.TenantId));
+        var taskId = fileUnder;
 
         int? topicId = null;
         if (call.Facts?.RequestText is { Length: > 0 } text)
@@ -37,12 +41,14 @@ public sealed partial class CallScrubbedConsumer(
         }
 
         await store.RecordCallAsync(call, taskId, topicId, cancellationToken);
-        if (!revealed)
+        var discoveredId = site.TaskId(call.TenantId);
+
+        // A call site folded into another (on first sight, or later by hand) is not a new task.
+        if (!revealed || fileUnder != discoveredId)
         {
             return;
         }
 
-        var discoveredId = site.TaskId(call.TenantId);
         LogDiscovered(discoveredId, call.TenantId);
         var discovered = new TaskDiscovered(DeterministicId.Create("task-discovered", call.TenantId, discoveredId.ToString()), call.TenantId, discoveredId, site.Name, site.Agent, site.Workload, site.OutputKind);
         await context.Publish(discovered, publish => publish.MessageId = discovered.EventId, cancellationToken);

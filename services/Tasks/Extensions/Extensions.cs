@@ -18,7 +18,11 @@ internal static class Extensions
             .Validate(o => o.MinClusterSize >= 2 && o.MinCalls >= o.MinClusterSize && o.Growth >= 0 && o.Interval > TimeSpan.Zero && o.Terms >= 1,
                 "Topics: MinClusterSize ≥ 2, MinCalls ≥ MinClusterSize, Growth ≥ 0, Interval > 0, Terms ≥ 1.")
             .ValidateOnStart();
+        builder.Services.AddOptions<CallSiteOptions>().BindConfiguration(CallSiteOptions.SectionName)
+            .Validate(o => o.SignatureSimilarity is > 0 and <= 1 && o.TemplateWordOverlap is > 0 and <= 1, "CallSites:SignatureSimilarity and TemplateWordOverlap must be in (0, 1].")
+            .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CallSiteMatcher>();
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<TopicStore>();
         builder.Services.AddSingleton<TaskCurationStore>();

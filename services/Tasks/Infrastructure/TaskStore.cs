@@ -10,21 +10,23 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
     /// <summary>
     /// Creates the call site's task on first sight. Returns whether this call is the one that revealed the task — on
     /// its first delivery and on any redelivery, so its announcement is never lost — and the task its calls are filed
-    /// under now (the one it was merged into, if it was).
+    /// under now (the one it was merged into, if it was). A new call site is stored with its system prompt's embedding
+    /// (<c>signature</c>), and created already merged into <c>foldInto</c> when that is given.
     /// </summary>
-    public async Task<(bool Revealed, Guid FileUnder)> EnsureTaskAsync(CallScrubbed call, CallSite site, CancellationToken cancellationToken)
+    public async Task<(bool Revealed, Guid FileUnder)> EnsureTaskAsync(
+        CallScrubbed call, CallSite site, CallSiteSignature? signature, Guid? foldInto, CancellationToken cancellationToken)
     {
         var taskId = site.TaskId(call.TenantId);
         await using var task = dataSource.CreateCommand(
             """
             with created as (
-                insert into tasks (task_id, tenant_id, call_site_key, name, agent, workload, output_kind, first_call_id)
-                values ($1, $2, $3, $4, $5, $6, $7, $8)
+                insert into tasks (task_id, tenant_id, call_site_key, name, agent, workload, output_kind, first_call_id, signature_text, signature_vector, merged_into)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                 on conflict (task_id) do update set first_call_id = tasks.first_call_id
-                returning first_call_id)
+                returning first_call_id, merged_into)
             select (select first_call_id from created), coalesce(m3.task_id, m2.task_id, m1.task_id, $1)
             from (select 1) one
-            left join tasks m1 on m1.task_id = (select merged_into from tasks where task_id = $1)
+            left join tasks m1 on m1.task_id = (select merged_into from created)
             left join tasks m2 on m2.task_id = m1.merged_into
             left join tasks m3 on m3.task_id = m2.merged_into
             """);
@@ -36,6 +38,9 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
         task.Parameters.Add(Nullable(site.Workload, NpgsqlDbType.Text));
         task.Parameters.Add(new NpgsqlParameter { Value = site.OutputKind });
         task.Parameters.Add(new NpgsqlParameter { Value = call.CallId });
+        task.Parameters.Add(Nullable(signature?.Text, NpgsqlDbType.Text));
+        task.Parameters.Add(Nullable(signature?.Vector, NpgsqlDbType.Array | NpgsqlDbType.Real));
+        task.Parameters.Add(Nullable(foldInto, NpgsqlDbType.Uuid));
         await using var reader = await task.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetString(0) == call.CallId, reader.GetGuid(1));
@@ -73,17 +78,17 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
     }
 
     public async Task<IReadOnlyList<TaskSummary>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
-        await SummariesAsync(tenantId, null, cancellationToken);
+        (await SummariesAsync(tenantId, null, cancellationToken)).Summaries;
 
     public async Task<TaskDetail?> FindAsync(string tenantId, Guid taskId, CancellationToken cancellationToken)
     {
-        var summary = (await SummariesAsync(tenantId, taskId, cancellationToken)).SingleOrDefault();
-        if (summary is null)
+        var (summaries, allLabels) = await SummariesAsync(tenantId, taskId, cancellationToken);
+        if (summaries.SingleOrDefault() is not { } summary)
         {
             return null;
         }
 
-        var labels = (await LabelsAsync(tenantId, taskId, cancellationToken)).GetValueOrDefault(taskId, []);
+        var labels = allLabels.GetValueOrDefault(taskId, []);
         return new TaskDetail(summary, [.. labels.OrderByDescending(l => l.Calls).ThenBy(l => l.Label, StringComparer.Ordinal).Take(100)]);
     }
 
@@ -126,11 +131,19 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
         return new TaskCallPage(items, more ? last.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
-    private async Task<List<TaskSummary>> SummariesAsync(string tenantId, Guid? taskId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Statistics, label counts and costs from one snapshot, so that they describe the same calls while more keep
+    /// arriving.
+    /// </summary>
+    private async Task<(List<TaskSummary> Summaries, Dictionary<Guid, List<LabelCount>> Labels)> SummariesAsync(
+        string tenantId, Guid? taskId, CancellationToken cancellationToken)
     {
-        var labels = await LabelsAsync(tenantId, taskId, cancellationToken);
-        var costs = await CostsAsync(tenantId, taskId, cancellationToken);
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var labels = await LabelsAsync(connection, tenantId, taskId, cancellationToken);
+        var costs = await CostsAsync(connection, tenantId, taskId, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
             """
             select t.task_id, t.name, t.agent, t.workload, t.output_kind, t.created_at,
                    count(c.call_id), coalesce(sum(c.prompt_tokens), 0), coalesce(sum(c.completion_tokens), 0),
@@ -141,7 +154,7 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
             where t.tenant_id = $1 and ($2::uuid is null or t.task_id = $2) and t.merged_into is null
             group by t.task_id
             order by count(c.call_id) desc, t.name
-            """);
+            """;
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(Nullable(taskId, NpgsqlDbType.Uuid));
         var summaries = new List<TaskSummary>();
@@ -162,17 +175,20 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
                 reader.GetInt32(13), reader.GetInt64(14)));
         }
 
-        return summaries;
+        await reader.DisposeAsync();
+        await transaction.CommitAsync(cancellationToken);
+        return (summaries, labels);
     }
 
-    private async Task<Dictionary<Guid, List<LabelCount>>> LabelsAsync(string tenantId, Guid? taskId, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, List<LabelCount>>> LabelsAsync(NpgsqlConnection connection, string tenantId, Guid? taskId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var command = connection.CreateCommand();
+        command.CommandText =
             """
             select task_id, output_label, count(*) from task_calls
             where tenant_id = $1 and ($2::uuid is null or task_id = $2) and output_label is not null
             group by task_id, output_label
-            """);
+            """;
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(Nullable(taskId, NpgsqlDbType.Uuid));
         var labels = new Dictionary<Guid, List<LabelCount>>();
@@ -191,14 +207,15 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
         return labels;
     }
 
-    private async Task<Dictionary<Guid, (decimal Cost, List<string> Unpriced)>> CostsAsync(string tenantId, Guid? taskId, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, (decimal Cost, List<string> Unpriced)>> CostsAsync(NpgsqlConnection connection, string tenantId, Guid? taskId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var command = connection.CreateCommand();
+        command.CommandText =
             """
             select task_id, model, coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0) from task_calls
             where tenant_id = $1 and ($2::uuid is null or task_id = $2) and model is not null
             group by task_id, model
-            """);
+            """;
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(Nullable(taskId, NpgsqlDbType.Uuid));
         var prices = pricing.CurrentValue;
