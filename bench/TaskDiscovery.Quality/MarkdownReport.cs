@@ -61,14 +61,19 @@ internal static class MarkdownReport
         return md.ToString();
     }
 
-    public static void WriteInto(string path, string section)
+    public const string CacheBeginMarker = "<!-- task-discovery-cache:begin (written by bench/TaskDiscovery.Quality --cache; do not edit by hand) -->";
+    public const string CacheEndMarker = "<!-- task-discovery-cache:end -->";
+
+    public static void WriteInto(string path, string section) => WriteInto(path, section, BeginMarker, EndMarker);
+
+    public static void WriteInto(string path, string section, string beginMarker, string endMarker)
     {
-        var block = $"{BeginMarker}\n{section.TrimEnd()}\n{EndMarker}";
+        var block = $"{beginMarker}\n{section.TrimEnd()}\n{endMarker}";
         var text = File.Exists(path) ? File.ReadAllText(path) : "";
-        var begin = text.IndexOf(BeginMarker, StringComparison.Ordinal);
-        var end = text.IndexOf(EndMarker, StringComparison.Ordinal);
+        var begin = text.IndexOf(beginMarker, StringComparison.Ordinal);
+        var end = text.IndexOf(endMarker, StringComparison.Ordinal);
         text = begin >= 0 && end > begin
-            ? string.Concat(text.AsSpan(0, begin), block, text.AsSpan(end + EndMarker.Length))
+            ? string.Concat(text.AsSpan(0, begin), block, text.AsSpan(end + endMarker.Length))
             : text.TrimEnd() + "\n\n" + block + "\n";
         File.WriteAllText(path, text);
     }

@@ -7,6 +7,7 @@ var write = true;
 var skipThroughput = false;
 var skipScale = false;
 var explore = false;
+var cacheOnly = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -26,8 +27,11 @@ for (var i = 0; i < args.Length; i++)
         case "--explore":
             explore = true;
             break;
+        case "--cache":
+            cacheOnly = true;
+            break;
         default:
-            Console.Error.WriteLine("usage: TaskDiscovery.Quality [--data SHARED_DATA_DIR] [--no-write] [--no-throughput] [--no-scale] | --explore");
+            Console.Error.WriteLine("usage: TaskDiscovery.Quality [--data SHARED_DATA_DIR] [--no-write] [--no-throughput] [--no-scale] | --explore | --cache");
             return 2;
     }
 }
@@ -55,6 +59,19 @@ if (explore)
 
 var loadBefore = LoadAverage();
 var set = Banking77.Load(csv);
+if (cacheOnly)
+{
+    var speedup = await CacheSpeedup.MeasureAsync(set.Texts[..1000], CacheSpeedup.RouterPrompt(set.Categories));
+    var section = CacheSpeedup.Render(speedup, loadBefore, LoadAverage());
+    Console.WriteLine(section);
+    if (write && root is not null)
+    {
+        MarkdownReport.WriteInto(Path.Combine(root, "docs", "task-discovery.md"), section, MarkdownReport.CacheBeginMarker, MarkdownReport.CacheEndMarker);
+    }
+
+    return 0;
+}
+
 Console.WriteLine($"BANKING77 test: {set.Texts.Length} texts, {set.Categories.Length} categories");
 var vectors = new VectorSet(await EmbedCachedAsync("banking77-test-minilm", set.Texts), 384);
 
