@@ -46,6 +46,66 @@ public sealed class NameTaggerRecognizerTests
     }
 
     [Fact]
+    public void Recognize_PossessiveAfterName_IsLeftOutOfTheSpan()
+    {
+        const string text = "We read Bryan Maclean's new book last week.";
+
+        var people = Found(text, EntityTypes.Person);
+
+        Assert.Contains("Bryan Maclean", people);
+        Assert.DoesNotContain(people, p => p.EndsWith("'s", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Yesterday I met Kate Begum. What's next on the list?", "What")]
+    [InlineData("Ella Snider\nOtc Markets\nHelsinki", "Otc")]
+    public void Recognize_NameBeforeSentenceEndOrLineBreak_StopsThere(string text, string notInName)
+    {
+        var people = Found(text, EntityTypes.Person);
+
+        Assert.NotEmpty(people);
+        Assert.DoesNotContain(people, p => p.Contains(notInName, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Who's coming to the party with me?")]
+    [InlineData("There's a new place downtown.")]
+    public void Recognize_ContractionOpeningASentence_IsNoName(string text)
+    {
+        Assert.Empty(Found(text, EntityTypes.Person));
+    }
+
+    [Theory]
+    [InlineData("Last year she flew to KORVALA on a Tuesday morning.", "KORVALA")]
+    [InlineData("Ship it to 12 Birch Lane\nKORVALA\nFinland", "KORVALA")]
+    public void Recognize_TownInCapitals_IsFound(string text, string town)
+    {
+        var spans = _tagger.Recognize(text).Select(m => text.Substring(m.Start, m.Length));
+
+        Assert.Contains(spans, s => s.Contains(town, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("I work for Pemberton & Sons now.", "Pemberton & Sons")]
+    [InlineData("She joined Halvorsen Holdings in March.", "Halvorsen Holdings")]
+    public void Recognize_FirmNames_AreFoundAsOrganizations(string text, string firm)
+    {
+        Assert.Contains(firm, Found(text, EntityTypes.Organization));
+    }
+
+    [Fact]
+    public void Recognize_Scores_FollowTheMarginBetweenMinAndMax()
+    {
+        const string text = "Dear Ana Koskinen, your parcel for 12 Elm Street, Boston was sent by Lindqvist Ltd.";
+
+        var scores = _tagger.Recognize(text).Select(m => m.Score).ToList();
+
+        Assert.NotEmpty(scores);
+        Assert.All(scores, s => Assert.InRange(s, 0.5, 0.9));
+        Assert.True(scores.Distinct().Count() > 1, "a confidence per span, not one constant");
+    }
+
+    [Fact]
     public void Recognize_SameText_GivesTheSameSpansEveryTime()
     {
         const string text = "Dear Ana Koskinen, your parcel for 12 Elm Street, Boston was sent by Lindqvist Ltd.";
@@ -64,4 +124,7 @@ public sealed class NameTaggerRecognizerTests
 
         Assert.All(_tagger.Recognize(text), m => Assert.InRange(m.End, m.Start, text.Length));
     }
+
+    private List<string> Found(string text, string type) =>
+        [.. _tagger.Recognize(text).Where(m => m.EntityType == type).Select(m => text.Substring(m.Start, m.Length))];
 }

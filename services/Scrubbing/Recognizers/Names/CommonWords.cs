@@ -6,7 +6,40 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 /// </summary>
 internal static class CommonWords
 {
-    public static readonly WordSet Set = new(
+    public static readonly WordSet Set = new(Words().Concat(Contractions()));
+
+    // Contractions open sentences as often as their stems ("Who's coming?", "There's a new place"): their capital
+    // says nothing either, and a model without this list reads "Who's" as a name.
+    private static IEnumerable<string> Contractions()
+    {
+        string[] stems =
+        [
+            "who", "what", "where", "when", "why", "how", "there", "here", "that", "this", "it", "he", "she", "let", "i",
+            "you", "we", "they", "do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "should",
+            "wo", "ai", "has", "have", "had", "must", "need", "might", "everyone", "nobody", "someone", "today",
+        ];
+        string[] clitics = ["s", "re", "ll", "ve", "d", "m", "t", "nt"];
+        string[] specials = ["c'mon", "y'all", "ma'am", "o'clock", "don't", "won't", "can't", "shan't", "ain't"];
+        foreach (var apostrophe in new[] { "'", "\u2019" })
+        {
+            foreach (var stem in stems)
+            {
+                foreach (var clitic in clitics)
+                {
+                    yield return stem + apostrophe + clitic;
+                }
+
+                yield return stem + "n" + apostrophe + "t";
+            }
+
+            foreach (var special in specials)
+            {
+                yield return special.Replace("'", apostrophe, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private static string[] Words() =>
     [
         // Function words, pronouns, auxiliaries, question words.
         "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "if", "then", "than", "that", "this", "these", "those",
@@ -57,5 +90,5 @@ internal static class CommonWords
         "hotel", "restaurant", "cafe", "museum", "airport", "station", "bridge", "tower", "mall", "store", "shop",
         "theatre", "theater", "stadium", "arena", "beach", "island", "mountain", "river", "park", "history", "job",
         "innocent", "ace", "jude", "batman", "superman", "star", "wars", "trek", "series", "season", "episode",
-    ]);
+    ];
 }

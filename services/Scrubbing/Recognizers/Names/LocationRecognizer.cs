@@ -27,6 +27,8 @@ public sealed class LocationRecognizer : IRecognizer
         ("moved", "to"), ("move", "to"), ("located", "in"), ("reside", "in"), ("resides", "in"), ("city", "of"),
         ("town", "of"), ("village", "of"), ("province", "of"), ("state", "of"), ("native", "of"), ("relocated", "to"),
         ("grew", "up"), ("hometown", "is"), ("travel", "to"), ("travelling", "to"), ("traveling", "to"), ("trip", "to"),
+        ("up", "in"), ("flew", "to"), ("fly", "to"), ("flying", "to"), ("drove", "to"), ("arrived", "in"),
+        ("originally", "from"), ("came", "from"), ("comes", "from"), ("headquartered", "in"), ("flight", "to"),
     ];
 
     internal static readonly WordSet PrefixWords = new(
@@ -164,7 +166,8 @@ public sealed class LocationRecognizer : IRecognizer
             || _gazetteers.Places.Match(text, tokens, end) > 0;
     }
 
-    private static bool HasStrongContext(string text, List<Token> tokens, int i)
+    /// <summary>A phrase that places the word after it: "lives in", "born in", "flew to", "grew up in".</summary>
+    internal static bool HasStrongContext(string text, List<Token> tokens, int i)
     {
         if (i < 2)
         {

@@ -31,6 +31,20 @@ internal readonly record struct Token(int Start, int Length)
         return false;
     }
 
+    /// <summary>Capitals only ("SEINÄJOKI", "NASA").</summary>
+    public bool IsAllCapitals(string text)
+    {
+        foreach (var c in In(text))
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public bool IsAllDigits(string text) => In(text).IndexOfAnyExceptInRange('0', '9') < 0;
 
     public bool HasDigit(string text) => In(text).IndexOfAnyInRange('0', '9') >= 0;

@@ -12,9 +12,12 @@ internal sealed class AveragedPerceptron(float[] weights)
     public static int WeightCount => (1 << BucketBits) * EntityTags.Count;
 
     /// <summary>The best-scoring tag; ties go to the lower tag, so <see cref="EntityTag.Outside"/> wins a tie.</summary>
-    public EntityTag Predict(ReadOnlySpan<uint> features) => Best(weights, features);
+    public EntityTag Predict(ReadOnlySpan<uint> features) => Best(weights, features, out _);
 
-    internal static EntityTag Best(float[] weights, ReadOnlySpan<uint> features)
+    /// <summary>The best tag and its margin: how far its score lies above the runner-up's (0 on a tie).</summary>
+    public EntityTag Predict(ReadOnlySpan<uint> features, out float margin) => Best(weights, features, out margin);
+
+    internal static EntityTag Best(float[] weights, ReadOnlySpan<uint> features, out float margin)
     {
         Span<float> scores = stackalloc float[EntityTags.Count];
         foreach (var feature in features)
@@ -35,6 +38,16 @@ internal sealed class AveragedPerceptron(float[] weights)
             }
         }
 
+        var second = float.NegativeInfinity;
+        for (var c = 0; c < EntityTags.Count; c++)
+        {
+            if (c != best && scores[c] > second)
+            {
+                second = scores[c];
+            }
+        }
+
+        margin = scores[best] - second;
         return (EntityTag)best;
     }
 }

@@ -10,7 +10,7 @@ internal sealed class PerceptronTrainer
     private readonly double[] _stepWeighted = new double[AveragedPerceptron.WeightCount];
     private long _step = 1;
 
-    public EntityTag Predict(ReadOnlySpan<uint> features) => AveragedPerceptron.Best(_weights, features);
+    public EntityTag Predict(ReadOnlySpan<uint> features) => AveragedPerceptron.Best(_weights, features, out _);
 
     /// <summary>Counts one token seen, and moves the weights towards <paramref name="gold"/> where the guess was wrong.</summary>
     public void Learn(ReadOnlySpan<uint> features, EntityTag gold, EntityTag guess)

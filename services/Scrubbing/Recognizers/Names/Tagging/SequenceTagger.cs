@@ -6,18 +6,22 @@ namespace SlmPlatform.Scrubbing.Recognizers.Tagging;
 /// </summary>
 internal sealed class SequenceTagger(AveragedPerceptron model)
 {
-    public EntityTag[] Tag(string text, List<Token> tokens) => Tag(text, tokens, out _);
+    public EntityTag[] Tag(string text, List<Token> tokens) => Tag(text, tokens, out _, out _);
 
-    /// <summary>Tags the tokens and hands back what the gazetteers said about each, for checks on the spans.</summary>
-    public EntityTag[] Tag(string text, List<Token> tokens, out TokenInfo[] infos)
+    /// <summary>
+    /// Tags the tokens and hands back what the gazetteers said about each and the margin of each tag over the
+    /// runner-up, for checks on the spans.
+    /// </summary>
+    public EntityTag[] Tag(string text, List<Token> tokens, out TokenInfo[] infos, out float[] margins)
     {
         infos = TokenInfos.Compute(text, tokens);
         var tags = new EntityTag[tokens.Count];
+        margins = new float[tokens.Count];
         Span<uint> features = stackalloc uint[FeatureExtractor.MaxFeatures];
         for (var i = 0; i < infos.Length; i++)
         {
             var n = FeatureExtractor.Extract(infos, i, Previous(tags, i, 1), Previous(tags, i, 2), features);
-            tags[i] = model.Predict(features[..n]);
+            tags[i] = model.Predict(features[..n], out margins[i]);
         }
 
         return tags;

@@ -51,7 +51,7 @@ internal sealed class SlotValues
         "ADDR" => (Address(f), EntityTag.StreetAddress),
         "STREET" => (Street(f), EntityTag.StreetAddress),
         "lowerSTREET" => (Street(f).ToLowerInvariant(), EntityTag.StreetAddress),
-        "ORG" => (f.Company.CompanyName(), EntityTag.Organization),
+        "ORG" => (Organization(f), EntityTag.Organization),
         _ => (Other(slot), EntityTag.Outside),
     };
 
@@ -82,12 +82,30 @@ internal sealed class SlotValues
         return string.Concat(head.AsSpan(0, _random.Next(2, head.Length)), tail.AsSpan(_random.Next(1, tail.Length - 1)));
     }
 
-    private string City(Faker f) => _random.Next(8) switch
+    // One town in ten is written in capitals, as postal practice writes the town line ("SEINÄJOKI") and forms
+    // and shouting chats often do.
+    // Bogus's company names ("Owens, Duran and Oneal", "Weeks-Rivas", "Kuhn LLC") and the other forms firms take:
+    // family firms, groups, and brand-like single words that no list holds.
+    private string Organization(Faker f) => _random.Next(8) switch
+    {
+        0 => $"{Last(f)} & {_english.PickRandom("Sons", "Co.", "Partners", "Associates", "Daughters")}",
+        1 => $"{Last(f)} {_english.PickRandom("Group", "Holdings", "Inc.", "Ltd", "LLC", "Corporation", "Partners", "Technologies", "Labs")}",
+        2 => Brand(_english.Hacker.Noun(), _english.Hacker.Noun()),
+        _ => f.Company.CompanyName(),
+    };
+
+    // "Flightstats", "Imedicare": two words run together, the way start-ups are named.
+    private static string Brand(string head, string tail) =>
+        char.ToUpperInvariant(head[0]) + head[1..].Replace(" ", "", StringComparison.Ordinal) + tail.Replace(" ", "", StringComparison.Ordinal);
+
+    private string City(Faker f) => Capitalised(_random.Next(8) switch
     {
         0 or 1 => PlaceNames.Cities[_random.Next(PlaceNames.Cities.Length)],
         2 => Blend(f.Address.City(), NextFaker().Address.City()),
         _ => f.Address.City(),
-    };
+    });
+
+    private string Capitalised(string place) => _random.Next(10) == 0 ? place.ToUpperInvariant() : place;
 
     private string Place(Faker f) => _random.Next(6) switch
     {
@@ -112,21 +130,24 @@ internal sealed class SlotValues
         return _random.Next(10) switch
         {
             0 => street,
-            1 => $"{street}\n{f.Address.City()}\n{f.Address.ZipCode()}",
-            2 => $"{street}, {f.Address.City()}, {f.Address.StateAbbr()} {f.Address.ZipCode()}",
-            3 => $"{street}\n{f.Address.City()}, {f.Address.StateAbbr()} {f.Address.ZipCode()}",
-            4 => $"{street}, {f.Address.ZipCode()} {f.Address.City()}",
-            5 => $"{street}\n{f.Address.ZipCode()} {f.Address.City()}\n{f.Address.Country()}",
-            6 => $"{street}, {f.Address.City()} {f.Address.ZipCode()}, {f.Address.Country()}",
+            1 => $"{street}\n{Town(f)}\n{f.Address.ZipCode()}",
+            2 => $"{street}, {Town(f)}, {f.Address.StateAbbr()} {f.Address.ZipCode()}",
+            3 => $"{street}\n{Town(f)}, {f.Address.StateAbbr()} {f.Address.ZipCode()}",
+            4 => $"{street}, {f.Address.ZipCode()} {Town(f)}",
+            5 => $"{street}\n{f.Address.ZipCode()} {Town(f)}\n{f.Address.Country()}",
+            6 => $"{street}, {Town(f)} {f.Address.ZipCode()}, {f.Address.Country()}",
             7 => f.Address.FullAddress(),
             _ => Shuffled(street, f),
         };
     }
 
+    // The town line of an address: in capitals a quarter of the time, as postal standards ask (UPU S42, USPS Pub 28).
+    private string Town(Faker f) => _random.Next(4) == 0 ? f.Address.City().ToUpperInvariant() : f.Address.City();
+
     // Forms and exports put the parts in any order with any separator; the street still comes first.
     private string Shuffled(string street, Faker f)
     {
-        string[] parts = [f.Address.City(), f.Address.StateAbbr(), f.Address.Country(), f.Address.ZipCode(), f.Address.State()];
+        string[] parts = [Town(f), f.Address.StateAbbr(), f.Address.Country(), f.Address.ZipCode(), f.Address.State()];
         var count = _random.Next(1, 5);
         var text = new StringBuilder(street);
         foreach (var part in parts.OrderBy(_ => _random.Next()).Take(count))

@@ -11,7 +11,7 @@ internal static class SyntheticCorpus
         (TrainingTemplates.People, 30),
         (TrainingTemplates.Places, 18),
         (TrainingTemplates.Addresses, 22),
-        (TrainingTemplates.Organizations, 8),
+        (TrainingTemplates.Organizations, 12),
         (TrainingTemplates.Negatives, 32),
     ];
 

@@ -13,6 +13,24 @@ internal static partial class TrainingTemplates
         "Employer: {ORG}\nPosition: {JOB}",
         "She left {ORG} in {MONTH}.",
         "Our supplier {ORG} is late again.",
+        // Partnerships and family firms read like lists of people ("Owens, Duran and Oneal", "Weeks-Rivas"); what
+        // tells them apart is the company context around them.
+        "I work for {ORG}.",
+        "She joined {ORG} last {MONTH} as a {JOB}.",
+        "{ORG} is hiring a {JOB} in {CITY}.",
+        "The contract between {ORG} and {ORG} expires on {DATE}.",
+        "Shares of {ORG} fell after the report.",
+        "{ORG} is a consulting firm with offices in {CITY}.",
+        "He was a {JOB} at {ORG} for {NUM} years.",
+        "Sponsored by {ORG}.",
+        "The law firm {ORG} represents the plaintiff.",
+        "Please contact {ORG} customer service.",
+        "{PER}\n{JOB}\n{ORG}",
+        "{PER}, {JOB}, {ORG}",
+        "Customer since {MONTH}: {ORG}",
+        "We signed with {ORG} and {ORG}.",
+        "{ORG} was founded in {NUM} by {PER}.",
+        "Thanks to our partners at {ORG}.",
     ];
 
     /// <summary>No entity at all: capitalised words that are not names teach the tagger what to leave alone.</summary>
