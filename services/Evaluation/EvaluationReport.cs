@@ -1,0 +1,40 @@
+namespace SlmPlatform.Evaluation;
+
+/// <summary>
+/// A candidate's agreement with the teacher over a held-out set: each applicable measure as a share with its 95 %
+/// interval and its own n (a measure counts only the examples it applies to).
+/// </summary>
+public sealed record EvaluationReport(
+    int Examples,
+    Proportion ExactMatch,
+    Proportion? JsonValid,
+    Proportion? JsonEquivalent,
+    Proportion? JsonShape,
+    Proportion? ToolNames,
+    Proportion? ToolCalls)
+{
+    /// <summary>
+    /// The measure a promotion decision rests on: full tool calls where the teacher calls tools, JSON equivalence
+    /// where it answers JSON, exact match otherwise.
+    /// </summary>
+    public Proportion Primary => ToolCalls ?? JsonEquivalent ?? ExactMatch;
+
+    public static EvaluationReport Of(IReadOnlyCollection<AnswerScore> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        return new EvaluationReport(
+            scores.Count,
+            Proportion.Of(scores.Select(s => s.ExactMatch)),
+            Applicable(scores, s => s.JsonValid),
+            Applicable(scores, s => s.JsonEquivalent),
+            Applicable(scores, s => s.JsonShape),
+            Applicable(scores, s => s.ToolNames),
+            Applicable(scores, s => s.ToolCalls));
+    }
+
+    private static Proportion? Applicable(IEnumerable<AnswerScore> scores, Func<AnswerScore, bool?> measure)
+    {
+        var outcomes = scores.Select(measure).Where(v => v.HasValue).Select(v => v!.Value).ToList();
+        return outcomes.Count == 0 ? null : Proportion.Of(outcomes);
+    }
+}
