@@ -8,6 +8,8 @@ namespace SlmPlatform.Contracts;
 /// request's last user turn, already scrubbed and cut to <see cref="MaxRequestTextLength"/> characters: what topics
 /// within a call site are found from. <c>SystemPrompt</c> is the scrubbed system prompt, cut to
 /// <see cref="MaxSystemPromptLength"/>: what tells apart call sites whose prompts differ only in a templated value.
+/// <c>PromptKey</c> is a keyed hash of the agent and the raw system prompt, which the gateway computes alike to route
+/// the call site's calls (see SlmPlatform.Routing).
 /// </summary>
 public sealed record CallFacts(
     string? Model,
@@ -19,7 +21,8 @@ public sealed record CallFacts(
     string SystemPromptHash,
     IReadOnlyList<string> ToolNames,
     string? RequestText = null,
-    string? SystemPrompt = null)
+    string? SystemPrompt = null,
+    string? PromptKey = null)
 {
     public const int MaxRequestTextLength = 2000;
     public const int MaxSystemPromptLength = 4000;

@@ -54,8 +54,17 @@ public class GatewayFixture : IAsyncLifetime
             ["Gateway:CaptureBuffer:EncryptionKey"] = "test-buffer-key",
             ["Gateway:CaptureBuffer:PublishTimeout"] = "00:00:02",
         };
+        foreach (var (key, value) in await MoreSettingsAsync())
+        {
+            ((Dictionary<string, string>)Settings)[key] = value;
+        }
+
         Gateway = new ServiceFactory<UpstreamRelay>(Settings);
     }
+
+    /// <summary>Settings a derived fixture adds (routing, say).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> MoreSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     /// <summary>The gateway's configuration, for tests that need a second instance (on real Kestrel, say).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; private set; } = null!;
@@ -78,7 +87,7 @@ public class GatewayFixture : IAsyncLifetime
         return JsonDocument.Parse(messages[0].Envelope).RootElement.GetProperty("message");
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Gateway is not null)
         {

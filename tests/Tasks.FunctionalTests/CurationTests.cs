@@ -59,6 +59,10 @@ public sealed class CurationTests(DiscoveryFixture fixture) : IClassFixture<Disc
         var tasks = await fixture.WaitForTasksAsync(t => Calls(t, targetId) == 6, Arrival);
         Assert.Equal(6, Calls(tasks, targetId));
         Assert.DoesNotContain(tasks, t => t.GetProperty("id").GetString() == sourceId);
+        var target = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{targetId}", Token);
+        Assert.Equal(
+            new[] { $"w:{agent}\u001fmerge-source", $"w:{agent}\u001fmerge-target" },
+            target.GetProperty("route_keys").EnumerateArray().Select(k => k.GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

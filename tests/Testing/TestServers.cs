@@ -10,6 +10,9 @@ public static class TestServers
 
     public static string RabbitMQ => Require("SLM_TEST_RABBITMQ");
 
+    /// <summary>A Redis connection string (host:port[,password=...]); tests keep apart by key prefix.</summary>
+    public static string Redis => Require("SLM_TEST_REDIS");
+
     public static Uri RabbitMQManagement => new(Require("SLM_TEST_RABBITMQ_MANAGEMENT"));
 
     private static string Require(string variable) =>

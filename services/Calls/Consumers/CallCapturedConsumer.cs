@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MassTransit;
 using SlmPlatform.Calls.Infrastructure;
+using SlmPlatform.Routing;
 using SlmPlatform.Scrubbing;
 
 namespace SlmPlatform.Calls.Consumers;
@@ -10,9 +11,11 @@ namespace SlmPlatform.Calls.Consumers;
 /// result once, and announces it. On redelivery the row is already there, so it only publishes
 /// <see cref="CallScrubbed"/> again, with the same event id, for consumers to drop as a duplicate.
 /// </summary>
-public sealed partial class CallCapturedConsumer(CallStore store, JsonScrubber scrubber, ILogger<CallCapturedConsumer> logger)
+public sealed partial class CallCapturedConsumer(CallStore store, JsonScrubber scrubber, IConfiguration configuration, ILogger<CallCapturedConsumer> logger)
     : IConsumer<CallCaptured>
 {
+    private readonly byte[]? _promptSecret = RouteKeys.Secret(configuration[RouteKeys.ConfigurationKey]);
+
     public async Task Consume(ConsumeContext<CallCaptured> context)
     {
         var captured = context.Message;
@@ -49,9 +52,13 @@ public sealed partial class CallCapturedConsumer(CallStore store, JsonScrubber s
             captured.Workload,
             captured.StartedAt,
             replacements,
-            CallFactsExtractor.Extract(request.Document, response.Document, captured.LatencyMs));
+            CallFactsExtractor.Extract(request.Document, response.Document, captured.LatencyMs) with { PromptKey = PromptKeyOf(captured) });
         await context.Publish(scrubbed, publish => publish.MessageId = scrubbed.EventId, context.CancellationToken);
     }
+
+    // From the raw prompt, as the gateway sees it; only the keyed hash leaves this method.
+    private string? PromptKeyOf(CallCaptured captured) =>
+        _promptSecret is not null && RouteKeys.SystemPrompt(captured.Request) is { } prompt ? RouteKeys.PromptKey(_promptSecret, captured.Agent, prompt) : null;
 
     private static Dictionary<string, int> Merge(IReadOnlyDictionary<string, int> first, IReadOnlyDictionary<string, int> second)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Gateway.Infrastructure;
+using SlmPlatform.Gateway.Routing;
 
 namespace SlmPlatform.Gateway.Apis;
 
@@ -29,7 +30,7 @@ public static class OpenAiApi
         return app;
     }
 
-    public static async Task ChatCompletions(HttpContext context, ClaimsPrincipal user, UpstreamRelay relay, IOptions<GatewayOptions> options)
+    public static async Task ChatCompletions(HttpContext context, ClaimsPrincipal user, UpstreamRelay relay, SpecialistRouter router, IOptions<GatewayOptions> options)
     {
         var started = Stopwatch.GetTimestamp();
         var body = await context.Request.ReadBoundedBodyAsync(options.Value.MaxRequestBytes, context.RequestAborted);
@@ -44,6 +45,11 @@ public static class OpenAiApi
         {
             await GatewayProblem.Create(StatusCodes.Status400BadRequest, "Invalid request", "The body must be a JSON object.", "invalid_request_error")
                 .ExecuteAsync(context);
+            return;
+        }
+
+        if (await router.TryAnswerAsync(context, user.GetTenantId(), CallSite.From(context.Request.Headers, request.Json), request, started))
+        {
             return;
         }
 

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Gateway.Capture;
 using SlmPlatform.Gateway.Infrastructure;
+using SlmPlatform.Gateway.Routing;
 using SlmPlatform.Messaging;
+using SlmPlatform.Routing;
 
 namespace SlmPlatform.Gateway.Extensions;
 
@@ -28,12 +30,29 @@ internal static class Extensions
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<UpstreamRelay>();
+        builder.AddSpecialistRouting();
 
         builder.AddCaptureBuffer();
         builder.AddApiKeyAuthentication();
         // Agents' calls go on while the bus is away (captures wait on disk), so the bus does not decide readiness.
         builder.AddPlatformMessaging(busIsCritical: false);
         return builder;
+    }
+
+    private static void AddSpecialistRouting(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SpecialistRoutingOptions>().BindConfiguration(SpecialistRoutingOptions.SectionName);
+        builder.Services.AddSingleton<RoutingMetrics>();
+        builder.Services.AddSingleton<SpecialistRouter>();
+        // No retries: a specialist that fails is not asked again, the teacher answers at once.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way out.
+        builder.Services.AddHttpClient(SpecialistRouter.ClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString("cache")))
+        {
+            builder.AddRedisClient("cache");
+            builder.Services.AddSingleton(services => new RouteTable(services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()));
+        }
     }
 
     private static void AddCaptureBuffer(this IHostApplicationBuilder builder)

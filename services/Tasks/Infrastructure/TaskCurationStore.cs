@@ -50,6 +50,7 @@ public sealed class TaskCurationStore(NpgsqlDataSource dataSource)
         await ExecuteAsync(connection, transaction, cancellationToken,
             ("update task_calls set task_id = $1, topic_id = null where task_id = any($2)", [targetId, sourceArray]),
             ("delete from task_topics where task_id = any($1)", [sourceArray]),
+            ("update task_route_keys set task_id = $1 where task_id = any($2)", [targetId, sourceArray]),
             ("update tasks set topics_clustered_calls = 0 where task_id = $1", [targetId]));
 
         var sources = new List<TaskVersion>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using SlmPlatform.Routing;
 
 namespace SlmPlatform.Tasks.Infrastructure;
 
@@ -67,7 +68,37 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
         row.Parameters.Add(Nullable(facts?.RequestText, NpgsqlDbType.Text));
         row.Parameters.Add(Nullable(topicId, NpgsqlDbType.Integer));
         await row.ExecuteNonQueryAsync(cancellationToken);
+
+        if (RouteKeyOf(call) is { } routeKey)
+        {
+            await using var key = dataSource.CreateCommand(
+                "insert into task_route_keys (tenant_id, route_key, task_id) values ($1, $2, $3) on conflict do nothing");
+            key.Parameters.Add(new NpgsqlParameter { Value = call.TenantId });
+            key.Parameters.Add(new NpgsqlParameter { Value = routeKey });
+            key.Parameters.Add(new NpgsqlParameter { Value = taskId });
+            await key.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    /// <summary>The first keys the gateway can route the task's calls by (its tag, or prompt hashes), oldest first.</summary>
+    public async Task<IReadOnlyList<string>> RouteKeysAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select route_key from task_route_keys where task_id = $1 order by route_key limit 1000");
+        command.Parameters.Add(new NpgsqlParameter { Value = taskId });
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    private static string? RouteKeyOf(CallScrubbed call) =>
+        call.Workload is { } workload ? RouteKeys.ForWorkload(call.Agent, workload)
+        : call.Facts?.PromptKey is { } promptKey ? RouteKeys.ForPrompt(promptKey)
+        : null;
 
     /// <summary>The tenant that owns the task, or null when there is no such task.</summary>
     public async Task<string?> TenantOfAsync(Guid taskId, CancellationToken cancellationToken)
@@ -89,7 +120,10 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
         }
 
         var labels = allLabels.GetValueOrDefault(taskId, []);
-        return new TaskDetail(summary, [.. labels.OrderByDescending(l => l.Calls).ThenBy(l => l.Label, StringComparer.Ordinal).Take(100)]);
+        return new TaskDetail(
+            summary,
+            [.. labels.OrderByDescending(l => l.Calls).ThenBy(l => l.Label, StringComparer.Ordinal).Take(100)],
+            await RouteKeysAsync(taskId, cancellationToken));
     }
 
     /// <summary>A task's calls in the order they were recorded; keyset pagination on that order.</summary>

@@ -29,8 +29,11 @@ public static class TaskStatuses
     public const string Ignored = "ignored";
 }
 
-/// <summary>A task with the distribution of its label-like outputs (most common first).</summary>
-public sealed record TaskDetail(TaskSummary Task, IReadOnlyList<LabelCount> Labels);
+/// <summary>
+/// A task with the distribution of its label-like outputs (most common first) and the keys the gateway can route its
+/// calls by (a workload tag, or keyed hashes of its system prompts).
+/// </summary>
+public sealed record TaskDetail(TaskSummary Task, IReadOnlyList<LabelCount> Labels, IReadOnlyList<string> RouteKeys);
 
 public sealed record LabelCount(string Label, long Calls);
 

@@ -1,0 +1,50 @@
+using SlmPlatform.Routing;
+using StackExchange.Redis;
+
+namespace SlmPlatform.Gateway.FunctionalTests;
+
+/// <summary>The gateway with a routing table in the test run's Redis and scripted specialists behind it.</summary>
+public sealed class RoutingFixture : GatewayFixture
+{
+    public const string PromptSecret = "test-prompt-key-0123456789abcdef";
+
+    public ScriptedSpecialists Specialists { get; private set; } = null!;
+
+    public RouteTable Routes { get; private set; } = null!;
+
+    private ConnectionMultiplexer? _redis;
+
+    protected override async Task<IReadOnlyDictionary<string, string>> MoreSettingsAsync()
+    {
+        Specialists = await ScriptedSpecialists.StartAsync();
+        _redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
+        Routes = new RouteTable(_redis);
+        return new Dictionary<string, string>
+        {
+            ["ConnectionStrings:cache"] = TestServers.Redis,
+            ["Gateway:Specialists:ServingUrl"] = Specialists.BaseUrl.ToString(),
+            ["Gateway:Specialists:Timeout"] = "00:00:05",
+            [RouteKeys.ConfigurationKey] = PromptSecret,
+            ["Platform:ServiceKey"] = "test-service-key-0123456789abcdef",
+        };
+    }
+
+    public async Task RouteAsync(IReadOnlyList<string> keys, Guid model) =>
+        await Routes.SetAsync(TenantId, keys, new SpecialistRoute(Guid.NewGuid(), model, RouteModes.Full,
+            new OutputCheck(OutputCheck.LabelKind, Labels: ["intent=card_arrival", "intent=exchange_rate"]), 1));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Routes?.Dispose();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+
+        if (Specialists is not null)
+        {
+            await Specialists.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace SlmPlatform.Gateway.FunctionalTests;
+
+/// <summary>
+/// A stand-in for the serving service's <c>/v1/chat/completions</c> on real Kestrel (serving itself is tested in
+/// Serving.FunctionalTests), answering per model: <see cref="Good"/> with the label the task expects,
+/// <see cref="OffLabel"/> with one outside the set, <see cref="Broken"/> with a 500.
+/// </summary>
+public sealed class ScriptedSpecialists : IAsyncDisposable
+{
+    public static readonly Guid Good = Guid.Parse("00000000-0000-0000-0000-00000000a001");
+    public static readonly Guid OffLabel = Guid.Parse("00000000-0000-0000-0000-00000000a002");
+    public static readonly Guid Broken = Guid.Parse("00000000-0000-0000-0000-00000000a003");
+    public const string GoodAnswer = """{"intent": "card_arrival"}""";
+
+    private readonly WebApplication _app;
+
+    private ScriptedSpecialists(WebApplication app) => _app = app;
+
+    public int Calls { get; private set; }
+
+    public string? LastTenantHeader { get; private set; }
+
+    public Uri BaseUrl => new(_app.Urls.First() + "/");
+
+    public static async Task<ScriptedSpecialists> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var specialists = new ScriptedSpecialists(app);
+        app.MapPost("/v1/chat/completions", (Func<HttpContext, Task<IResult>>)specialists.AnswerAsync);
+        await app.StartAsync();
+        return specialists;
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private async Task<IResult> AnswerAsync(HttpContext context)
+    {
+        Calls++;
+        LastTenantHeader = context.Request.Headers["X-Slm-Tenant"];
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var model = Guid.Parse(body.RootElement.GetProperty("model").GetString()!);
+        if (model == Broken)
+        {
+            return Results.Problem("broken", statusCode: 500);
+        }
+
+        var content = model == Good ? GoodAnswer : """{"intent": "not_a_known_label"}""";
+        return Results.Json(new
+        {
+            id = "chatcmpl-s",
+            @object = "chat.completion",
+            created = 1,
+            model = model.ToString(),
+            choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+            usage = new { prompt_tokens = 6, completion_tokens = 1, total_tokens = 7 },
+        });
+    }
+}
