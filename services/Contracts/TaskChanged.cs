@@ -1,8 +1,8 @@
 namespace SlmPlatform.Contracts;
 
 /// <summary>
-/// A task was renamed, ignored or restored, merged into another, had topics split off, or its topics were
-/// re-clustered. <see cref="Version"/> counts the task's changes; <see cref="EventId"/> derives from it, so a change
+/// A task was renamed, ignored or restored, merged into another, had topics split off, its topics were re-clustered,
+/// or a specialist was promoted to serve it or demoted. <see cref="Version"/> counts the task's changes; <see cref="EventId"/> derives from it, so a change
 /// announced twice is dropped by consumers.
 /// </summary>
 public sealed record TaskChanged(
@@ -27,4 +27,6 @@ public static class TaskChanges
     public const string Split = "split";
     public const string SplitOff = "split_off";
     public const string Topics = "topics";
+    public const string Promoted = "promoted";
+    public const string Demoted = "demoted";
 }

@@ -20,5 +20,6 @@ app.MapOpenApi();
 app.MapTasksApi();
 app.MapTaskCurationApi();
 app.MapTopicsApi();
+app.MapSpecialistApi();
 
 app.Run();

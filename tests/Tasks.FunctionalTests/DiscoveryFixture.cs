@@ -17,6 +17,8 @@ public sealed class DiscoveryFixture : IAsyncLifetime
 
     public CapturingQueue Changed { get; private set; } = null!;
 
+    public const string PromptSecret = "tasks-tests-prompt-key-0123456789";
+
     public string VectorFolder { get; } = Path.Combine(Path.GetTempPath(), $"slm-vectors-{Guid.NewGuid():N}");
 
     public string ApiKey { get; private set; } = null!;
@@ -32,6 +34,8 @@ public sealed class DiscoveryFixture : IAsyncLifetime
             ["ConnectionStrings:tasksdb"] = await TestDatabase.CreateAsync("tasksdb", token),
             ["ConnectionStrings:messaging"] = await TestVirtualHost.CreateAsync(token),
             ["VectorStore:Path"] = VectorFolder,
+            ["ConnectionStrings:cache"] = TestServers.Redis,
+            ["Routing:PromptKey"] = PromptSecret,
             // Small enough for test-sized tasks; the schedule stays out of the way of on-demand runs.
             ["Topics:MinCalls"] = "12",
             ["Topics:MinClusterSize"] = "4",

@@ -24,8 +24,11 @@ public static class TasksApi
     public static async Task<Ok<IReadOnlyList<TaskSummary>>> ListTasks(ClaimsPrincipal user, TaskStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListAsync(user.GetTenantId(), cancellationToken));
 
-    public static async Task<Results<Ok<TaskDetail>, NotFound>> GetTask(Guid id, ClaimsPrincipal user, TaskStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(user.GetTenantId(), id, cancellationToken) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound();
+    public static async Task<Results<Ok<TaskDetail>, NotFound>> GetTask(
+        Guid id, ClaimsPrincipal user, TaskStore store, TaskSpecialistStore specialists, CancellationToken cancellationToken) =>
+        await store.FindAsync(user.GetTenantId(), id, cancellationToken) is { } task
+            ? TypedResults.Ok(task with { Specialist = await specialists.FindAsync(id, cancellationToken) })
+            : TypedResults.NotFound();
 
     public static async Task<Results<Ok<TaskCallPage>, NotFound, ValidationProblem>> ListTaskCalls(
         Guid id, ClaimsPrincipal user, TaskStore store, string? after, string? limit, CancellationToken cancellationToken)

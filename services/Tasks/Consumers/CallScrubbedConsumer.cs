@@ -1,4 +1,5 @@
 using MassTransit;
+using SlmPlatform.Routing;
 using SlmPlatform.Tasks.Infrastructure;
 using SlmPlatform.Tasks.Infrastructure.Vectors;
 
@@ -16,7 +17,9 @@ public sealed partial class CallScrubbedConsumer(
     TopicAssignments topics,
     ICallVectorStore vectors,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
-    ILogger<CallScrubbedConsumer> logger) : IConsumer<CallScrubbed>
+    TaskSpecialistStore specialists,
+    ILogger<CallScrubbedConsumer> logger,
+    RouteTable? routes = null) : IConsumer<CallScrubbed>
 {
     public async Task Consume(ConsumeContext<CallScrubbed> context)
     {
@@ -40,7 +43,13 @@ public sealed partial class CallScrubbedConsumer(
             await vectors.UpsertAsync(call.TenantId, [new CallVector(call.CallId, taskId, vector.ToArray())], cancellationToken);
         }
 
-        await store.RecordCallAsync(call, taskId, topicId, cancellationToken);
+        if (await store.RecordCallAsync(call, taskId, topicId, cancellationToken) is { } newKey
+            && routes is not null && await specialists.FindAsync(taskId, cancellationToken) is { } specialist)
+        {
+            // A promoted task met a new prompt (a template filled anew): its calls route from now on too.
+            await routes.SetAsync(call.TenantId, [newKey], new SpecialistRoute(taskId, specialist.ModelId, specialist.Mode, specialist.Check, 0));
+        }
+
         var discoveredId = site.TaskId(call.TenantId);
 
         // A call site folded into another (on first sight, or later by hand) is not a new task.

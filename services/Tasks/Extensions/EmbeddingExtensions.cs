@@ -8,7 +8,7 @@ internal static class EmbeddingExtensions
 {
     /// <summary>
     /// The embedding generator for calls, behind a content-hash cache (Redis when the <c>cache</c> connection is
-    /// given). <c>Embeddings:Provider</c> picks the model: <c>onnx</c> (default; all-MiniLM-L6-v2 in-process, or the
+    /// given; <see cref="Extensions.AddApplicationServices"/> adds its client). <c>Embeddings:Provider</c> picks the model: <c>onnx</c> (default; all-MiniLM-L6-v2 in-process, or the
     /// export in <c>Embeddings:ModelPath</c>) or <c>ollama</c> (<c>Embeddings:Ollama:Endpoint</c> and <c>:Model</c>,
     /// for GPU deployments).
     /// </summary>
@@ -17,7 +17,6 @@ internal static class EmbeddingExtensions
         var section = builder.Configuration.GetSection("Embeddings");
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(PlatformConnections.Cache)))
         {
-            builder.AddRedisClient(PlatformConnections.Cache);
             builder.Services.AddSingleton<IEmbeddingCache, RedisEmbeddingCache>();
         }
         else

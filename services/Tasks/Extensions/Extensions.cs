@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Json;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Messaging;
+using SlmPlatform.Routing;
 using SlmPlatform.Tasks.Consumers;
 using SlmPlatform.Tasks.Infrastructure;
 
@@ -26,10 +27,18 @@ internal static class Extensions
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<TopicStore>();
         builder.Services.AddSingleton<TaskCurationStore>();
+        builder.Services.AddSingleton<TaskSpecialistStore>();
         builder.Services.AddSingleton<TopicAssignments>();
         builder.Services.AddScoped<TopicReclusterer>();
         builder.Services.AddHostedService<TopicReclusterWorker>();
         builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+
+        // Redis holds the embedding cache and the gateways' routing table; without it tasks still work, unrouted.
+        if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(PlatformConnections.Cache)))
+        {
+            builder.AddRedisClient(PlatformConnections.Cache);
+            builder.Services.AddSingleton(services => new RouteTable(services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()));
+        }
 
         builder.AddCallEmbeddings();
         builder.AddCallVectorStore();

@@ -47,8 +47,11 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
         return (reader.GetString(0) == call.CallId, reader.GetGuid(1));
     }
 
-    /// <summary>Files the call under the task (and topic) given; a call already filed stays where it is.</summary>
-    public async Task RecordCallAsync(CallScrubbed call, Guid taskId, int? topicId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Files the call under the task (and topic) given; a call already filed stays where it is. Returns the call's route
+    /// key when it is new to the task, so that a promoted task's route can take it in.
+    /// </summary>
+    public async Task<string?> RecordCallAsync(CallScrubbed call, Guid taskId, int? topicId, CancellationToken cancellationToken)
     {
         var facts = call.Facts;
         await using var row = dataSource.CreateCommand(
@@ -76,8 +79,10 @@ public sealed class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<Prici
             key.Parameters.Add(new NpgsqlParameter { Value = call.TenantId });
             key.Parameters.Add(new NpgsqlParameter { Value = routeKey });
             key.Parameters.Add(new NpgsqlParameter { Value = taskId });
-            await key.ExecuteNonQueryAsync(cancellationToken);
+            return await key.ExecuteNonQueryAsync(cancellationToken) == 1 ? routeKey : null;
         }
+
+        return null;
     }
 
     /// <summary>The first keys the gateway can route the task's calls by (its tag, or prompt hashes), oldest first.</summary>

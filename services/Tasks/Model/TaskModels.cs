@@ -33,7 +33,7 @@ public static class TaskStatuses
 /// A task with the distribution of its label-like outputs (most common first) and the keys the gateway can route its
 /// calls by (a workload tag, or keyed hashes of its system prompts).
 /// </summary>
-public sealed record TaskDetail(TaskSummary Task, IReadOnlyList<LabelCount> Labels, IReadOnlyList<string> RouteKeys);
+public sealed record TaskDetail(TaskSummary Task, IReadOnlyList<LabelCount> Labels, IReadOnlyList<string> RouteKeys, TaskSpecialist? Specialist = null);
 
 public sealed record LabelCount(string Label, long Calls);
 

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SlmPlatform.ApiKeys;
+using SlmPlatform.Routing;
+using SlmPlatform.Tasks.Infrastructure;
+
+namespace SlmPlatform.Tasks.Apis;
+
+/// <summary>
+/// Promote a trained specialist to serve a task (a person's approval, or the promotion policy's), or send the task back
+/// to the teacher. Promotion routes every key the task's calls came with, in the gateways' routing table.
+/// </summary>
+public static class SpecialistApi
+{
+    public static IEndpointRouteBuilder MapSpecialistApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tasks/{id:guid}/specialist").WithTags("Tasks").RequireAuthorization();
+        api.MapPut("", Promote).WithName("PromoteSpecialist").WithSummary("Routes the task's calls to a specialist (a serving model id)");
+        api.MapDelete("", Demote).WithName("DemoteSpecialist").WithSummary("Sends the task's calls back to the teacher");
+        return app;
+    }
+
+    public static async Task<Results<Ok<TaskSpecialist>, NotFound, ValidationProblem, ProblemHttpResult>> Promote(
+        Guid id, SpecialistPromotion promotion, ClaimsPrincipal user, TaskStore tasks, TaskSpecialistStore specialists,
+        IPublishEndpoint publisher, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var mode = promotion.Mode ?? RouteModes.Full;
+        if (promotion.ModelId is not { } modelId || modelId == Guid.Empty)
+        {
+            return Invalid("model_id", "Give the serving model id of the specialist.");
+        }
+
+        if (mode != RouteModes.Full)
+        {
+            return Invalid("mode", $"Only '{RouteModes.Full}' is supported.");
+        }
+
+        if (services.GetService<RouteTable>() is not { } routes)
+        {
+            return TypedResults.Problem("No routing table is configured (the 'cache' connection).", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var tenantId = user.GetTenantId();
+        if (await tasks.FindAsync(tenantId, id, cancellationToken) is not { } task)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (task.RouteKeys.Count == 0)
+        {
+            return TypedResults.Problem("The task's calls carry no workload tag or prompt key yet, so the gateway cannot recognise them.",
+                statusCode: StatusCodes.Status409Conflict, title: "Not routable");
+        }
+
+        var check = OutputChecks.For(task.Task.OutputKind, task.Labels, task.Task.Calls);
+        if (await specialists.PromoteAsync(tenantId, id, modelId, mode, check, cancellationToken) is not { } changed)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await routes.SetAsync(tenantId, task.RouteKeys, new SpecialistRoute(id, modelId, mode, check, changed.Version));
+        var message = changed.ToEvent(TaskChanges.Promoted);
+        await publisher.Publish(message, publish => publish.MessageId = message.EventId, cancellationToken);
+        return TypedResults.Ok((await specialists.FindAsync(id, cancellationToken))!);
+    }
+
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Demote(
+        Guid id, ClaimsPrincipal user, TaskStore tasks, TaskSpecialistStore specialists, IPublishEndpoint publisher, IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        if (services.GetService<RouteTable>() is not { } routes)
+        {
+            return TypedResults.Problem("No routing table is configured (the 'cache' connection).", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var tenantId = user.GetTenantId();
+        if (await tasks.FindAsync(tenantId, id, cancellationToken) is not { } task || await specialists.FindAsync(id, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Routes first: a failure here leaves the task promoted, never routed without a record of it.
+        await routes.RemoveAsync(tenantId, task.RouteKeys);
+        if (await specialists.DemoteAsync(tenantId, id, cancellationToken) is { } changed)
+        {
+            var message = changed.ToEvent(TaskChanges.Demoted);
+            await publisher.Publish(message, publish => publish.MessageId = message.EventId, cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}

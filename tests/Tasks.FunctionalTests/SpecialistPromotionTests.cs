@@ -1,0 +1,108 @@
+using SlmPlatform.Routing;
+using StackExchange.Redis;
+
+namespace SlmPlatform.Tasks.FunctionalTests;
+
+public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassFixture<DiscoveryFixture>
+{
+    private static readonly Guid Model = Guid.NewGuid();
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Promotion_RoutesTheTasksKeysWithItsLabelSet_AndDemotionRemovesThem()
+    {
+        var agent = $"promoted-{Guid.NewGuid():N}";
+        var taskId = await PostAsync(agent, "route-intent", [("Where is my card?", "card_arrival"), ("What rate do you use?", "exchange_rate")]);
+        using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
+        using var routes = new RouteTable(redis, TimeSpan.Zero);
+        var key = RouteKeys.ForWorkload(agent, "route-intent");
+
+        using var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Model }, Token);
+
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        var route = await routes.FindAsync("tenant-tasks-tests", [key]);
+        Assert.NotNull(route);
+        Assert.Equal(Model, route.ModelId);
+        Assert.Equal(OutputCheck.LabelKind, route.Check.Kind);
+        Assert.Equal(["intent=card_arrival", "intent=exchange_rate"], route.Check.Labels);
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token);
+        Assert.Equal(Model, detail.GetProperty("specialist").GetProperty("model_id").GetGuid());
+        await fixture.Changed.WaitForAsync(m => m.Envelope.Contains(taskId, StringComparison.Ordinal) && m.Envelope.Contains("\"promoted\"", StringComparison.Ordinal), 1, TimeSpan.FromSeconds(10), Token);
+
+        using var demoted = await client.DeleteAsync($"/api/tasks/{taskId}/specialist", Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, demoted.StatusCode);
+        Assert.Null(await routes.FindAsync("tenant-tasks-tests", [key]));
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token);
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("specialist").ValueKind);
+    }
+
+    [Fact]
+    public async Task APromotedTask_MeetingANewPromptOfItsTemplate_RoutesThatPromptToo()
+    {
+        var agent = $"templated-{Guid.NewGuid():N}";
+        var first = Prompt("Katherine Jones");
+        var taskId = await PostAsync(agent, null, [("Where is my card?", "card_arrival")], first);
+        using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+        using var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Model }, Token);
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
+        using var routes = new RouteTable(redis, TimeSpan.Zero);
+        var secret = RouteKeys.Secret(DiscoveryFixture.PromptSecret)!;
+
+        var second = Prompt("Brian Oduya");
+        await PostAsync(agent, null, [("Has my card been sent?", "card_arrival")], second, expectedCalls: 2);
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        SpecialistRoute? route;
+        while ((route = await routes.FindAsync("tenant-tasks-tests", [RouteKeys.ForPrompt(RouteKeys.PromptKey(secret, agent, second))])) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, Token);
+        }
+
+        Assert.NotNull(route);
+        Assert.Equal(Model, route.ModelId);
+        Assert.NotNull(await routes.FindAsync("tenant-tasks-tests", [RouteKeys.ForPrompt(RouteKeys.PromptKey(secret, agent, first))]));
+    }
+
+    [Theory]
+    [InlineData("""{}""", "model_id")]
+    [InlineData("""{"model_id": "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", "mode": "shadow"}""", "mode")]
+    public async Task BadPromotions_Return400NamingTheField(string body, string field)
+    {
+        var taskId = await PostAsync($"bad-{Guid.NewGuid():N}", "w", [("hi", "x")]);
+        using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+
+        using var response = await client.PutAsync($"/api/tasks/{taskId}/specialist", new StringContent(body, Encoding.UTF8, "application/json"), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    private static string Prompt(string customer) =>
+        $"You are the banking assistant of {customer}, a premium customer. Classify the message; answer {{\"intent\": \"<label>\"}}.";
+
+    private async Task<string> PostAsync(string agent, string? workload, (string Text, string Intent)[] calls, string? system = null, int? expectedCalls = null)
+    {
+        using var ingest = fixture.Ingest.CreateClient(fixture.ApiKey);
+        var records = calls.Select((c, i) => JsonSerializer.Serialize(new
+        {
+            id = $"{agent}-{Guid.NewGuid():N}",
+            agent,
+            workload,
+            request = new
+            {
+                messages = system is null
+                    ? new object[] { new { role = "user", content = c.Text } }
+                    : [new { role = "system", content = system }, new { role = "user", content = c.Text }],
+            },
+            response = new { choices = new[] { new { index = 0, message = new { role = "assistant", content = JsonSerializer.Serialize(new { intent = c.Intent }) } } } },
+        }));
+        using var posted = await ingest.PostAsync("/v1/calls/batch", new StringContent(string.Join('\n', records), Encoding.UTF8, "application/x-ndjson"), Token);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var count = expectedCalls ?? calls.Length;
+        var tasks = await fixture.WaitForTasksAsync(t => t.Any(x => x.GetProperty("agent").GetString() == agent && x.GetProperty("calls").GetInt64() == count), TimeSpan.FromSeconds(30));
+        return tasks.Single(t => t.GetProperty("agent").GetString() == agent).GetProperty("id").GetString()!;
+    }
+}
