@@ -21,5 +21,6 @@ app.MapTasksApi();
 app.MapTaskCurationApi();
 app.MapTopicsApi();
 app.MapSpecialistApi();
+app.MapSavingsApi();
 
 app.Run();

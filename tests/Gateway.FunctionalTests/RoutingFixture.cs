@@ -19,6 +19,7 @@ public sealed class RoutingFixture : GatewayFixture
         Specialists = await ScriptedSpecialists.StartAsync();
         _redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
         Routes = new RouteTable(_redis);
+        Ledger = new RoutingLedger(_redis, TimeProvider.System);
         return new Dictionary<string, string>
         {
             ["ConnectionStrings:cache"] = TestServers.Redis,
@@ -29,9 +30,16 @@ public sealed class RoutingFixture : GatewayFixture
         };
     }
 
-    public async Task RouteAsync(IReadOnlyList<string> keys, Guid model) =>
-        await Routes.SetAsync(TenantId, keys, new SpecialistRoute(Guid.NewGuid(), model, RouteModes.Full,
+    public RoutingLedger Ledger { get; private set; } = null!;
+
+    /// <summary>Routes the keys to the model for a new task, and returns the task's id.</summary>
+    public async Task<Guid> RouteAsync(IReadOnlyList<string> keys, Guid model)
+    {
+        var taskId = Guid.NewGuid();
+        await Routes.SetAsync(TenantId, keys, new SpecialistRoute(taskId, model, RouteModes.Full,
             new OutputCheck(OutputCheck.LabelKind, Labels: ["intent=card_arrival", "intent=exchange_rate"]), 1));
+        return taskId;
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -11,7 +11,7 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
     public async Task ATaggedCallOfAPromotedTask_IsAnsweredByItsSpecialist_AndNotCaptured()
     {
         var (agent, workload, marker) = Site();
-        await fixture.RouteAsync([RouteKeys.ForWorkload(agent, workload)], ScriptedSpecialists.Good);
+        var taskId = await fixture.RouteAsync([RouteKeys.ForWorkload(agent, workload)], ScriptedSpecialists.Good);
         var teacherCalls = fixture.Upstream.Received.Count;
 
         using var response = await PostAsync(agent, workload, marker);
@@ -24,6 +24,7 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
         Assert.Equal(teacherCalls, fixture.Upstream.Received.Count);
         Assert.Equal(GatewayFixture.TenantId, fixture.Specialists.LastTenantHeader);
         Assert.Empty(await fixture.Captured.WaitForAsync(marker, 1, TimeSpan.FromSeconds(2), Token));
+        Assert.Equal(1, await LedgerAsync(taskId, d => d.Answered));
     }
 
     [Theory]
@@ -32,7 +33,7 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
     public async Task AnAnswerThatFailsTheCheck_FallsBackToTheTeacher_InTheSameRequest(string kind)
     {
         var (agent, workload, marker) = Site();
-        await fixture.RouteAsync([RouteKeys.ForWorkload(agent, workload)], kind == "broken" ? ScriptedSpecialists.Broken : ScriptedSpecialists.OffLabel);
+        var taskId = await fixture.RouteAsync([RouteKeys.ForWorkload(agent, workload)], kind == "broken" ? ScriptedSpecialists.Broken : ScriptedSpecialists.OffLabel);
 
         using var response = await PostAsync(agent, workload, marker);
 
@@ -41,6 +42,7 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
         Assert.Equal(ScriptedUpstream.EchoOf(marker), answer.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
         await fixture.CaptureOfAsync(marker);
+        Assert.Equal(1, await LedgerAsync(taskId, d => d.FellBack));
     }
 
     [Fact]
@@ -82,6 +84,20 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
         using var response = await PostAsync(agent, workload, marker + "-2");
 
         Assert.False(response.Headers.Contains("x-slm-served-by"));
+    }
+
+    /// <summary>The ledger's count for the task, once it shows one (the gateway records after answering).</summary>
+    private async Task<long> LedgerAsync(Guid taskId, Func<RoutingDay, long> figure)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        long count = 0;
+        for (var attempt = 0; attempt < 50 && count == 0; attempt++)
+        {
+            count = (await fixture.Ledger.ReadAsync(GatewayFixture.TenantId, taskId, today.AddDays(-1), today)).Sum(figure);
+            await Task.Delay(count == 0 ? 100 : 0, Token);
+        }
+
+        return count;
     }
 
     private static (string Agent, string Workload, string Marker) Site() =>

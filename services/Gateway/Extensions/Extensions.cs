@@ -52,6 +52,7 @@ internal static class Extensions
         {
             builder.AddRedisClient("cache");
             builder.Services.AddSingleton(services => new RouteTable(services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()));
+            builder.Services.AddSingleton<RoutingLedger>();
         }
     }
 

@@ -18,7 +18,8 @@ public sealed partial class SpecialistRouter(
     IConfiguration configuration,
     RoutingMetrics metrics,
     ILogger<SpecialistRouter> logger,
-    RouteTable? routes = null)
+    RouteTable? routes = null,
+    RoutingLedger? ledger = null)
 {
     public const string ClientName = "serving";
     public const string ServedByHeader = "x-slm-served-by";
@@ -38,10 +39,12 @@ public sealed partial class SpecialistRouter(
         {
             metrics.FellBack(route.TaskId, failure);
             LogFellBack(route.TaskId, route.ModelId, failure);
+            Record(ledger?.RecordFallbackAsync(tenantId, route.TaskId));
             return false;
         }
 
         metrics.Answered(route.TaskId);
+        Record(ledger?.RecordAnswerAsync(tenantId, route.TaskId, Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds));
         context.Response.Headers[ServedByHeader] = $"specialist:{route.ModelId}";
         await SpecialistAnswerWriter.WriteAsync(context, request, message, usage, Stopwatch.GetElapsedTime(startedTimestamp));
         return true;
@@ -94,6 +97,13 @@ public sealed partial class SpecialistRouter(
             return (default, default, "unreachable_or_malformed");
         }
     }
+
+    // The ledger is for the savings report; a call never waits for it or fails with it.
+    private void Record(Task? recording) =>
+        recording?.ContinueWith(t => LogLedgerFailed(t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a routed call for the savings report")]
+    private partial void LogLedgerFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: specialist {ModelId} did not answer usably ({Reason}); the teacher answers")]
     private partial void LogFellBack(Guid taskId, Guid modelId, string reason);

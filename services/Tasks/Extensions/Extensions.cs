@@ -38,6 +38,8 @@ internal static class Extensions
         {
             builder.AddRedisClient(PlatformConnections.Cache);
             builder.Services.AddSingleton(services => new RouteTable(services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()));
+            builder.Services.AddSingleton<RoutingLedger>();
+            builder.Services.AddSingleton<SavingsCalculator>();
         }
 
         builder.AddCallEmbeddings();

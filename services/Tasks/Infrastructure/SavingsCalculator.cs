@@ -1,0 +1,37 @@
+using SlmPlatform.Routing;
+
+namespace SlmPlatform.Tasks.Infrastructure;
+
+/// <summary>
+/// The savings report: the routing ledger the gateways keep, priced with each task's own figures (its teacher cost
+/// per call from the price table, its median teacher latency). Cost avoided is what the teacher would have charged;
+/// the specialist's own cost is not subtracted, since it runs on the tenant's hardware (see docs/serving.md).
+/// </summary>
+public sealed class SavingsCalculator(TaskStore tasks, RoutingLedger ledger)
+{
+    public async Task<SavingsReport> ReportAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = new List<TaskSavings>();
+        foreach (var task in await tasks.ListAsync(tenantId, cancellationToken))
+        {
+            var days = await ledger.ReadAsync(tenantId, task.Id, from, to);
+            if (days.Count == 0)
+            {
+                continue;
+            }
+
+            var answered = days.Sum(d => d.Answered);
+            var fellBack = days.Sum(d => d.FellBack);
+            var perCall = task.Calls == 0 ? 0m : task.Cost / task.Calls;
+            double? specialistMean = answered == 0 ? null : days.Sum(d => d.AnsweredMilliseconds) / answered;
+            double? saved = task.LatencyP50Ms is { } teacher && specialistMean is { } mean ? answered * (teacher - mean) : null;
+            rows.Add(new TaskSavings(
+                task.Id, task.Name, answered, fellBack, answered + fellBack == 0 ? 0 : (double)fellBack / (answered + fellBack),
+                perCall, perCall * answered, task.LatencyP50Ms, specialistMean, saved,
+                [.. days.Select(d => new RoutingDayFigures(d.Day, d.Answered, d.FellBack, perCall * d.Answered))]));
+        }
+
+        return new SavingsReport(from, to, rows.Sum(r => r.SpecialistCalls), rows.Sum(r => r.Fallbacks), rows.Sum(r => r.CostAvoided),
+            rows.Sum(r => r.LatencySavedMs ?? 0), rows);
+    }
+}
