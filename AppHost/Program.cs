@@ -8,25 +8,25 @@ var migrator = builder.AddProject<Projects.DbMigrator>("db-migrator")
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.CallsDb)
     .WithReference(infrastructure.TasksDb)
+    .WithReference(infrastructure.TrainingDb)
     .WithDevApiKey(infrastructure);
 
-// Services (they talk to each other with one generated key, acting for the tenant whose work they do)
+// Secrets the services share: the key they call each other with (acting for the tenant whose work they do), and the
+// key of the prompt hashes that the scrubber records and the gateway routes by.
 var serviceKey = builder.AddPlatformSecret(infrastructure, "service-key");
+var promptKey = builder.AddPlatformSecret(infrastructure, "routing-prompt-key");
+var artifacts = builder.AddArtifactStore(infrastructure);
 
-builder.AddGateway(infrastructure)
-    .WithReference(infrastructure.PlatformDb)
-    .WithReference(infrastructure.Messaging)
-    .WaitForCompletion(migrator)
-    .WithHttpHealthCheck("/health");
-
+// Services
 builder.AddProject<Projects.Ingest>("ingest")
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.Messaging)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Calls>("calls")
+var calls = builder.AddProject<Projects.Calls>("calls")
     .WithEnvironment("Scrubbing__SurrogateKey", builder.AddPlatformSecret(infrastructure, "scrubbing-surrogate-key"))
+    .WithEnvironment("Routing__PromptKey", promptKey)
     .WithEnvironment("Platform__ServiceKey", serviceKey)
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.CallsDb)
@@ -34,10 +34,39 @@ builder.AddProject<Projects.Calls>("calls")
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 
-builder.AddTasks(infrastructure)
+var tasks = builder.AddTasks(infrastructure)
     .WithEnvironment("Platform__ServiceKey", serviceKey)
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.Messaging)
+    .WaitForCompletion(migrator)
+    .WithHttpHealthCheck("/health");
+
+var training = builder.AddProject<Projects.Training>("training")
+    .WithArtifactStore(artifacts, "Training__ArtifactsPath")
+    .WithEnvironment("Platform__ServiceKey", serviceKey)
+    .WithReference(infrastructure.PlatformDb)
+    .WithReference(infrastructure.TrainingDb)
+    .WithReference(infrastructure.Messaging)
+    .WithReference(calls)
+    .WithReference(tasks)
+    .WaitForCompletion(migrator)
+    .WithHttpHealthCheck("/health");
+
+var serving = builder.AddProject<Projects.Serving>("serving")
+    .WithArtifactStore(artifacts, "Serving__ArtifactsPath")
+    .WithEnvironment("Platform__ServiceKey", serviceKey)
+    .WithReference(infrastructure.PlatformDb)
+    .WithReference(training)
+    .WaitForCompletion(migrator)
+    .WithHttpHealthCheck("/health");
+
+builder.AddGateway(infrastructure)
+    .WithEnvironment("Routing__PromptKey", promptKey)
+    .WithEnvironment("Platform__ServiceKey", serviceKey)
+    .WithReference(infrastructure.PlatformDb)
+    .WithReference(infrastructure.Messaging)
+    .WithReference(infrastructure.Cache)
+    .WithReference(serving)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 

@@ -13,6 +13,7 @@ public static class ContainerInfrastructureExtensions
         var platformDb = postgres.AddDatabase(PlatformInfrastructure.PlatformDbName);
         var callsDb = postgres.AddDatabase(PlatformInfrastructure.CallsDbName);
         var tasksDb = postgres.AddDatabase(PlatformInfrastructure.TasksDbName);
+        var trainingDb = postgres.AddDatabase(PlatformInfrastructure.TrainingDbName);
 
         var cache = builder.AddRedis(PlatformInfrastructure.CacheName).WithDataVolume("slm-cache-data");
         var messaging = builder.AddRabbitMQ(PlatformInfrastructure.MessagingName).WithDataVolume("slm-messaging-data");
@@ -29,6 +30,7 @@ public static class ContainerInfrastructureExtensions
             Same(platformDb),
             Same(callsDb),
             Same(tasksDb),
+            Same(trainingDb),
             Same(cache),
             Same(messaging))
         {

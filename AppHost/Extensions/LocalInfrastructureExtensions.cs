@@ -13,6 +13,7 @@ public static class LocalInfrastructureExtensions
         var platformDb = builder.AddLocalDatabase(postgres, PlatformInfrastructure.PlatformDbName);
         var callsDb = builder.AddLocalDatabase(postgres, PlatformInfrastructure.CallsDbName);
         var tasksDb = builder.AddLocalDatabase(postgres, PlatformInfrastructure.TasksDbName);
+        var trainingDb = builder.AddLocalDatabase(postgres, PlatformInfrastructure.TrainingDbName);
         var cache = builder.AddLocalRedis(state);
         var messaging = builder.AddLocalRabbitMQ(state);
 
@@ -22,6 +23,7 @@ public static class LocalInfrastructureExtensions
             new(platformDb, postgres),
             new(callsDb, postgres),
             new(tasksDb, postgres),
+            new(trainingDb, postgres),
             new(cache, cache),
             new(messaging, messaging))
         {

@@ -15,6 +15,7 @@ public sealed record PlatformInfrastructure(
     InfrastructureReference PlatformDb,
     InfrastructureReference CallsDb,
     InfrastructureReference TasksDb,
+    InfrastructureReference TrainingDb,
     InfrastructureReference Cache,
     InfrastructureReference Messaging)
 {
@@ -22,6 +23,7 @@ public sealed record PlatformInfrastructure(
     public const string PlatformDbName = "platformdb";
     public const string CallsDbName = "callsdb";
     public const string TasksDbName = "tasksdb";
+    public const string TrainingDbName = "trainingdb";
     public const string CacheName = "cache";
     public const string MessagingName = "messaging";
 

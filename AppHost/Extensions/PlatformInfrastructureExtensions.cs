@@ -3,7 +3,7 @@ namespace SlmPlatform.AppHost.Extensions;
 public static class PlatformInfrastructureExtensions
 {
     /// <summary>
-    /// Adds PostgreSQL (with the <c>platformdb</c>, <c>callsdb</c> and <c>tasksdb</c> databases), Redis (<c>cache</c>) and RabbitMQ
+    /// Adds PostgreSQL (with the <c>platformdb</c>, <c>callsdb</c>, <c>tasksdb</c> and <c>trainingdb</c> databases), Redis (<c>cache</c>) and RabbitMQ
     /// (<c>messaging</c>) in the mode that <c>Infrastructure:Mode</c> selects: containers where a container runtime
     /// answers, otherwise the machine's own servers started as executables.
     /// </summary>

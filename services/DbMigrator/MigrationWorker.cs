@@ -10,7 +10,7 @@ public sealed partial class MigrationWorker(
     IHostApplicationLifetime lifetime,
     ILogger<MigrationWorker> logger) : BackgroundService
 {
-    private static readonly string[] Databases = ["platformdb", "callsdb", "tasksdb"];
+    private static readonly string[] Databases = ["platformdb", "callsdb", "tasksdb", "trainingdb"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

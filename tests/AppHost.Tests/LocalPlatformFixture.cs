@@ -53,6 +53,8 @@ public sealed class LocalPlatformFixture : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync("calls", startup.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("tasks", startup.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("training", startup.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("serving", startup.Token);
         ApiKey = (await File.ReadAllTextAsync(Path.Combine(_state.FullName, "dev-api-key"), token)).Trim();
     }
 

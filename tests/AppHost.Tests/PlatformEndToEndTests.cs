@@ -84,6 +84,18 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
     }
 
     [Fact]
+    public async Task Serving_ReadsTheTrainingRegistry_WithThePlatformServiceKey()
+    {
+        using var serving = platform.CreateClient("serving");
+        using var training = platform.CreateClient("training");
+
+        var tags = await serving.GetFromJsonAsync<JsonElement>("/api/tags", Token);
+        var models = await training.GetFromJsonAsync<JsonElement>("/api/models", Token);
+
+        Assert.Equal(models.GetArrayLength(), tags.GetProperty("models").GetArrayLength());
+    }
+
+    [Fact]
     public async Task SamePostTwice_GivesOneRow()
     {
         var id = $"e2e-twice-{Guid.NewGuid():N}";

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace SlmPlatform.Testing;
 
-/// <summary>A platform service in-process (named by any type of its assembly), wired to the test run's real servers.</summary>
-public sealed class ServiceFactory<TMarker>(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<TMarker>
+/// <summary>
+/// A platform service in-process (named by any type of its assembly), wired to the test run's real servers.
+/// <paramref name="services"/> may replace what lies outside the test's reach (another service's registry, say).
+/// </summary>
+public sealed class ServiceFactory<TMarker>(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<TMarker>
     where TMarker : class
 {
     public RecordingLoggerProvider Logs { get; } = new();
@@ -17,6 +21,11 @@ public sealed class ServiceFactory<TMarker>(IReadOnlyDictionary<string, string> 
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using SlmPlatform.Benchmarks;
+using SlmPlatform.GenerativeSpecialist.Quality;
+using SlmPlatform.Specialists.Generative;
+using SlmPlatform.TaskDiscovery.Quality;
+
+// Usage: dotnet run -c Release --project bench/GenerativeSpecialist.Quality -- [--data DIR] [--minutes 15]
+//        [--dimension N] [--layers N] [--heads N] [--ff N] [--epochs N] [--batch N] [--lr X] [--dropout X]
+//        [--tokenizer word|character] [--threads 2] [--no-wait] [--out DIR] [--resume] [--skip-gguf] [--test N]
+var arguments = Arguments.Parse(args);
+
+// llama.cpp logs every load at length on stderr; keep warnings and errors only.
+LLama.Native.NativeLibraryConfig.All.WithLogCallback((level, message) =>
+{
+    if (level is LLama.Native.LLamaLogLevel.Warning or LLama.Native.LLamaLogLevel.Error)
+    {
+        Console.Error.Write(message);
+    }
+});
+var root = DataPaths.FindRepositoryRoot();
+var data = DataPaths.FindSharedData(root, arguments.Get("data"));
+var folder = data is null ? null : Path.Combine(data, "banking77");
+if (folder is null || !File.Exists(Path.Combine(folder, "train.csv")) || !File.Exists(Path.Combine(folder, "test.csv")))
+{
+    Console.WriteLine("BANKING77 not found (expected ../shared/data/banking77/{train,test}.csv beside the repository, or --data, " +
+        $"or ${DataPaths.SharedDataVariable}); skipping the generative-specialist benchmark.");
+    return 0;
+}
+
+static List<(string Prompt, string Answer)> Pairs(Banking77 set) =>
+    [.. set.Texts.Select((t, i) => (t.Trim(), $"{{\"intent\": \"{set.Categories[set.Labels[i]]}\"}}"))];
+
+var all = Pairs(Banking77.Load(Path.Combine(folder, "train.csv")));
+var test = Pairs(Banking77.Load(Path.Combine(folder, "test.csv")));
+if (arguments.Has("test"))
+{
+    test = [.. test.Take(arguments.Int("test", test.Count))]; // a quick look only; the figures use the whole split
+}
+
+var random = new Random(7);
+var shuffled = all.OrderBy(_ => random.Next()).ToList();
+var validationCount = arguments.Int("validation", 300);
+var validation = shuffled.Take(validationCount).ToList();
+var train = shuffled.Skip(validationCount).ToList();
+var threads = arguments.Int("threads", 2);
+var defaults = new GenerativeTrainingOptions();
+var options = defaults with
+{
+    Tokenizer = arguments.Get("tokenizer") == "character" ? TokenizerKind.Character : TokenizerKind.Word,
+    Dimension = arguments.Int("dimension", defaults.Dimension),
+    Layers = arguments.Int("layers", defaults.Layers),
+    Heads = arguments.Int("heads", defaults.Heads),
+    FeedForward = arguments.Int("ff", defaults.FeedForward),
+    ContextLength = arguments.Int("context", defaults.ContextLength),
+    Epochs = arguments.Int("epochs", defaults.Epochs),
+    BatchSize = arguments.Int("batch", defaults.BatchSize),
+    LearningRate = arguments.Double("lr", defaults.LearningRate),
+    Dropout = arguments.Double("dropout", defaults.Dropout),
+    MaxTrainingTime = TimeSpan.FromMinutes(arguments.Double("minutes", 15)),
+    EvaluationInterval = 250,
+    CheckpointInterval = 250,
+    ProgressInterval = 50,
+    FinalExactMatchSamples = validationCount,
+    Threads = threads,
+};
+
+Console.WriteLine($"BANKING77: {train.Count} train, {validation.Count} validation (from train.csv), {test.Count} test");
+Console.WriteLine($"options: {options}");
+bool? waited = arguments.Has("no-wait") ? null : await LoadAverage.WaitBelowAsync(2.0, TimeSpan.FromMinutes(10));
+var loadBefore = LoadAverage.Read();
+Console.WriteLine($"load average at start: {loadBefore}");
+
+var output = arguments.Get("out") ?? Path.Combine(Path.GetTempPath(), "generative-specialist-banking77");
+var checkpoints = Path.Combine(output, "checkpoints");
+if (Directory.Exists(checkpoints) && !arguments.Has("resume"))
+{
+    Directory.Delete(checkpoints, recursive: true);
+}
+
+var loads = new List<double>();
+var progress = new ConsoleProgress(loads);
+var clock = Stopwatch.StartNew();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+using var model = await GenerativeTrainer.TrainAsync(train, validation, options, progress, checkpoints);
+var wallClock = clock.Elapsed; // training plus the final validation scoring
+var summary = model.Summary!;
+var trainingTime = summary.Elapsed;
+var trainingCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+Console.WriteLine($"trained {summary.Steps} steps in {trainingTime.TotalMinutes:0.0} min ({wallClock.TotalMinutes:0.0} min with the final validation scoring) (budget stop: {summary.StoppedByTimeBudget}); " +
+    $"{summary.Parameters:N0} parameters; vocabulary {model.Tokenizer.VocabularySize}; validation EM {summary.ValidationExactMatch:0.000}");
+
+var torchEval = model.Evaluate(test);
+Console.WriteLine($"TorchSharp test exact match: {torchEval.ExactMatch:0.0000} ({torchEval.ExactMatches}/{torchEval.Count}); " +
+    $"{torchEval.GeneratedTokens / torchEval.Elapsed.TotalSeconds:0} generated tokens/s batched");
+
+var rows = new List<string>();
+foreach (var quantization in arguments.Has("skip-gguf") ? [] : new[] { GgufQuantization.F32, GgufQuantization.Q8_0 })
+{
+    var path = Path.Combine(output, $"banking77-{quantization}.gguf");
+    model.ExportGguf(path, quantization);
+    using var served = GgufSpecialist.Load(path, threads);
+    var answers = test.Select(e => served.Generate(e.Prompt)).ToList();
+    var agree = answers.Where((a, i) => a == torchEval.Predictions[i]).Count();
+    var exact = answers.Where((a, i) => a == test[i].Answer).Count();
+    var (tokens, elapsed) = served.Usage;
+    var row = $"| {quantization} | {new FileInfo(path).Length / 1e6:0.0} MB | {(double)exact / test.Count:0.0000} | {agree}/{test.Count} ({(double)agree / test.Count:0.0000}) | " +
+        $"{tokens / elapsed.TotalSeconds:0} | {elapsed.TotalMilliseconds / test.Count:0.0} ms |";
+    rows.Add(row);
+    Console.WriteLine(row);
+}
+
+Console.WriteLine();
+Console.WriteLine("| figure | value |");
+Console.WriteLine("|---|---|");
+Console.WriteLine($"| training data | {train.Count} train / {validation.Count} validation (BANKING77 train.csv), scored on {test.Count} test |");
+Console.WriteLine($"| model | {model.Shape.Layers} layers, d={model.Shape.Dimension}, {model.Shape.Heads} heads, ff={model.Shape.FeedForward}, {model.Tokenizer.Kind} tokenizer ({model.Tokenizer.VocabularySize} tokens), {summary.Parameters:N0} parameters |");
+Console.WriteLine($"| training | {summary.Steps} steps ({(double)summary.Steps * options.BatchSize / train.Count:0.0} epochs), {trainingTime.TotalMinutes:0.0} min wall clock on {threads} threads ({trainingCpu.TotalMinutes:0.0} CPU-min used by this process including the final validation scoring, of {wallClock.TotalMinutes * threads:0.0} on {threads} cores), final loss {summary.FinalLoss:0.0000}, validation loss {summary.ValidationLoss:0.0000} |");
+Console.WriteLine($"| load average | {loadBefore} at start (waited for < 2.0: {(waited is null ? "skipped" : waited.Value ? "yes" : "gave up after 10 min")}); during training min {loads.DefaultIfEmpty().Min():0.00} / mean {loads.DefaultIfEmpty().Average():0.00} / max {loads.DefaultIfEmpty().Max():0.00} |");
+Console.WriteLine($"| TorchSharp exact match (test) | {torchEval.ExactMatch:0.0000} ({torchEval.ExactMatches}/{torchEval.Count}) |");
+Console.WriteLine($"| TorchSharp greedy generation | {torchEval.GeneratedTokens / torchEval.Elapsed.TotalSeconds:0} tokens/s (batched by prompt length, no KV cache) |");
+Console.WriteLine();
+Console.WriteLine("| GGUF | size | exact match (test) | same answer as TorchSharp | tokens/s (one prompt at a time) | per query |");
+Console.WriteLine("|---|---|---|---|---|---|");
+rows.ForEach(Console.WriteLine);
+return 0;
+
+internal sealed class ConsoleProgress(List<double> loads) : IProgress<TrainingProgress>
+{
+    public void Report(TrainingProgress p)
+    {
+        if (LoadAverage.Current() is { } load)
+        {
+            loads.Add(load);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  step {p.Step}/{p.TotalSteps} epoch {p.Epoch} loss {p.Loss:0.0000}{(p.ValidationLoss is { } v ? $" val {v:0.0000}" : "")} lr {p.LearningRate:0.00000} {p.TokensPerSecond:0} tok/s elapsed {p.Elapsed:mm\\:ss} eta {p.EstimatedRemaining:mm\\:ss} cpu {Process.GetCurrentProcess().TotalProcessorTime:mm\\:ss} load {LoadAverage.Read()}"));
+    }
+}

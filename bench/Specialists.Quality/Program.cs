@@ -1,0 +1,81 @@
+using SlmPlatform.Embeddings;
+using SlmPlatform.Specialists.Quality;
+
+// Trains the classifier-head specialist on BANKING77's training split and scores it on the test split.
+// Usage and flags: docs/specialists.md.
+string? dataPath = null;
+var write = true;
+var explore = false;
+var noCache = false;
+var waitMinutes = 10.0;
+var options = ClassifierHeadRecipe.Default;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--data" when i + 1 < args.Length:
+            dataPath = args[++i];
+            break;
+        case "--no-write":
+            write = false;
+            break;
+        case "--no-cache":
+            noCache = true;
+            break;
+        case "--wait" when i + 1 < args.Length:
+            waitMinutes = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--explore":
+            explore = true;
+            break;
+        case "--hidden" when i + 1 < args.Length:
+            options = options with { HiddenUnits = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+            break;
+        default:
+            Console.Error.WriteLine("usage: Specialists.Quality [--data SHARED_DATA_DIR] [--no-write] [--no-cache] [--wait MINUTES] [--hidden UNITS] | --explore");
+            return 2;
+    }
+}
+
+var root = DataPaths.FindRepositoryRoot();
+var data = DataPaths.FindSharedData(root, dataPath);
+var folder = data is null ? null : Path.Combine(data, "banking77");
+if (folder is null || !File.Exists(Path.Combine(folder, "train.csv")) || !File.Exists(Path.Combine(folder, "test.csv")))
+{
+    Console.Error.WriteLine($"Skipped: banking77/train.csv and test.csv not found (../shared/data beside the repository, ${DataPaths.SharedDataVariable} or --data).");
+    return 0;
+}
+
+var trainSet = Banking77.Load(Path.Combine(folder, "train.csv"));
+var testSet = Banking77.Load(Path.Combine(folder, "test.csv"));
+var labels = trainSet.Categories.Order(StringComparer.Ordinal).ToArray();
+Console.WriteLine($"BANKING77: {trainSet.Texts.Length} training and {testSet.Texts.Length} test queries, {labels.Length} intents");
+
+// Other work on a shared machine takes cores from embedding and training alike: wait for a quiet machine first.
+var quiet = explore || await LoadAverage.WaitBelowAsync(1.5, TimeSpan.FromMinutes(waitMinutes));
+var loadBefore = LoadAverage.Read();
+using var generator = new OnnxSentenceEmbeddingGenerator(new SentenceEmbeddingOptions { BatchSize = 64 });
+var (train, trainEmbedding, trainCached) = await EmbeddedSet.LoadAsync(generator, trainSet, labels, "banking77-train-minilm", useCache: !noCache);
+var (test, testEmbedding, testCached) = await EmbeddedSet.LoadAsync(generator, testSet, labels, "banking77-test-minilm", useCache: !noCache);
+var embedding = new EmbeddingFigures(trainSet.Texts.Length + testSet.Texts.Length, trainEmbedding + testEmbedding, trainCached || testCached);
+Console.WriteLine(embedding.Cached ? "Embeddings: from the vector cache (run with --no-cache to time them)" : $"Embeddings: {embedding.Texts} texts in {embedding.Time.TotalSeconds:0.0} s");
+
+if (explore)
+{
+    Explore.Run(train, labels);
+    return 0;
+}
+
+var loadBeforeTraining = LoadAverage.Read();
+var result = HeadBenchmark.Run(train, test, labels, generator.Model.ModelId, options);
+var report = MarkdownReport.Render(new RunInfo(DateTime.UtcNow, Environment.ProcessorCount, loadBefore, loadBeforeTraining, LoadAverage.Read(), quiet), options, embedding, result);
+Console.WriteLine();
+Console.WriteLine(report);
+if (write && root is not null)
+{
+    var doc = Path.Combine(root, "docs", "specialists.md");
+    MarkdownReport.WriteInto(doc, report);
+    Console.WriteLine($"Wrote {doc}");
+}
+
+return 0;

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using SlmPlatform.ApiKeys;
+using SlmPlatform.Serving.Infrastructure;
+
+namespace SlmPlatform.Serving.Apis;
+
+/// <summary>The OpenAI-compatible chat API over the tenant's specialists (plain and server-sent events).</summary>
+public static class OpenAiApi
+{
+    public static IEndpointRouteBuilder MapOpenAiApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1").WithTags("OpenAI").RequireAuthorization();
+        api.MapGet("/models", ListModels).WithName("OpenAiModels");
+        api.MapPost("/chat/completions", Complete).WithName("OpenAiChatCompletions").WithSummary("A specialist answers a conversation");
+        return app;
+    }
+
+    public static async Task<Ok<OpenAiModelList>> ListModels(ClaimsPrincipal user, ISpecialistSource source, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new OpenAiModelList("list", [.. (await source.ListAsync(user.GetTenantId(), cancellationToken))
+            .Select(d => new OpenAiModel(d.Name, "model", d.CreatedAt.ToUnixTimeSeconds(), "slm-platform"))]));
+
+    public static async Task<IResult> Complete(OpenAiChatRequest request, ClaimsPrincipal user, LoadedSpecialists specialists, HttpContext context)
+    {
+        var turns = request.Messages?.Select(m => new ChatTurn(m.Role ?? string.Empty, Text(m.Content))).ToList();
+        var (answer, _, refusal) = await SpecialistRequests.AnswerAsync(request.Model, turns, user, specialists, context.RequestAborted);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var id = $"chatcmpl-{Guid.NewGuid():N}";
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var usage = new OpenAiUsage(answer!.PromptTokens, answer.CompletionTokens, answer.PromptTokens + answer.CompletionTokens);
+        if (request.Stream != true)
+        {
+            return TypedResults.Ok(new OpenAiCompletion(id, "chat.completion", created, request.Model!,
+                [new OpenAiChoice(0, new OpenAiAnswerMessage("assistant", answer.Content), "stop")], usage));
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        context.Response.ContentType = "text/event-stream";
+        OpenAiChunk[] chunks =
+        [
+            new(id, "chat.completion.chunk", created, request.Model!, [new OpenAiChunkChoice(0, new OpenAiDelta("assistant", answer.Content), null)]),
+            new(id, "chat.completion.chunk", created, request.Model!, [new OpenAiChunkChoice(0, new OpenAiDelta(null, null), "stop")], usage),
+        ];
+        foreach (var chunk in chunks)
+        {
+            await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(chunk, options)}\n\n", Encoding.UTF8, context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+
+        await context.Response.WriteAsync("data: [DONE]\n\n", Encoding.UTF8, context.RequestAborted);
+        return Results.Empty;
+    }
+
+    private static string Text(JsonElement content) => content.ValueKind switch
+    {
+        JsonValueKind.String => content.GetString()!,
+        JsonValueKind.Array => string.Concat(content.EnumerateArray()
+            .Where(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("text", out _))
+            .Select(p => p.GetProperty("text").GetString())),
+        _ => string.Empty,
+    };
+}

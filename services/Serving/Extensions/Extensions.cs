@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.Json;
+using SlmPlatform.ApiKeys;
+using SlmPlatform.Embeddings;
+using SlmPlatform.Serving.Infrastructure;
+
+namespace SlmPlatform.Serving.Extensions;
+
+internal static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.SectionName)
+            .Validate(o => o.MemoryBudgetBytes > 0, "Serving:MemoryBudgetBytes must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ =>
+        {
+            var options = new SentenceEmbeddingOptions();
+            builder.Configuration.GetSection("Embeddings").Bind(options);
+            return new OnnxSentenceEmbeddingGenerator(options);
+        });
+        builder.Services.AddHttpClient<ISpecialistSource, TrainingRegistrySource>((sp, http) =>
+            http.BaseAddress = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServingOptions>>().Value.TrainingUrl);
+        builder.Services.AddSingleton<SpecialistLoader>();
+        builder.Services.AddSingleton<LoadedSpecialists>();
+        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.AddApiKeyAuthentication();
+        return builder;
+    }
+}

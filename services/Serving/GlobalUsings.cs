@@ -1,0 +1,3 @@
+global using System.Text.Json;
+global using Microsoft.Extensions.AI;
+global using SlmPlatform.Serving.Model;

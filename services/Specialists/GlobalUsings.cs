@@ -1,0 +1,3 @@
+global using System.Diagnostics;
+global using System.Numerics.Tensors;
+global using System.Text.Json;

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using SlmPlatform.ApiKeys;
+using SlmPlatform.Embeddings;
+using SlmPlatform.Messaging;
+using SlmPlatform.Specialists.Catalog;
+using SlmPlatform.Specialists.Datasets;
+using SlmPlatform.Training.Consumers;
+using SlmPlatform.Training.Infrastructure;
+using SlmPlatform.Training.Workers;
+
+namespace SlmPlatform.Training.Extensions;
+
+internal static class Extensions
+{
+    public const string DatabaseName = "trainingdb";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource(DatabaseName);
+        builder.Services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.SectionName)
+            .Validate(o => o.LeaseSeconds >= 3 && o.SweepSeconds >= 1 && o.DefaultTimeLimitSeconds >= 1 && o.MaxAttempts >= 1,
+                "Training: LeaseSeconds ≥ 3, SweepSeconds ≥ 1, DefaultTimeLimitSeconds ≥ 1, MaxAttempts ≥ 1.")
+            .ValidateOnStart();
+        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+
+        builder.Services.AddSingleton<IArtifactStore, LocalFolderArtifactStore>();
+        builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<DatasetStore>();
+        builder.Services.AddSingleton<ModelRegistry>();
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<TrainingOptions>>().Value.CatalogPath is { Length: > 0 } path
+            ? ModelCatalog.Load(File.OpenRead(path))
+            : ModelCatalog.Embedded());
+        builder.Services.AddSingleton<SpecialistSelector>();
+        // Loaded on first use (the model is ~90 MB): the API answers before any job needs it.
+        builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new OnnxSentenceEmbeddingGenerator());
+        builder.Services.AddScoped<HeadJob>();
+        builder.Services.AddScoped<FineTuneRunner>();
+        builder.Services.AddHostedService<JobSweeper>();
+
+        builder.Services.AddHttpClient(HttpTaskCallSource.TasksClient, client => client.BaseAddress = new Uri(builder.Configuration["Services:TasksBaseUrl"] ?? "http://tasks"));
+        builder.Services.AddHttpClient(HttpTaskCallSource.CallsClient, client => client.BaseAddress = new Uri(builder.Configuration["Services:CallsBaseUrl"] ?? "http://calls"));
+        builder.Services.AddSingleton<ITaskCallSource, HttpTaskCallSource>();
+
+        builder.AddApiKeyAuthentication();
+        builder.AddPlatformMessaging(bus => bus.AddConsumer<StartFineTuneConsumer>(typeof(StartFineTuneConsumerDefinition)));
+        return builder;
+    }
+}

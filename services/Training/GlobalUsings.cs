@@ -1,0 +1,3 @@
+global using System.Text.Json;
+global using SlmPlatform.Contracts;
+global using SlmPlatform.Training.Model;

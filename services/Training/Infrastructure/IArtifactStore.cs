@@ -1,0 +1,17 @@
+namespace SlmPlatform.Training.Infrastructure;
+
+/// <summary>
+/// Where datasets, checkpoints and trained models are kept, by key (<c>tenant/kind/name</c>). A local folder here;
+/// a shared volume or a blob store in the cloud, behind the same interface.
+/// </summary>
+public interface IArtifactStore
+{
+    /// <summary>Stores the bytes under the key, replacing what was there; readers see the old or the new content, never a part.</summary>
+    Task WriteAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>The stored content, or null when nothing is stored under the key.</summary>
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Where the artifact lives, for the registry (a file URI here).</summary>
+    string LocationOf(string key);
+}

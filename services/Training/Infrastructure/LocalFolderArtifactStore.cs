@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+
+namespace SlmPlatform.Training.Infrastructure;
+
+/// <summary>
+/// Artifacts as files under <see cref="TrainingOptions.ArtifactsPath"/>. Writes go to a temporary file first and are
+/// renamed into place, so a worker killed mid-write leaves the previous checkpoint intact.
+/// </summary>
+public sealed class LocalFolderArtifactStore : IArtifactStore
+{
+    private readonly string _root;
+
+    public LocalFolderArtifactStore(IOptions<TrainingOptions> options, IHostEnvironment environment)
+    {
+        _root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.ArtifactsPath));
+        Directory.CreateDirectory(_root);
+    }
+
+    public async Task WriteAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllBytesAsync(temporary, content.ToArray(), cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
+    }
+
+    public string LocationOf(string key) => new Uri(PathOf(key)).AbsoluteUri;
+
+    /// <summary>Keys are relative paths of safe segments; anything that could leave the root is refused.</summary>
+    private string PathOf(string key)
+    {
+        var segments = key.Split('/');
+        if (segments.Any(s => s.Length == 0 || s is "." or ".." || s.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))))
+        {
+            throw new ArgumentException($"'{key}' is not a valid artifact key.", nameof(key));
+        }
+
+        return Path.Combine([_root, .. segments]);
+    }
+}

@@ -1,0 +1,21 @@
+namespace SlmPlatform.Training.Model;
+
+/// <summary>
+/// Body of <c>POST /api/finetune-jobs</c>. <c>kind</c> is <c>auto</c> (the selector chooses) or a specialist kind;
+/// <c>client_job_id</c> (or the Idempotency-Key header) makes a retried POST return the same job.
+/// </summary>
+public sealed record FineTuneRequest(
+    Guid? TaskId,
+    string? Kind = null,
+    string? ClientJobId = null,
+    int? TimeLimitSeconds = null,
+    FineTuneHyperparameters? Hyperparameters = null,
+    DatasetRequest? Dataset = null);
+
+/// <summary>Overrides of the classifier head's defaults; null keeps the default.</summary>
+public sealed record FineTuneHyperparameters(
+    int? HiddenUnits = null, int? EnsembleMembers = null, int? MaxEpochs = null, int? Patience = null, int? BatchSize = null,
+    float? LearningRate = null, float? L2 = null, float? Dropout = null, int? Seed = null);
+
+/// <summary>How to curate the dataset; null keeps the default.</summary>
+public sealed record DatasetRequest(double? NearDuplicateThreshold = null, double? TrainFraction = null, double? ValidationFraction = null, double? TestFraction = null);

@@ -1,0 +1,19 @@
+namespace SlmPlatform.Training.Model;
+
+/// <summary>A model in the registry: what it serves, how it was trained, how it scored on held-out data, where its artifacts are.</summary>
+public sealed record RegisteredModel(
+    Guid Id,
+    Guid TaskId,
+    Guid JobId,
+    string Kind,
+    string BaseModel,
+    string DatasetId,
+    JsonElement Hyperparameters,
+    JsonElement Metrics,
+    JsonElement Artifacts,
+    string Status,
+    DateTimeOffset CreatedAt);
+
+/// <summary>A stored dataset version (without its examples, which are in the artifact store).</summary>
+public sealed record StoredDataset(
+    string Id, Guid TaskId, string OutputKind, string ContentHash, JsonElement Splits, JsonElement Labels, JsonElement Lineage, string ArtifactKey, DateTimeOffset CreatedAt);

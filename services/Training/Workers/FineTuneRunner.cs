@@ -1,0 +1,149 @@
+using MassTransit;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using SlmPlatform.Specialists.Artifacts;
+using SlmPlatform.Specialists.Catalog;
+using SlmPlatform.Specialists.Datasets;
+using SlmPlatform.Training.Infrastructure;
+
+namespace SlmPlatform.Training.Workers;
+
+/// <summary>
+/// Runs one fine-tune job on this worker: takes its lease (or leaves it to the worker that holds it), builds or
+/// reloads its dataset, records the selector's choice, trains, registers the model and ends the job in a final
+/// state. A job another worker took over is left alone; a job whose worker died is taken over and resumed.
+/// </summary>
+public sealed partial class FineTuneRunner(
+    JobStore jobs,
+    DatasetStore datasets,
+    ModelRegistry registry,
+    IArtifactStore artifacts,
+    ITaskCallSource source,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    SpecialistSelector selector,
+    HeadJob headJob,
+    IOptions<TrainingOptions> options,
+    ILogger<FineTuneRunner> logger)
+{
+    private static readonly string Holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public async Task RunAsync(Guid jobId, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+        if (await jobs.TryAcquireAsync(jobId, Holder, lease, options.Value.MaxAttempts, cancellationToken) is not { } row)
+        {
+            LogNotTaken(jobId);
+            return;
+        }
+
+        LogStarted(jobId, row.Job.Attempts);
+        var timeLimit = TimeSpan.FromSeconds(row.Request.TimeLimitSeconds ?? options.Value.DefaultTimeLimitSeconds);
+        var stop = new JobLease(jobs, jobId, Holder, lease, timeLimit, cancellationToken);
+        await using (stop)
+        {
+            try
+            {
+                var modelId = await RunLeasedAsync(row, publisher, stop.Token);
+                await jobs.FinishAsync(jobId, Holder, JobStates.Succeeded, null, modelId, CancellationToken.None);
+                LogFinished(jobId, JobStates.Succeeded);
+            }
+            catch (OperationCanceledException) when (stop.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                var reason = stop.StopReason;
+                if (reason != "lost")
+                {
+                    await jobs.FinishAsync(jobId, Holder, reason == "cancelled" ? JobStates.Cancelled : JobStates.Failed,
+                        reason == "cancelled" ? null : $"The job passed its time limit of {timeLimit.TotalSeconds:0} s.", null, CancellationToken.None);
+                }
+
+                LogFinished(jobId, reason);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidDataException or TimeoutException)
+            {
+                // Failures of the job itself (too little data, a task without labels): final, not retried.
+                await jobs.FinishAsync(jobId, Holder, JobStates.Failed, e.Message, null, CancellationToken.None);
+                LogFailed(jobId, e.GetType().Name);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Unexpected (the database or the tasks service away): let the lease go so that the consumer's
+                // retry, or the sweeper, tries again soon; attempts are counted and capped.
+                LogRetrying(jobId, e.GetType().Name);
+                await jobs.ReleaseAsync(jobId, Holder, CancellationToken.None);
+                throw;
+            }
+        }
+    }
+
+    private async Task<Guid> RunLeasedAsync(JobRow row, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        var progress = new JobProgress(jobs, publisher, row, Holder);
+        var (dataset, examples) = await DatasetAsync(row, progress, cancellationToken);
+        var profile = new TaskProfile(dataset.OutputKind, examples.Count, dataset.Labels.Count,
+            examples.Count == 0 ? 0 : (double)examples.Count(e => e.Label is not null) / examples.Count);
+        var selection = selector.Select(profile);
+        await jobs.UpdateAsync(row.Job.Id, Holder, "selection", JsonSerializer.Serialize(selection, Db.JsonOptions), cancellationToken);
+        var kind = row.Job.Kind == "auto" ? selection.Choice?.Id : row.Job.Kind;
+        if (kind != "classifier-head")
+        {
+            throw new InvalidOperationException($"This training service trains classifier heads only; the selection was: {selection.Explanation}");
+        }
+
+        var outcome = await headJob.TrainAsync(row, Holder, examples, dataset.Labels, progress, cancellationToken);
+        var modelId = DeterministicId.Create("model", row.TenantId, row.Job.Id.ToString());
+        var key = $"{DatasetStore.Safe(row.TenantId)}/models/{modelId}{ClassifierHeadArtifact.FileExtension}";
+        using (var stream = new MemoryStream())
+        {
+            ClassifierHeadArtifact.Write(outcome.Head, stream, new Dictionary<string, string> { ["dataset_id"] = dataset.Id, ["job_id"] = row.Job.Id.ToString() });
+            await artifacts.WriteAsync(key, stream.ToArray(), cancellationToken);
+        }
+
+        var t = outcome.Test;
+        var metrics = new
+        {
+            test = new { n = t.N, accuracy = t.Accuracy, accuracy_ci95 = new[] { t.AccuracyLow, t.AccuracyHigh }, macro_f1 = t.MacroF1, macro_f1_ci95 = new[] { t.MacroF1Low, t.MacroF1High } },
+            training = new { epochs = outcome.Run.EpochsRun, best_epochs = outcome.Run.BestEpochs, validation_loss = outcome.Run.BestValidationLoss, seconds = outcome.Run.TrainingTime.TotalSeconds, stop_reason = outcome.Run.StopReason },
+        };
+        var model = await registry.RegisterAsync(row.TenantId, modelId, row.Job.TaskId, row.Job.Id, kind, outcome.Head.EmbeddingModelId, dataset.Id,
+            outcome.Options, metrics, new { head = new { key, location = artifacts.LocationOf(key), format = ClassifierHeadArtifact.Format } }, cancellationToken);
+        var trained = new ModelTrained(DeterministicId.Create("model-trained", model.Id.ToString()), row.TenantId, model.Id, row.Job.Id, row.Job.TaskId, kind, dataset.Id, t.N, t.Accuracy, t.MacroF1);
+        await publisher.Publish(trained, context => context.MessageId = trained.EventId, cancellationToken);
+        return model.Id;
+    }
+
+    private async Task<(DatasetVersion Dataset, IReadOnlyList<DatasetExample> Examples)> DatasetAsync(JobRow row, JobProgress progress, CancellationToken cancellationToken)
+    {
+        if (row.Job.DatasetId is { } existing && await datasets.FindAsync(row.TenantId, existing, cancellationToken) is { } stored
+            && await datasets.ExamplesAsync(stored, cancellationToken) is { } storedExamples)
+        {
+            // A resumed job trains on the very dataset version it started with.
+            var labels = stored.Labels.EnumerateArray().Select(l => l.GetString()!).ToList();
+            return (new DatasetVersion(stored.Id, row.TenantId, stored.TaskId, stored.OutputKind, stored.ContentHash, new Dictionary<string, int>(), labels,
+                new DatasetLineage(0, new DatasetOptions(), null, [], []), storedExamples), storedExamples);
+        }
+
+        await progress.PhaseAsync("building_dataset", cancellationToken);
+        var outputKind = await source.OutputKindAsync(row.TenantId, row.Job.TaskId, cancellationToken)
+            ?? throw new InvalidOperationException($"Task {row.Job.TaskId} was not found.");
+        var datasetOptions = row.Request.Dataset.ToOptions();
+        var dataset = await new DatasetBuilder(embedder).BuildAsync(source, row.TenantId, row.Job.TaskId, outputKind, datasetOptions, cancellationToken);
+        await datasets.SaveAsync(dataset, cancellationToken);
+        await jobs.UpdateAsync(row.Job.Id, Holder, "dataset_id", dataset.Id, cancellationToken);
+        return (dataset, dataset.Examples);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} is finished or held by another worker; not taken")]
+    private partial void LogNotTaken(Guid jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started (attempt {Attempt})")]
+    private partial void LogStarted(Guid jobId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ended: {Outcome}")]
+    private partial void LogFinished(Guid jobId, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} hit {ErrorType}; it will be tried again")]
+    private partial void LogRetrying(Guid jobId, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} failed ({ErrorType})")]
+    private partial void LogFailed(Guid jobId, string errorType);
+}

@@ -1,0 +1,140 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using SlmPlatform.Embeddings;
+using SlmPlatform.Serving.Infrastructure;
+using SlmPlatform.Serving.Model;
+using SlmPlatform.Specialists.Artifacts;
+using SlmPlatform.Specialists.Training;
+
+namespace SlmPlatform.Serving.FunctionalTests;
+
+/// <summary>
+/// The serving service in-process with classifier heads trained here on self-made router traffic, registered in a
+/// stand-in for the training service's registry (the registry's own API is tested with the training service).
+/// </summary>
+public sealed class ServingFixture : IAsyncLifetime
+{
+    public const string TenantA = "tenant-serving-a";
+    public const string TenantB = "tenant-serving-b";
+
+    public static readonly IReadOnlyDictionary<string, string[]> Traffic = new Dictionary<string, string[]>
+    {
+        ["intent=card_arrival"] =
+        [
+            "When will my new card arrive?", "My card still hasn't arrived in the post", "How long does it take for a card to be delivered?",
+            "I ordered a card two weeks ago and it is not here yet", "Is my card on its way?", "The replacement card has not been delivered",
+            "How many days until my debit card arrives?", "My card never showed up in the mail",
+        ],
+        ["intent=exchange_rate"] =
+        [
+            "What exchange rate do you use?", "How is the currency conversion rate calculated?", "Which rate will I get when I exchange euros?",
+            "Where can I see today's exchange rates?", "Do you apply the interbank exchange rate?", "What rate do you charge to convert pounds to euros?",
+            "How often do your exchange rates change?", "Tell me the conversion rate from yen to dollars",
+        ],
+        ["intent=lost_or_stolen_card"] =
+        [
+            "I lost my card, please block it", "Someone stole my card yesterday", "My wallet was stolen with my bank card inside",
+            "Please freeze my card, it was stolen", "How do I report a stolen card?", "I misplaced my card and need it cancelled",
+            "Block my card immediately, it is lost", "My card has gone missing, cancel it please",
+        ],
+    };
+
+    private readonly string _artifacts = Path.Combine(Path.GetTempPath(), $"slm-serving-tests-{Guid.NewGuid():N}");
+
+    public ServiceFactory<ServingOptions> Serving { get; private set; } = null!;
+
+    /// <summary>The same service with room for one specialist only.</summary>
+    public ServiceFactory<ServingOptions> Tight { get; private set; } = null!;
+
+    public string KeyA { get; private set; } = null!;
+
+    public string KeyB { get; private set; } = null!;
+
+    public SpecialistDescriptor RouterA { get; private set; } = null!;
+
+    public SpecialistDescriptor OtherA { get; private set; } = null!;
+
+    public SpecialistDescriptor RouterB { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var platformDb = await TestDatabase.CreateAsync("platformdb", token);
+        KeyA = await TestApiKeys.CreateAsync(platformDb, TenantA, token);
+        KeyB = await TestApiKeys.CreateAsync(platformDb, TenantB, token);
+
+        using var embeddings = new OnnxSentenceEmbeddingGenerator();
+        var registry = new RegistryDouble(_artifacts);
+        RouterA = await registry.AddAsync(TenantA, await TrainAsync(embeddings, seed: 1), token);
+        OtherA = await registry.AddAsync(TenantA, await TrainAsync(embeddings, seed: 2), token);
+        RouterB = await registry.AddAsync(TenantB, await TrainAsync(embeddings, seed: 3), token);
+        var oneModel = new FileInfo(Path.Combine(_artifacts, RouterA.ArtifactKey)).Length;
+
+        var settings = new Dictionary<string, string> { ["ConnectionStrings:platformdb"] = platformDb };
+        Serving = new ServiceFactory<ServingOptions>(settings, services => services.AddSingleton<ISpecialistSource>(registry));
+        Tight = new ServiceFactory<ServingOptions>(
+            new Dictionary<string, string>(settings) { ["Serving:MemoryBudgetBytes"] = (oneModel * 3 / 2).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            services => services.AddSingleton<ISpecialistSource>(registry));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var factory in new IAsyncDisposable?[] { Serving, Tight })
+        {
+            if (factory is not null)
+            {
+                await factory.DisposeAsync();
+            }
+        }
+
+        if (Directory.Exists(_artifacts))
+        {
+            Directory.Delete(_artifacts, recursive: true);
+        }
+    }
+
+    private static async Task<ClassifierHead> TrainAsync(OnnxSentenceEmbeddingGenerator embeddings, int seed)
+    {
+        var labels = Traffic.Keys.Order(StringComparer.Ordinal).ToList();
+        var texts = labels.SelectMany(l => Traffic[l].Select(t => (Text: t, Label: labels.IndexOf(l)))).ToList();
+        var vectors = await embeddings.GenerateAsync(texts.Select(t => t.Text));
+        var rows = new LabelledVectors([.. vectors.SelectMany(v => v.Vector.ToArray())], 384, [.. texts.Select(t => t.Label)]);
+        var options = new ClassifierHeadOptions { HiddenUnits = 0, EnsembleMembers = 1, MaxEpochs = 200, Patience = 200, LearningRate = 0.01f, ValidationFraction = 0.15, Seed = seed };
+        var modelId = embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "unknown";
+        return new ClassifierHeadTrainer(options).Train(rows, labels, modelId).Head;
+    }
+
+    /// <summary>Descriptors as the training service's registry would give them, artifacts in a folder like its store.</summary>
+    private sealed class RegistryDouble(string root) : ISpecialistSource
+    {
+        private readonly List<SpecialistDescriptor> _models = [];
+
+        public async Task<SpecialistDescriptor> AddAsync(string tenantId, ClassifierHead head, CancellationToken cancellationToken)
+        {
+            var id = Guid.NewGuid();
+            var key = $"{tenantId}/models/{id}{ClassifierHeadArtifact.FileExtension}";
+            var path = ArtifactPaths.Resolve(root, key);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await using (var file = File.Create(path))
+            {
+                ClassifierHeadArtifact.Write(head, file);
+            }
+
+            var descriptor = new SpecialistDescriptor(id, tenantId, Guid.NewGuid(), SpecialistKinds.ClassifierHead, key, ClassifierHeadArtifact.Format, DateTimeOffset.UtcNow);
+            _models.Add(descriptor);
+            return descriptor;
+        }
+
+        public Task<IReadOnlyList<SpecialistDescriptor>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<SpecialistDescriptor>>([.. _models.Where(m => m.TenantId == tenantId)]);
+
+        public Task<SpecialistDescriptor?> FindAsync(string tenantId, Guid modelId, CancellationToken cancellationToken) =>
+            Task.FromResult(_models.FirstOrDefault(m => m.TenantId == tenantId && m.Id == modelId));
+
+        public Task<Stream?> OpenArtifactAsync(string artifactKey, CancellationToken cancellationToken)
+        {
+            var path = ArtifactPaths.Resolve(root, artifactKey);
+            return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
+        }
+    }
+}

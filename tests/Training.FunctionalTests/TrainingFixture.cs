@@ -1,0 +1,70 @@
+namespace SlmPlatform.Training.FunctionalTests;
+
+/// <summary>The training service on fresh databases and its own virtual host, with short leases and sweeps so that takeovers happen in seconds.</summary>
+public sealed class TrainingFixture : IAsyncLifetime
+{
+    public const string Tenant = "tenant-training-tests";
+
+    public TrainingFactory Service { get; private set; } = null!;
+
+    public InMemoryTaskCalls Calls { get; } = new();
+
+    public string ApiKey { get; private set; } = null!;
+
+    public string TrainingDb { get; private set; } = null!;
+
+    public CapturingQueue Progressed { get; private set; } = null!;
+
+    public CapturingQueue Trained { get; private set; } = null!;
+
+    private string _artifacts = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var platformDb = await TestDatabase.CreateAsync("platformdb", token);
+        TrainingDb = await TestDatabase.CreateAsync("trainingdb", token);
+        var messaging = await TestVirtualHost.CreateAsync(token);
+        _artifacts = Path.Combine(Path.GetTempPath(), $"slm-training-tests-{Guid.NewGuid():N}");
+        ApiKey = await TestApiKeys.CreateAsync(platformDb, Tenant, token);
+        Progressed = await CapturingQueue.BindAsync(messaging, typeof(FineTuneProgressed), token);
+        Trained = await CapturingQueue.BindAsync(messaging, typeof(ModelTrained), token);
+        Service = new TrainingFactory(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:platformdb"] = platformDb,
+            ["ConnectionStrings:trainingdb"] = TrainingDb,
+            ["ConnectionStrings:messaging"] = messaging,
+            ["Training:ArtifactsPath"] = _artifacts,
+            ["Training:LeaseSeconds"] = "3",
+            ["Training:SweepSeconds"] = "1",
+            ["Training:MaxAttempts"] = "2",
+        }, Calls);
+
+        using var client = Service.CreateClient();
+        for (var attempt = 0; attempt < 100 && !(await client.GetAsync("/health", token)).IsSuccessStatusCode; attempt++)
+        {
+            await Task.Delay(100, token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var queue in new[] { Progressed, Trained })
+        {
+            if (queue is not null)
+            {
+                await queue.DisposeAsync();
+            }
+        }
+
+        if (Service is not null)
+        {
+            await Service.DisposeAsync();
+        }
+
+        if (Directory.Exists(_artifacts))
+        {
+            Directory.Delete(_artifacts, recursive: true);
+        }
+    }
+}
