@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""The conversion loop on a running platform (./run.sh), measured: docs/loop.md.
+
+Run right after `dotnet run --project samples/Replay` (pass its start time with --since, seconds since the epoch):
+waits for the router call site, starts a fine-tune job on it through the training API and follows its progress,
+asks the registered model through serving, promotes it through the tasks API, then sends unseen BANKING77 queries
+(the train split; the model learned from the replayed test split) through the gateway exactly as the agent would,
+and reports who answered, agreement with the teacher's label, the gateway's time and the savings report.
+Standard library only.
+"""
+import argparse, csv, json, statistics, time, urllib.error, urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+p = argparse.ArgumentParser()
+p.add_argument("--key-file", default=str(ROOT / ".slm" / "dev-api-key"))
+p.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+p.add_argument("--since", type=float, default=time.time(), help="when the replay started (time.time())")
+p.add_argument("--queries", type=int, default=1500)
+args = p.parse_args()
+KEY = Path(args.key_file).read_text().strip()
+
+
+def call(method, url, body=None, headers=None):
+    h = {"Authorization": "Bearer " + KEY, "Content-Type": "application/json", **(headers or {})}
+    request = urllib.request.Request(url, method=method, data=None if body is None else json.dumps(body).encode(), headers=h)
+    try:
+        with urllib.request.urlopen(request, timeout=600) as response:
+            data = response.read()
+            return response.status, dict(response.headers), json.loads(data) if data else None
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), None
+
+
+def log(message):
+    print(f"[{time.time() - args.since:7.1f} s] {message}", flush=True)
+
+
+while True:
+    _, _, tasks = call("GET", "http://localhost:5103/api/tasks")
+    router = next((t for t in tasks or [] if t["agent"] == "support-agent" and t["calls"] >= 3080), None)
+    if router:
+        break
+    time.sleep(2)
+log(f"router call site {router['name']}: {router['calls']} calls, {router['distinct_labels']} labels")
+
+status, _, job = call("POST", "http://localhost:5104/api/finetune-jobs", {"task_id": router["id"], "client_job_id": f"loop-{router['id']}"})
+log(f"fine-tune job {job['id']} ({status})")
+last = None
+while True:
+    _, _, job = call("GET", f"http://localhost:5104/api/finetune-jobs/{job['id']}")
+    phase = (job.get("progress") or {}).get("phase")
+    if (job["state"], phase) != last:
+        log(f"job {job['state']} {phase or ''}")
+        last = (job["state"], phase)
+    if job["state"] in ("succeeded", "failed", "cancelled"):
+        break
+    time.sleep(2)
+if job["state"] != "succeeded":
+    raise SystemExit(f"job {job['state']}: {job.get('error')}")
+
+_, _, model = call("GET", f"http://localhost:5104/api/models/{job['model_id']}")
+test = model["metrics"]["test"]
+log(f"model {model['id']} ({model['kind']}): held-out accuracy {test['accuracy']:.3f} {test['accuracy_ci95']} on {test['n']}")
+status, _, answer = call("POST", "http://localhost:5105/api/chat", {"model": model["id"], "stream": False,
+                                                                    "messages": [{"role": "user", "content": "My new card still has not arrived"}]})
+log(f"serving answers: {answer['message']['content']}")
+status, _, _ = call("PUT", f"http://localhost:5103/api/tasks/{router['id']}/specialist", {"model_id": model["id"]})
+log(f"promoted ({status})")
+
+intents = json.loads(Path(args.data, "banking77", "categories.json").read_text())
+system = ("You route a bank's customer-support messages. Answer with JSON {\"intent\": \"<label>\"}, "
+          "where <label> is exactly one of: " + ", ".join(intents) + ".")
+rows = list(csv.reader(open(Path(args.data, "banking77", "train.csv"), encoding="utf-8")))[1:]
+rows = rows[:: max(1, len(rows) // args.queries)][: args.queries]
+served = agree = 0
+gateway_ms = []
+for text, label in rows:
+    status, headers, answer = call("POST", "http://localhost:5100/v1/chat/completions",
+                                   {"model": "gpt-4o", "response_format": {"type": "json_object"},
+                                    "messages": [{"role": "system", "content": system}, {"role": "user", "content": text}]},
+                                   {"X-Slm-Agent": "support-agent"})
+    if headers.get("x-slm-served-by"):
+        served += 1
+        gateway_ms.append(float(headers["x-slm-overhead-duration-ms"]))
+        agree += json.loads(answer["choices"][0]["message"]["content"]).get("intent") == label
+log(f"{len(rows)} unseen router queries through the gateway")
+_, _, savings = call("GET", "http://localhost:5103/api/savings")
+gateway_ms.sort()
+print(json.dumps({
+    "queries": len(rows), "served_by_specialist": served, "agreement_with_teacher": round(agree / max(served, 1), 4),
+    "gateway_ms_p50": statistics.median(gateway_ms) if gateway_ms else None,
+    "gateway_ms_p95": gateway_ms[int(0.95 * len(gateway_ms))] if gateway_ms else None,
+    "savings": {k: savings[k] for k in ("specialist_calls", "fallbacks", "cost_avoided")},
+}, indent=1))
