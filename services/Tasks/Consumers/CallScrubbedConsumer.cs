@@ -46,8 +46,16 @@ public sealed partial class CallScrubbedConsumer(
         if (await store.RecordCallAsync(call, taskId, topicId, cancellationToken) is { } newKey
             && routes is not null && await specialists.FindAsync(taskId, cancellationToken) is { } specialist)
         {
-            // A promoted task met a new prompt (a template filled anew): its calls route from now on too.
-            await routes.SetAsync(call.TenantId, [newKey], new SpecialistRoute(taskId, specialist.ModelId, specialist.Mode, specialist.Check, 0));
+            // A promoted task met a new prompt (a template filled anew): its calls route from now on too. Redis being away
+            // costs only this key's routing (its calls keep going to the teacher); the call itself is filed.
+            try
+            {
+                await routes.SetAsync(call.TenantId, [newKey], new SpecialistRoute(taskId, specialist.ModelId, specialist.Mode, specialist.Check, 0));
+            }
+            catch (StackExchange.Redis.RedisException e)
+            {
+                LogRouteNotAdded(e, taskId);
+            }
         }
 
         var discoveredId = site.TaskId(call.TenantId);
@@ -62,6 +70,9 @@ public sealed partial class CallScrubbedConsumer(
         var discovered = new TaskDiscovered(DeterministicId.Create("task-discovered", call.TenantId, discoveredId.ToString()), call.TenantId, discoveredId, site.Name, site.Agent, site.Workload, site.OutputKind);
         await context.Publish(discovered, publish => publish.MessageId = discovered.EventId, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not route a new prompt key of promoted task {TaskId}; promote the task again to route it")]
+    private partial void LogRouteNotAdded(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discovered task {TaskId} for tenant {TenantId}")]
     private partial void LogDiscovered(Guid taskId, string tenantId);
