@@ -15,11 +15,12 @@ free_port() {
 }
 
 wait_for_port() {
-  local port=$1 name=$2 tries=0
+  local port=$1 name=$2 log=${3:-} tries=0
   until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
     tries=$((tries + 1))
     if [ $tries -gt 600 ]; then
       echo "$name did not open port $port" >&2
+      [ -n "$log" ] && [ -f "$log" ] && tail -n 20 "$log" >&2
       return 1
     fi
     sleep 0.1
@@ -46,9 +47,21 @@ start_test_servers() {
   "${as_postgres[@]}" "$bindir/initdb" -D "$SLM_TEST_DIR/pg" -U postgres --pwfile="$SLM_TEST_DIR/pg.pw" \
     --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 --no-instructions >"$SLM_TEST_DIR/initdb.log"
   rm -f "$SLM_TEST_DIR/pg.pw"
-  "${as_postgres[@]}" "$bindir/postgres" -D "$SLM_TEST_DIR/pg" -p "$pg_port" -c listen_addresses=127.0.0.1 \
-    -c unix_socket_directories="$SLM_TEST_DIR/pg" -c max_connections=300 -c fsync=off >"$SLM_TEST_DIR/postgres.log" 2>&1 &
-  SLM_TEST_PIDS+=($!)
+  # A port found free can be taken before the server binds it, and a loaded machine can be slow to start it: a few
+  # tries on fresh ports, each server's log shown when it fails.
+  local attempt pg_pid
+  for attempt in 1 2 3; do
+    "${as_postgres[@]}" "$bindir/postgres" -D "$SLM_TEST_DIR/pg" -p "$pg_port" -c listen_addresses=127.0.0.1 \
+      -c unix_socket_directories="$SLM_TEST_DIR/pg" -c max_connections=300 -c fsync=off >"$SLM_TEST_DIR/postgres.log" 2>&1 &
+    pg_pid=$!
+    if wait_for_port "$pg_port" PostgreSQL "$SLM_TEST_DIR/postgres.log"; then
+      break
+    fi
+    kill "$pg_pid" 2>/dev/null; wait "$pg_pid" 2>/dev/null
+    [ "$attempt" = 3 ] && return 1
+    pg_port=$(free_port)
+  done
+  SLM_TEST_PIDS+=("$pg_pid")
 
   # Redis
   local redis_port redis_password
@@ -79,8 +92,7 @@ start_test_servers() {
     /usr/lib/rabbitmq/bin/rabbitmq-server >"$SLM_TEST_DIR/rabbitmq.log" 2>&1 &
   SLM_TEST_PIDS+=($!)
 
-  wait_for_port "$pg_port" PostgreSQL
-  wait_for_port "$redis_port" Redis
+  wait_for_port "$redis_port" Redis "$SLM_TEST_DIR/redis.log"
   wait_for_port "$amqp_port" RabbitMQ
   wait_for_port "$management_port" "RabbitMQ management"
 
