@@ -113,7 +113,7 @@ public sealed class ServingFixture : IAsyncLifetime
         {
             var id = Guid.NewGuid();
             var key = $"{tenantId}/models/{id}{ClassifierHeadArtifact.FileExtension}";
-            var path = ArtifactPaths.Resolve(root, key);
+            var path = ArtifactKeys.Resolve(root, key);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await using (var file = File.Create(path))
             {
@@ -133,7 +133,7 @@ public sealed class ServingFixture : IAsyncLifetime
 
         public Task<Stream?> OpenArtifactAsync(string artifactKey, CancellationToken cancellationToken)
         {
-            var path = ArtifactPaths.Resolve(root, artifactKey);
+            var path = ArtifactKeys.Resolve(root, artifactKey);
             return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
         }
     }

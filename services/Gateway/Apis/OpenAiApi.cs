@@ -48,12 +48,13 @@ public static class OpenAiApi
             return;
         }
 
-        if (await router.TryAnswerAsync(context, user.GetTenantId(), CallSite.From(context.Request.Headers, request.Json), request, started))
+        var callSite = CallSite.From(context.Request.Headers, request.Json);
+        if (await router.TryAnswerAsync(context, user.GetTenantId(), callSite, request, started))
         {
             return;
         }
 
-        await relay.RelayChatAsync(context, user.GetTenantId(), request, started);
+        await relay.RelayChatAsync(context, user.GetTenantId(), callSite, request, started);
     }
 
     public static Task Models(HttpContext context, ClaimsPrincipal user, UpstreamRelay relay) =>

@@ -51,8 +51,7 @@ internal static class Extensions
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString("cache")))
         {
             builder.AddRedisClient("cache");
-            builder.Services.AddSingleton(services => new RouteTable(services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()));
-            builder.Services.AddSingleton<RoutingLedger>();
+            builder.Services.AddRoutingTable();
         }
     }
 

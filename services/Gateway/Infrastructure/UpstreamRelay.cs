@@ -32,9 +32,8 @@ public sealed partial class UpstreamRelay(
     };
 
     /// <summary>Relays a chat completion and queues its capture; the captured request is the client's own body.</summary>
-    public async Task RelayChatAsync(HttpContext context, string tenantId, ChatRequest request, long startedTimestamp)
+    public async Task RelayChatAsync(HttpContext context, string tenantId, CallSite callSite, ChatRequest request, long startedTimestamp)
     {
-        var callSite = CallSite.From(context.Request.Headers, request.Json);
         var startedAt = time.GetUtcNow();
         var callId = "gw_" + Guid.CreateVersion7().ToString("N");
         var accept = request.IsStream ? "text/event-stream" : "application/json";

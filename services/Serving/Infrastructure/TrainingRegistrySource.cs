@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using SlmPlatform.Specialists.Artifacts;
 using SlmPlatform.ApiKeys;
 
 namespace SlmPlatform.Serving.Infrastructure;
@@ -36,7 +37,7 @@ public sealed class TrainingRegistrySource(HttpClient http, IOptions<ServingOpti
 
     public Task<Stream?> OpenArtifactAsync(string artifactKey, CancellationToken cancellationToken)
     {
-        var path = ArtifactPaths.Resolve(_root, artifactKey);
+        var path = ArtifactKeys.Resolve(_root, artifactKey);
         return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
     }
 

@@ -37,8 +37,7 @@ internal static class Extensions
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(PlatformConnections.Cache)))
         {
             builder.AddRedisClient(PlatformConnections.Cache);
-            builder.Services.AddSingleton(services => new RouteTable(services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()));
-            builder.Services.AddSingleton<RoutingLedger>();
+            builder.Services.AddRoutingTable();
             builder.Services.AddSingleton<SavingsCalculator>();
         }
 

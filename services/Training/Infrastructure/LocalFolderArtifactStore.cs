@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SlmPlatform.Specialists.Artifacts;
 
 namespace SlmPlatform.Training.Infrastructure;
 
@@ -33,15 +34,5 @@ public sealed class LocalFolderArtifactStore : IArtifactStore
 
     public string LocationOf(string key) => new Uri(PathOf(key)).AbsoluteUri;
 
-    /// <summary>Keys are relative paths of safe segments; anything that could leave the root is refused.</summary>
-    private string PathOf(string key)
-    {
-        var segments = key.Split('/');
-        if (segments.Any(s => s.Length == 0 || s is "." or ".." || s.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))))
-        {
-            throw new ArgumentException($"'{key}' is not a valid artifact key.", nameof(key));
-        }
-
-        return Path.Combine([_root, .. segments]);
-    }
+    private string PathOf(string key) => ArtifactKeys.Resolve(_root, key);
 }
