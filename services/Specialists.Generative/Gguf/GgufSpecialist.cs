@@ -55,6 +55,7 @@ public sealed class GgufSpecialist : IDisposable
             Threads = threads ?? Environment.ProcessorCount,
             BatchThreads = threads ?? Environment.ProcessorCount,
         };
+        LlamaNativeLog.EnsureConfigured();
         var weights = LLamaWeights.LoadFromFile(parameters);
         try
         {
