@@ -4,7 +4,8 @@ using SlmPlatform.Testing;
 
 namespace SlmPlatform.AppHost.Tests;
 
-public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClassFixture<LocalPlatformFixture>
+[Collection(PlatformCollection.Name)]
+public sealed class PlatformEndToEndTests(LocalPlatformFixture platform)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -15,10 +16,10 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
         using var ingest = platform.CreateClient("ingest");
         using var calls = platform.CreateClient("calls");
 
-        using var posted = await ingest.PostAsync("/v1/calls", Json(Call(id, "e2e-agent", "Mail jane.doe@example.com, card 5555 5555 5555 4444")), Token);
+        using var posted = await ingest.PostAsync("/v1/calls", EndToEnd.Json(Call(id, "e2e-agent", "Mail jane.doe@example.com, card 5555 5555 5555 4444")), Token);
 
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var stored = await PollAsync(async () =>
+        var stored = await EndToEnd.PollAsync(async () =>
         {
             using var response = await calls.GetAsync($"/api/calls/{id}", Token);
             return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(Token) : null;
@@ -41,7 +42,7 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
         using var calls = platform.CreateClient("calls");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
         {
-            Content = Json(JsonSerializer.Serialize(new { model = "gpt-4o-mini", messages = new[] { new { role = "user", content = prompt } } })),
+            Content = EndToEnd.Json(JsonSerializer.Serialize(new { model = "gpt-4o-mini", messages = new[] { new { role = "user", content = prompt } } })),
         };
         request.Headers.Add("X-Slm-Agent", "e2e-gateway-agent");
 
@@ -49,7 +50,7 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var callId = Assert.Single(response.Headers.GetValues("x-slm-call-id"));
-        var stored = await PollAsync(async () =>
+        var stored = await EndToEnd.PollAsync(async () =>
         {
             using var found = await calls.GetAsync($"/api/calls/{callId}", Token);
             return found.IsSuccessStatusCode ? await found.Content.ReadAsStringAsync(Token) : null;
@@ -70,10 +71,10 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
         using var tasks = platform.CreateClient("tasks");
         var body = "[" + string.Join(',', Enumerable.Range(0, 12).Select(i => Call($"{agent}-{i}", agent, $"where is my card {i}?"))) + "]";
 
-        using var posted = await ingest.PostAsync("/v1/calls/batch", Json(body), Token);
+        using var posted = await ingest.PostAsync("/v1/calls/batch", EndToEnd.Json(body), Token);
 
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var listed = await PollAsync(async () =>
+        var listed = await EndToEnd.PollAsync(async () =>
         {
             var all = await tasks.GetFromJsonAsync<JsonElement>("/api/tasks", Token);
             var mine = all.EnumerateArray().Where(t => t.GetProperty("agent").GetString() == agent).ToList();
@@ -101,13 +102,13 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
         var id = $"e2e-twice-{Guid.NewGuid():N}";
         using var ingest = platform.CreateClient("ingest");
 
-        using var first = await ingest.PostAsync("/v1/calls", Json(Call(id, "e2e-twice", "hello")), Token);
-        using var second = await ingest.PostAsync("/v1/calls", Json(Call(id, "e2e-twice", "hello")), Token);
+        using var first = await ingest.PostAsync("/v1/calls", EndToEnd.Json(Call(id, "e2e-twice", "hello")), Token);
+        using var second = await ingest.PostAsync("/v1/calls", EndToEnd.Json(Call(id, "e2e-twice", "hello")), Token);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         var callsDb = await platform.ConnectionStringAsync("callsdb");
-        Assert.True(await PollAsync(async () => await TestDatabase.CountAsync(callsDb, "select count(*) from calls where call_id = $1", Token, id) == 1 ? "stored" : null, TimeSpan.FromSeconds(10)) is not null);
+        Assert.True(await EndToEnd.PollAsync(async () => await TestDatabase.CountAsync(callsDb, "select count(*) from calls where call_id = $1", Token, id) == 1 ? "stored" : null, TimeSpan.FromSeconds(10)) is not null);
         // Both messages have been handled once the scrubber's queue is empty; the count must still be one.
         await Task.Delay(TimeSpan.FromSeconds(1), Token);
         Assert.Equal(1, await TestDatabase.CountAsync(callsDb, "select count(*) from calls where call_id = $1", Token, id));
@@ -119,7 +120,7 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
         var agent = $"e2e-malformed-{Guid.NewGuid():N}";
         using var ingest = platform.CreateClient("ingest");
 
-        using var response = await ingest.PostAsync("/v1/calls", Json($"{{\"agent\": \"{agent}\", \"request\": "), Token);
+        using var response = await ingest.PostAsync("/v1/calls", EndToEnd.Json($"{{\"agent\": \"{agent}\", \"request\": "), Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -147,13 +148,13 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
             }
 
             var body = "[" + string.Join(',', Enumerable.Range(0, perBatch).Select(i => Call($"{agent}-{batch}-{i}", agent, $"call {i} from jane{i}@mail.acme-corp.io"))) + "]";
-            using var response = await ingest.PostAsync("/v1/calls/batch", Json(body), Token);
+            using var response = await ingest.PostAsync("/v1/calls/batch", EndToEnd.Json(body), Token);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
         await platform.App.ResourceCommands.ExecuteCommandAsync("calls", KnownResourceCommands.StartCommand, Token);
         const int total = batches * perBatch;
-        var stored = await PollAsync(async () =>
+        var stored = await EndToEnd.PollAsync(async () =>
             await TestDatabase.CountAsync(callsDb, "select count(*) from calls where agent = $1", Token, agent) >= total ? "all" : null,
             TimeSpan.FromMinutes(3));
 
@@ -171,24 +172,6 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform) : IClas
         using var process = Process.GetProcessById(Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture));
         process.Kill(entireProcessTree: true);
     }
-
-    private static async Task<string?> PollAsync(Func<Task<string?>> probe, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } result)
-            {
-                return result;
-            }
-
-            await Task.Delay(100, Token);
-        }
-
-        return null;
-    }
-
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static string Call(string id, string agent, string content) => JsonSerializer.Serialize(new
     {

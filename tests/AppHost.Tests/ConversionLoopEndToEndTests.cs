@@ -1,0 +1,155 @@
+using SlmPlatform.Testing;
+
+namespace SlmPlatform.AppHost.Tests;
+
+/// <summary>
+/// The conversion loop on the running platform, at a small size: an agent's intent-router calls are captured, filed
+/// as one task, a specialist is fine-tuned on them through the training API, promoted through the tasks API, and
+/// then answers the agent's next call through the gateway, unchanged for the agent; with serving down, the same kind
+/// of call falls back to the teacher within the request and the savings report counts both.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ConversionLoopEndToEndTests(LocalPlatformFixture platform)
+{
+    private const string SpecialistHeader = "x-slm-served-by";
+
+    private const string SystemPrompt =
+        "You route a bank's customer-support messages. Answer with JSON {\"intent\": \"<label>\"}, where <label> is one of: " +
+        "card_arrival, exchange_rate, lost_card, top_up.";
+
+    private static readonly Dictionary<string, string[]> Intents = new()
+    {
+        ["card_arrival"] = ["When will my new card arrive?", "My card still has not been delivered", "How long does card delivery take?", "I am waiting for my card in the post", "The card you sent me never came"],
+        ["exchange_rate"] = ["What exchange rate do you use?", "How much is a euro in dollars today?", "Is the currency conversion rate fair?", "Which rate applies when I pay abroad?", "Why did the pound cost me so much?"],
+        ["lost_card"] = ["I lost my card yesterday", "Someone stole my wallet with my card", "My card is missing, please block it", "I cannot find my bank card anywhere", "My purse was taken on the train"],
+        ["top_up"] = ["How do I add money to my account?", "My top-up has not gone through", "Can I top up with a credit card?", "The transfer to fill my balance failed", "Is there a limit on adding funds?"],
+    };
+
+    private static readonly string[] Openings = ["", "Hi, ", "Hello there. ", "Good morning! ", "Quick question: ", "Sorry to bother you, ", "Urgent: ", "Dear bank, "];
+
+    private static readonly string[] Endings = ["", " Thanks.", " I am travelling in Spain.", " This is the second time I ask.", " Answer soon please."];
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CapturedRouterCalls_BecomeASpecialistThatAnswersTheAgent_AndAFailedSpecialistFallsBackToTheTeacher()
+    {
+        var agent = $"e2e-loop-{Guid.NewGuid():N}";
+        using var ingest = platform.CreateClient("ingest");
+        using var tasks = platform.CreateClient("tasks");
+        using var training = platform.CreateClient("training");
+        using var gateway = platform.CreateClient("gateway");
+
+        using var posted = await ingest.PostAsync("/v1/calls/batch", EndToEnd.Json(CapturedCalls(agent, perIntent: 40)), Token);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var task = await EndToEnd.PollAsync(async () =>
+        {
+            var all = await tasks.GetFromJsonAsync<JsonElement>("/api/tasks", Token);
+            return all.EnumerateArray().Where(t => t.GetProperty("agent").GetString() == agent && t.GetProperty("calls").GetInt64() == 160)
+                .Select(t => (JsonElement?)t).FirstOrDefault() is { } found ? found.GetRawText() : null;
+        }, TimeSpan.FromSeconds(60));
+        Assert.NotNull(task);
+        var taskId = JsonDocument.Parse(task).RootElement.GetProperty("id").GetGuid();
+
+        var model = await FineTuneAsync(training, taskId);
+        Assert.Equal("classifier-head", model.GetProperty("kind").GetString());
+        Assert.True(model.GetProperty("metrics").GetProperty("test").GetProperty("accuracy").GetDouble() >= 0.8, model.GetRawText());
+        var modelId = model.GetProperty("id").GetGuid();
+
+        using var promoted = await tasks.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = modelId }, Token);
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+
+        // Unseen wording: the specialist must generalise, and the teacher (an echo here) would not answer with an intent.
+        var routed = await EndToEnd.PollAsync(async () =>
+        {
+            var (servedBy, content) = await AskThroughGatewayAsync(gateway, agent, "Hello, I think I left my card in a taxi last night, can you freeze it?");
+            return servedBy is null ? null : new[] { servedBy, content };
+        }, TimeSpan.FromSeconds(20));
+        Assert.NotNull(routed);
+        Assert.Equal($"specialist:{modelId}", routed[0]);
+        Assert.Equal("lost_card", JsonDocument.Parse(routed[1]).RootElement.GetProperty("intent").GetString());
+
+        await platform.App.ResourceCommands.ExecuteCommandAsync("serving", KnownResourceCommands.StopCommand, Token);
+        try
+        {
+            const string question = "When can I expect the replacement card to be delivered?";
+            var (fallbackServedBy, fallbackContent) = await AskThroughGatewayAsync(gateway, agent, question);
+
+            Assert.Null(fallbackServedBy);
+            Assert.Equal(ScriptedUpstream.EchoOf(question), fallbackContent);
+        }
+        finally
+        {
+            await platform.App.ResourceCommands.ExecuteCommandAsync("serving", KnownResourceCommands.StartCommand, Token);
+            await platform.App.ResourceNotifications.WaitForResourceHealthyAsync("serving", Token);
+        }
+
+        var counted = await EndToEnd.PollAsync(async () =>
+        {
+            var savings = await tasks.GetFromJsonAsync<JsonElement>("/api/savings", Token);
+            var mine = savings.GetProperty("tasks").EnumerateArray().FirstOrDefault(t => t.GetProperty("task_id").GetGuid() == taskId);
+            return mine.ValueKind == JsonValueKind.Object && mine.GetProperty("fallbacks").GetInt64() >= 1 ? mine.GetRawText() : null;
+        }, TimeSpan.FromSeconds(10));
+        Assert.NotNull(counted);
+        var figures = JsonDocument.Parse(counted).RootElement;
+        Assert.True(figures.GetProperty("specialist_calls").GetInt64() >= 1, counted);
+        Assert.Equal(1, figures.GetProperty("fallbacks").GetInt64());
+    }
+
+    private static async Task<JsonElement> FineTuneAsync(HttpClient training, Guid taskId)
+    {
+        using var started = await training.PostAsJsonAsync("/api/finetune-jobs", new { task_id = taskId, client_job_id = $"e2e-{taskId}" }, Token);
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync(Token));
+        var jobId = (await started.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetGuid();
+
+        var finished = await EndToEnd.PollAsync(async () =>
+        {
+            var job = await training.GetFromJsonAsync<JsonElement>($"/api/finetune-jobs/{jobId}", Token);
+            return job.GetProperty("state").GetString() is "succeeded" or "failed" or "cancelled" ? job.GetRawText() : null;
+        }, TimeSpan.FromMinutes(4));
+        Assert.NotNull(finished);
+        var done = JsonDocument.Parse(finished).RootElement;
+        Assert.True(done.GetProperty("state").GetString() == "succeeded", finished);
+        return await training.GetFromJsonAsync<JsonElement>($"/api/models/{done.GetProperty("model_id").GetGuid()}", Token);
+    }
+
+    private static async Task<(string? ServedBy, string Content)> AskThroughGatewayAsync(HttpClient gateway, string agent, string question)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = JsonContent.Create(new
+            {
+                model = "gpt-4o",
+                messages = new[] { new { role = "system", content = SystemPrompt }, new { role = "user", content = question } },
+            }),
+        };
+        request.Headers.Add("X-Slm-Agent", agent);
+        using var response = await gateway.SendAsync(request, Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var completion = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+        var servedBy = response.Headers.TryGetValues(SpecialistHeader, out var values) ? values.Single() : null;
+        return (servedBy, completion.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!);
+    }
+
+    /// <summary>What the agent sent its LLM and what the teacher answered: four intents, varied wording.</summary>
+    private static string CapturedCalls(string agent, int perIntent)
+    {
+        var calls = new List<object>();
+        foreach (var (intent, texts) in Intents)
+        {
+            for (var n = 0; n < perIntent; n++)
+            {
+                var text = Openings[n / texts.Length % Openings.Length] + texts[n % texts.Length] + Endings[n * 3 % Endings.Length];
+                calls.Add(new
+                {
+                    id = $"{agent}-{intent}-{n}",
+                    agent,
+                    request = new { model = "gpt-4o", messages = new[] { new { role = "system", content = SystemPrompt }, new { role = "user", content = text } } },
+                    response = new { choices = new[] { new { index = 0, message = new { role = "assistant", content = JsonSerializer.Serialize(new { intent }) } } } },
+                });
+            }
+        }
+
+        return JsonSerializer.Serialize(calls);
+    }
+}

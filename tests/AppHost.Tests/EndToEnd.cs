@@ -1,0 +1,33 @@
+namespace SlmPlatform.AppHost.Tests;
+
+/// <summary>The whole platform is started once for every end-to-end test class: starting it takes a minute.</summary>
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<LocalPlatformFixture>
+{
+    public const string Name = "platform";
+}
+
+internal static class EndToEnd
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>Probes until it returns something, or null after <paramref name="timeout"/>.</summary>
+    public static async Task<T?> PollAsync<T>(Func<Task<T?>> probe, TimeSpan timeout)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } result)
+            {
+                return result;
+            }
+
+            await Task.Delay(100, Token);
+        }
+
+        return null;
+    }
+
+    public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
