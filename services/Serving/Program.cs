@@ -9,6 +9,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+app.UseLlamaNativeLog();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

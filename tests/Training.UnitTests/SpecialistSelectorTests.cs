@@ -70,4 +70,24 @@ public sealed class SpecialistSelectorTests
         Assert.False(selection.Considered.Single(c => c.Id == "smollm2-135m-instruct").Eligible);
         Assert.Contains("context 8192 < 10500", selection.Explanation, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("text")]
+    public void Select_FreeAnswersWithoutAGpu_ChoosesTheGenerativeSpecialist_AndSaysWhyNotTheHead(string outputKind)
+    {
+        var selection = _selector.Select(new TaskProfile(outputKind, Examples: 5_000, DistinctLabels: 0, LabelledShare: 0));
+
+        Assert.Equal("generative", selection.Choice?.Id);
+        Assert.Contains($"classifier-head: cannot answer {outputKind} (only label_set)", selection.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Select_FreeJsonWithTooFewExamplesForTheGenerativeSpecialist_KeepsTheTeacher()
+    {
+        var selection = _selector.Select(new TaskProfile("json", Examples: 400));
+
+        Assert.Null(selection.Choice);
+        Assert.Contains("generative: 400 examples < 1000 needed", selection.Explanation, StringComparison.Ordinal);
+    }
 }

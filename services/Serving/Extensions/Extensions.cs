@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Embeddings;
 using SlmPlatform.Serving.Infrastructure;
+using SlmPlatform.Specialists.Generative;
 
 namespace SlmPlatform.Serving.Extensions;
 
@@ -26,5 +27,15 @@ internal static class Extensions
         builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.AddApiKeyAuthentication();
         return builder;
+    }
+
+    /// <summary>
+    /// Sends llama.cpp's warnings and errors (generative specialists) to this service's log; without it they go to
+    /// standard error, outside the structured logs.
+    /// </summary>
+    public static WebApplication UseLlamaNativeLog(this WebApplication app)
+    {
+        LlamaNativeLog.UseLogger(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LlamaCpp"));
+        return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SlmPlatform.Serving.Runtimes;
 using SlmPlatform.Specialists.Artifacts;
+using SlmPlatform.Specialists.Generative;
 
 namespace SlmPlatform.Serving.Infrastructure;
 
@@ -24,8 +25,43 @@ public sealed class SpecialistLoader(ISpecialistSource source, IEmbeddingGenerat
                 }
 
                 return new ClassifierHeadSpecialist(descriptor, head, embeddings, clock.Elapsed);
+            case SpecialistKinds.Generative:
+                return await LoadGgufAsync(descriptor, artifact, clock, cancellationToken);
             default:
                 throw new SpecialistUnavailableException($"Model {descriptor.Id} is a '{descriptor.Kind}', which this server cannot run.");
+        }
+    }
+
+    /// <summary>
+    /// llama.cpp maps the GGUF from a file: the store's own file when the artifact is one (the shared folder), else a
+    /// private copy that the specialist deletes when it is unloaded.
+    /// </summary>
+    private static async Task<ISpecialist> LoadGgufAsync(SpecialistDescriptor descriptor, Stream artifact, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        string? owned = null;
+        var path = (artifact as FileStream)?.Name;
+        if (path is null)
+        {
+            owned = Path.Combine(Path.GetTempPath(), $"slm-serving-{descriptor.Id:N}-{Guid.NewGuid():N}.gguf");
+            await using var copy = File.Create(owned);
+            await artifact.CopyToAsync(copy, cancellationToken);
+            path = owned;
+        }
+
+        try
+        {
+            var bytes = new FileInfo(path).Length;
+            var runner = await Task.Run(() => GgufSpecialist.Load(path), cancellationToken);
+            return new GgufGenerativeSpecialist(descriptor, runner, bytes, clock.Elapsed, owned);
+        }
+        catch (Exception e) when (e is InvalidDataException or LLama.Exceptions.LoadWeightsFailedException)
+        {
+            if (owned is not null)
+            {
+                File.Delete(owned);
+            }
+
+            throw new SpecialistUnavailableException($"The GGUF of model {descriptor.Id} could not be loaded: {e.Message}");
         }
     }
 }

@@ -13,4 +13,5 @@ public sealed record SpecialistDescriptor(Guid Id, string TenantId, Guid TaskId,
 public static class SpecialistKinds
 {
     public const string ClassifierHead = "classifier-head";
+    public const string Generative = "generative";
 }

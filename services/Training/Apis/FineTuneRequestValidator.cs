@@ -3,7 +3,7 @@ namespace SlmPlatform.Training.Apis;
 /// <summary>Checks a fine-tune request field by field; the errors are keyed by the JSON field names.</summary>
 public static class FineTuneRequestValidator
 {
-    public static readonly string[] Kinds = ["auto", "classifier-head"];
+    public static readonly string[] Kinds = ["auto", "classifier-head", "generative"];
     private const int MaxKeyLength = 200;
 
     public static Dictionary<string, string[]> Validate(FineTuneRequest? request, string? idempotencyKey)
@@ -46,7 +46,16 @@ public static class FineTuneRequestValidator
 
         if (request.Hyperparameters is { } h)
         {
-            Check(errors, "hyperparameters", () => h.ToOptions().Validate());
+            // An auto job may end up with either trainer, so its overrides must suit both.
+            if (request.Kind != "generative")
+            {
+                Check(errors, "hyperparameters", () => h.ToOptions().Validate());
+            }
+
+            if (request.Kind != "classifier-head")
+            {
+                Check(errors, "hyperparameters", () => h.ToGenerativeOptions().Validate());
+            }
         }
 
         if (request.Dataset is { } d)

@@ -36,6 +36,7 @@ internal static class Extensions
         // Loaded on first use (the model is ~90 MB): the API answers before any job needs it.
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new OnnxSentenceEmbeddingGenerator());
         builder.Services.AddScoped<HeadJob>();
+        builder.Services.AddScoped<GenerativeJob>();
         builder.Services.AddScoped<FineTuneRunner>();
         builder.Services.AddHostedService<JobSweeper>();
 

@@ -14,4 +14,10 @@ public interface IArtifactStore
 
     /// <summary>Where the artifact lives, for the registry (a file URI here).</summary>
     string LocationOf(string key);
+
+    /// <summary>
+    /// The key as a folder on this machine's file system, for trainers that keep state of their own in a folder (the
+    /// generative trainer's checkpoints); null for a store that has none (a blob store would stage a local copy).
+    /// </summary>
+    string? LocalFolderOf(string key);
 }

@@ -34,5 +34,7 @@ public sealed class LocalFolderArtifactStore : IArtifactStore
 
     public string LocationOf(string key) => new Uri(PathOf(key)).AbsoluteUri;
 
+    public string? LocalFolderOf(string key) => PathOf(key);
+
     private string PathOf(string key) => ArtifactKeys.Resolve(_root, key);
 }

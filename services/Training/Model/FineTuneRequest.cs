@@ -12,10 +12,16 @@ public sealed record FineTuneRequest(
     FineTuneHyperparameters? Hyperparameters = null,
     DatasetRequest? Dataset = null);
 
-/// <summary>Overrides of the classifier head's defaults; null keeps the default.</summary>
+/// <summary>
+/// Overrides of the trainers' defaults; null keeps the default. The classifier head reads the first nine; the generative
+/// trainer reads <c>max_epochs</c>, <c>batch_size</c>, <c>learning_rate</c>, <c>l2</c> (as weight decay),
+/// <c>dropout</c>, <c>seed</c> and the model's shape (<c>dimension</c> … <c>tokenizer</c>: <c>word</c> or
+/// <c>character</c>).
+/// </summary>
 public sealed record FineTuneHyperparameters(
     int? HiddenUnits = null, int? EnsembleMembers = null, int? MaxEpochs = null, int? Patience = null, int? BatchSize = null,
-    float? LearningRate = null, float? L2 = null, float? Dropout = null, int? Seed = null);
+    float? LearningRate = null, float? L2 = null, float? Dropout = null, int? Seed = null,
+    int? Dimension = null, int? Layers = null, int? Heads = null, int? FeedForward = null, int? ContextLength = null, string? Tokenizer = null, int? WarmupSteps = null);
 
 /// <summary>How to curate the dataset; null keeps the default.</summary>
 public sealed record DatasetRequest(double? NearDuplicateThreshold = null, double? TrainFraction = null, double? ValidationFraction = null, double? TestFraction = null);

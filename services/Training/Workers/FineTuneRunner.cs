@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using SlmPlatform.Specialists.Artifacts;
 using SlmPlatform.Specialists.Catalog;
 using SlmPlatform.Specialists.Datasets;
 using SlmPlatform.Training.Infrastructure;
@@ -10,21 +9,23 @@ namespace SlmPlatform.Training.Workers;
 
 /// <summary>
 /// Runs one fine-tune job on this worker: takes its lease (or leaves it to the worker that holds it), builds or
-/// reloads its dataset, records the selector's choice, trains, registers the model and ends the job in a final
+/// reloads its dataset, records the selector's choice, hands the training to the job of its kind (<see cref="HeadJob"/>,
+/// <see cref="GenerativeJob"/>), registers the model and ends the job in a final
 /// state. A job another worker took over is left alone; a job whose worker died is taken over and resumed.
 /// </summary>
 public sealed partial class FineTuneRunner(
     JobStore jobs,
     DatasetStore datasets,
     ModelRegistry registry,
-    IArtifactStore artifacts,
     ITaskCallSource source,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     SpecialistSelector selector,
     HeadJob headJob,
+    GenerativeJob generativeJob,
     IOptions<TrainingOptions> options,
     ILogger<FineTuneRunner> logger)
 {
+    private const string HeadKind = "classifier-head";
     private static readonly string Holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public async Task RunAsync(Guid jobId, IPublishEndpoint publisher, CancellationToken cancellationToken)
@@ -83,33 +84,25 @@ public sealed partial class FineTuneRunner(
             examples.Count == 0 ? 0 : (double)examples.Count(e => e.Label is not null) / examples.Count);
         var selection = selector.Select(profile);
         await jobs.UpdateAsync(row.Job.Id, Holder, "selection", JsonSerializer.Serialize(selection, Db.JsonOptions), cancellationToken);
-        var kind = row.Job.Kind == "auto" ? selection.Choice?.Id : row.Job.Kind;
-        if (kind != "classifier-head")
-        {
-            throw new InvalidOperationException($"This training service trains classifier heads only; the selection was: {selection.Explanation}");
-        }
-
-        var outcome = await headJob.TrainAsync(row, Holder, examples, dataset.Labels, progress, cancellationToken);
+        var kind = (row.Job.Kind == "auto" ? selection.Choice?.Id : row.Job.Kind) ?? Unsupported<string>(selection);
         var modelId = DeterministicId.Create("model", row.TenantId, row.Job.Id.ToString());
-        var key = $"{DatasetStore.Safe(row.TenantId)}/models/{modelId}{ClassifierHeadArtifact.FileExtension}";
-        using (var stream = new MemoryStream())
+        var trained = kind switch
         {
-            ClassifierHeadArtifact.Write(outcome.Head, stream, new Dictionary<string, string> { ["dataset_id"] = dataset.Id, ["job_id"] = row.Job.Id.ToString() });
-            await artifacts.WriteAsync(key, stream.ToArray(), cancellationToken);
-        }
-
-        var t = outcome.Test;
-        var metrics = new
-        {
-            test = new { n = t.N, accuracy = t.Accuracy, accuracy_ci95 = new[] { t.AccuracyLow, t.AccuracyHigh }, macro_f1 = t.MacroF1, macro_f1_ci95 = new[] { t.MacroF1Low, t.MacroF1High } },
-            training = new { epochs = outcome.Run.EpochsRun, best_epochs = outcome.Run.BestEpochs, validation_loss = outcome.Run.BestValidationLoss, seconds = outcome.Run.TrainingTime.TotalSeconds, stop_reason = outcome.Run.StopReason },
+            HeadKind => await headJob.RunAsync(row, Holder, modelId, dataset, examples, progress, cancellationToken),
+            GenerativeJob.Kind => await generativeJob.RunAsync(row, Holder, modelId, dataset.Id, examples, progress, cancellationToken),
+            _ => Unsupported<TrainedSpecialist>(selection),
         };
-        var model = await registry.RegisterAsync(row.TenantId, modelId, row.Job.TaskId, row.Job.Id, kind, outcome.Head.EmbeddingModelId, dataset.Id,
-            outcome.Options, metrics, new { head = new { key, location = artifacts.LocationOf(key), format = ClassifierHeadArtifact.Format } }, cancellationToken);
-        var trained = new ModelTrained(DeterministicId.Create("model-trained", model.Id.ToString()), row.TenantId, model.Id, row.Job.Id, row.Job.TaskId, kind, dataset.Id, t.N, t.Accuracy, t.MacroF1);
-        await publisher.Publish(trained, context => context.MessageId = trained.EventId, cancellationToken);
+
+        var model = await registry.RegisterAsync(row.TenantId, modelId, row.Job.TaskId, row.Job.Id, kind, trained.BaseModel, dataset.Id,
+            trained.Hyperparameters, trained.Metrics, trained.Artifacts, cancellationToken);
+        var message = new ModelTrained(DeterministicId.Create("model-trained", model.Id.ToString()), row.TenantId, model.Id, row.Job.Id, row.Job.TaskId, kind, dataset.Id,
+            trained.TestExamples, trained.TestAccuracy, trained.TestMacroF1);
+        await publisher.Publish(message, context => context.MessageId = message.EventId, cancellationToken);
         return model.Id;
     }
+
+    private static T Unsupported<T>(Selection selection) => throw new InvalidOperationException(
+        $"This training service trains {HeadKind} and {GenerativeJob.Kind} specialists; the selection was: {selection.Explanation}");
 
     private async Task<(DatasetVersion Dataset, IReadOnlyList<DatasetExample> Examples)> DatasetAsync(JobRow row, JobProgress progress, CancellationToken cancellationToken)
     {

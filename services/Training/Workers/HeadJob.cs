@@ -17,6 +17,28 @@ public sealed record HeadOutcome(ClassifierHead Head, ClassificationReport Test,
 /// </summary>
 public sealed partial class HeadJob(IEmbeddingGenerator<string, Embedding<float>> embedder, IArtifactStore artifacts, JobStore jobs, ILogger<HeadJob> logger)
 {
+    /// <summary>Trains the head, stores its artifact under the model's id and describes it for the registry.</summary>
+    public async Task<TrainedSpecialist> RunAsync(
+        JobRow row, string holder, Guid modelId, DatasetVersion dataset, IReadOnlyList<DatasetExample> examples, JobProgress progress, CancellationToken cancellationToken)
+    {
+        var outcome = await TrainAsync(row, holder, examples, dataset.Labels, progress, cancellationToken);
+        var key = $"{DatasetStore.Safe(row.TenantId)}/models/{modelId}{ClassifierHeadArtifact.FileExtension}";
+        using (var stream = new MemoryStream())
+        {
+            ClassifierHeadArtifact.Write(outcome.Head, stream, new Dictionary<string, string> { ["dataset_id"] = dataset.Id, ["job_id"] = row.Job.Id.ToString() });
+            await artifacts.WriteAsync(key, stream.ToArray(), cancellationToken);
+        }
+
+        var t = outcome.Test;
+        var metrics = new
+        {
+            test = new { n = t.N, accuracy = t.Accuracy, accuracy_ci95 = new[] { t.AccuracyLow, t.AccuracyHigh }, macro_f1 = t.MacroF1, macro_f1_ci95 = new[] { t.MacroF1Low, t.MacroF1High } },
+            training = new { epochs = outcome.Run.EpochsRun, best_epochs = outcome.Run.BestEpochs, validation_loss = outcome.Run.BestValidationLoss, seconds = outcome.Run.TrainingTime.TotalSeconds, stop_reason = outcome.Run.StopReason },
+        };
+        var artifact = new { head = new { key, location = artifacts.LocationOf(key), format = ClassifierHeadArtifact.Format } };
+        return new TrainedSpecialist(outcome.Head.EmbeddingModelId, outcome.Options, metrics, artifact, t.N, t.Accuracy, t.MacroF1);
+    }
+
     public async Task<HeadOutcome> TrainAsync(
         JobRow row, string holder, IReadOnlyList<DatasetExample> examples, IReadOnlyList<string> labels, JobProgress progress, CancellationToken cancellationToken)
     {

@@ -1,16 +1,18 @@
 using MassTransit;
 using SlmPlatform.Specialists.Training;
 using SlmPlatform.Training.Infrastructure;
+using GenerativeProgress = SlmPlatform.Specialists.Generative.TrainingProgress;
 
 namespace SlmPlatform.Training.Workers;
 
 /// <summary>Persists a running job's phase and per-epoch progress on its row, and announces each epoch as <see cref="FineTuneProgressed"/>.</summary>
+/// <remarks>Both trainers report from their training thread, which waits for the write and the publish (they are short).</remarks>
 public sealed class JobProgress(JobStore jobs, IPublishEndpoint publisher, JobRow row, string holder)
 {
     public Task PhaseAsync(string phase, CancellationToken cancellationToken) =>
         jobs.UpdateAsync(row.Job.Id, holder, "progress", JsonSerializer.Serialize(new { phase }, Db.JsonOptions), cancellationToken);
 
-    /// <summary>Called from the training thread after every epoch; blocks it for the write and the publish, which are short.</summary>
+    /// <summary>A classifier head's report after every epoch of one ensemble member.</summary>
     public void Epoch(TrainingProgress p)
     {
         var json = JsonSerializer.Serialize(new
@@ -32,6 +34,35 @@ public sealed class JobProgress(JobStore jobs, IPublishEndpoint publisher, JobRo
         var eventId = DeterministicId.Create("finetune-progressed", row.Job.Id.ToString(), p.Member.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var message = new FineTuneProgressed(eventId, row.TenantId, row.Job.Id, p.Member, p.Members, p.Epoch, p.MaxEpochs, p.Step, p.MaxSteps,
             p.TrainLoss, p.ValidationLoss, p.ValidationAccuracy, p.Eta.TotalSeconds, DateTimeOffset.UtcNow);
+        publisher.Publish(message, context => context.MessageId = eventId).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// A generative run's report, made once per epoch (<paramref name="epoch"/> counts epochs begun, so that the last,
+    /// partial one of a run stopped by its time budget still gets an id of its own). Exact match is measured once, at
+    /// the end, so the event's validation accuracy is 0; its validation loss is the training loss when the dataset has
+    /// no validation split (the contract's figures are not nullable, and NaN does not travel as JSON).
+    /// </summary>
+    public void Generative(GenerativeProgress p, int epoch, int maxEpochs)
+    {
+        var json = JsonSerializer.Serialize(new
+        {
+            phase = "training",
+            epoch,
+            max_epochs = maxEpochs,
+            step = p.Step,
+            max_steps = p.TotalSteps,
+            train_loss = p.Loss,
+            validation_loss = p.ValidationLoss,
+            learning_rate = p.LearningRate,
+            tokens_per_second = p.TokensPerSecond,
+            elapsed_seconds = p.Elapsed.TotalSeconds,
+            eta_seconds = p.EstimatedRemaining.TotalSeconds,
+        });
+        jobs.UpdateAsync(row.Job.Id, holder, "progress", json, CancellationToken.None).GetAwaiter().GetResult();
+        var eventId = DeterministicId.Create("finetune-progressed", row.Job.Id.ToString(), "0", epoch.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var message = new FineTuneProgressed(eventId, row.TenantId, row.Job.Id, 0, 1, epoch, maxEpochs, p.Step, p.TotalSteps,
+            p.Loss, p.ValidationLoss ?? p.Loss, 0, p.EstimatedRemaining.TotalSeconds, DateTimeOffset.UtcNow);
         publisher.Publish(message, context => context.MessageId = eventId).GetAwaiter().GetResult();
     }
 }

@@ -1,0 +1,8 @@
+namespace SlmPlatform.Training.Model;
+
+/// <summary>
+/// What a trainer leaves for the registry once its artifact is stored: the base model, the options it trained with,
+/// its metrics and artifacts (as the registry stores them), and the held-out figures <see cref="ModelTrained"/> carries.
+/// </summary>
+public sealed record TrainedSpecialist(
+    string BaseModel, object Hyperparameters, object Metrics, object Artifacts, int TestExamples, double TestAccuracy, double TestMacroF1);
