@@ -3,14 +3,19 @@ using StackExchange.Redis;
 namespace SlmPlatform.Routing;
 
 /// <summary>
-/// What routing did, per task and per day, kept in Redis by the gateways and read by the savings report: calls a
-/// specialist answered (and the milliseconds they took), and calls that fell back to the teacher.
+/// What routing did, per task and per day, kept in Redis by the gateways and read by the savings report and the
+/// promotion policy: calls a specialist answered (and the milliseconds they took), calls that fell back to the teacher,
+/// and the online comparisons with the teacher (shadow calls, and the sampled share of answered ones) — how many were
+/// compared, how many agreed, and how many shadow calls the specialist could not answer usably.
 /// </summary>
 public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider time)
 {
     public const string Answered = "answered";
     public const string AnsweredMilliseconds = "answered_ms";
     public const string FellBack = "fell_back";
+    public const string ShadowCompared = "shadow_compared";
+    public const string ShadowAgreed = "shadow_agreed";
+    public const string ShadowFailed = "shadow_failed";
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(400);
 
     public async Task RecordAnswerAsync(string tenantId, Guid taskId, double milliseconds)
@@ -24,12 +29,22 @@ public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider tim
         await Task.WhenAll(counted, timed, expiry);
     }
 
-    public async Task RecordFallbackAsync(string tenantId, Guid taskId)
+    public Task RecordFallbackAsync(string tenantId, Guid taskId) => IncrementAsync(tenantId, taskId, FellBack);
+
+    /// <summary>A specialist's answer compared with the teacher's for the same call.</summary>
+    public async Task RecordComparisonAsync(string tenantId, Guid taskId, bool agreed)
     {
         var key = Key(tenantId, taskId, time.GetUtcNow());
-        await redis.GetDatabase().HashIncrementAsync(key, FellBack);
-        await redis.GetDatabase().KeyExpireAsync(key, KeptFor);
+        var batch = redis.GetDatabase().CreateBatch();
+        var compared = batch.HashIncrementAsync(key, ShadowCompared);
+        var agreement = batch.HashIncrementAsync(key, ShadowAgreed, agreed ? 1 : 0);
+        var expiry = batch.KeyExpireAsync(key, KeptFor);
+        batch.Execute();
+        await Task.WhenAll(compared, agreement, expiry);
     }
+
+    /// <summary>A shadow call the specialist did not answer usably (in full mode it would have fallen back).</summary>
+    public Task RecordShadowFailureAsync(string tenantId, Guid taskId) => IncrementAsync(tenantId, taskId, ShadowFailed);
 
     /// <summary>The task's figures for each day from <paramref name="from"/> to <paramref name="to"/> (UTC dates), days without calls left out.</summary>
     public async Task<IReadOnlyList<RoutingDay>> ReadAsync(string tenantId, Guid taskId, DateOnly from, DateOnly to)
@@ -41,11 +56,20 @@ public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider tim
             var fields = (await database.HashGetAllAsync(Key(tenantId, taskId, day))).ToDictionary(f => f.Name.ToString(), f => (double)f.Value, StringComparer.Ordinal);
             if (fields.Count > 0)
             {
-                days.Add(new RoutingDay(day, (long)fields.GetValueOrDefault(Answered), fields.GetValueOrDefault(AnsweredMilliseconds), (long)fields.GetValueOrDefault(FellBack)));
+                days.Add(new RoutingDay(
+                    day, (long)fields.GetValueOrDefault(Answered), fields.GetValueOrDefault(AnsweredMilliseconds), (long)fields.GetValueOrDefault(FellBack),
+                    (long)fields.GetValueOrDefault(ShadowCompared), (long)fields.GetValueOrDefault(ShadowAgreed), (long)fields.GetValueOrDefault(ShadowFailed)));
             }
         }
 
         return days;
+    }
+
+    private async Task IncrementAsync(string tenantId, Guid taskId, string field)
+    {
+        var key = Key(tenantId, taskId, time.GetUtcNow());
+        await redis.GetDatabase().HashIncrementAsync(key, field);
+        await redis.GetDatabase().KeyExpireAsync(key, KeptFor);
     }
 
     private static RedisKey Key(string tenantId, Guid taskId, DateTimeOffset at) => Key(tenantId, taskId, DateOnly.FromDateTime(at.UtcDateTime));
@@ -54,4 +78,5 @@ public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider tim
 }
 
 /// <summary>One day of routing for a task.</summary>
-public sealed record RoutingDay(DateOnly Day, long Answered, double AnsweredMilliseconds, long FellBack);
+public sealed record RoutingDay(
+    DateOnly Day, long Answered, double AnsweredMilliseconds, long FellBack, long ShadowCompared = 0, long ShadowAgreed = 0, long ShadowFailed = 0);

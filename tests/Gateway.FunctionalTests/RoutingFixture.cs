@@ -32,12 +32,18 @@ public sealed class RoutingFixture : GatewayFixture
 
     public RoutingLedger Ledger { get; private set; } = null!;
 
-    /// <summary>Routes the keys to the model for a new task, and returns the task's id.</summary>
-    public async Task<Guid> RouteAsync(IReadOnlyList<string> keys, Guid model)
+    /// <summary>The check of the scripted router task: one of two intents.</summary>
+    public static OutputCheck IntentCheck { get; } = new(OutputCheck.LabelKind, Labels: ["intent=card_arrival", "intent=exchange_rate"]);
+
+    /// <summary>
+    /// Routes the keys to the model for a new task, and returns the task's id. By default a full route on the intent
+    /// check that samples nothing, so that no background call to the teacher mixes in.
+    /// </summary>
+    public async Task<Guid> RouteAsync(
+        IReadOnlyList<string> keys, Guid model, string mode = RouteModes.Full, double share = 1, double sample = 0, OutputCheck? check = null)
     {
         var taskId = Guid.NewGuid();
-        await Routes.SetAsync(TenantId, keys, new SpecialistRoute(taskId, model, RouteModes.Full,
-            new OutputCheck(OutputCheck.LabelKind, Labels: ["intent=card_arrival", "intent=exchange_rate"]), 1));
+        await Routes.SetAsync(TenantId, keys, new SpecialistRoute(taskId, model, mode, check ?? IntentCheck, 1, share, sample));
         return taskId;
     }
 

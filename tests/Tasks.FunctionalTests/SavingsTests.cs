@@ -1,3 +1,4 @@
+using SlmPlatform.Evaluation;
 using SlmPlatform.Routing;
 using StackExchange.Redis;
 
@@ -35,6 +36,50 @@ public sealed class SavingsTests(DiscoveryFixture fixture) : IClassFixture<Disco
         Assert.Equal(3 * (250 - 50), task.GetProperty("latency_saved_ms").GetDouble(), 6);
         Assert.Single(task.GetProperty("days").EnumerateArray());
         Assert.True(report.GetProperty("cost_avoided").GetDecimal() >= 3 * perCall);
+    }
+
+    [Fact]
+    public async Task Savings_ReportAgreementWithTheTeacher_WithItsWilsonInterval()
+    {
+        var agent = $"agreement-{Guid.NewGuid():N}";
+        var taskId = await PostAsync(agent, latencies: [100, 200]);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
+        var ledger = new RoutingLedger(redis, TimeProvider.System);
+        foreach (var agreed in new[] { true, true, true, false })
+        {
+            await ledger.RecordComparisonAsync("tenant-tasks-tests", taskId, agreed);
+        }
+
+        await ledger.RecordShadowFailureAsync("tenant-tasks-tests", taskId);
+        using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+
+        var report = await client.GetFromJsonAsync<JsonElement>("/api/savings", Token);
+
+        var task = report.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("task_id").GetGuid() == taskId);
+        var expected = new Proportion(3, 4);
+        Assert.Equal((4, 3, 1), (task.GetProperty("shadow_compared").GetInt64(), task.GetProperty("shadow_agreed").GetInt64(), task.GetProperty("shadow_failed").GetInt64()));
+        var agreement = task.GetProperty("shadow_agreement");
+        Assert.Equal(0.75, agreement.GetProperty("value").GetDouble(), 9);
+        Assert.Equal(expected.Low, agreement.GetProperty("low").GetDouble(), 9);
+        Assert.Equal(expected.High, agreement.GetProperty("high").GetDouble(), 9);
+        Assert.Equal(4, agreement.GetProperty("n").GetInt64());
+        Assert.Equal(0, task.GetProperty("specialist_calls").GetInt64());
+        Assert.Equal(4, task.GetProperty("days")[0].GetProperty("shadow_compared").GetInt64());
+    }
+
+    [Fact]
+    public async Task Savings_WithoutComparisons_HaveNoAgreement()
+    {
+        var taskId = await PostAsync($"no-agreement-{Guid.NewGuid():N}", latencies: [100]);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
+        await new RoutingLedger(redis, TimeProvider.System).RecordAnswerAsync("tenant-tasks-tests", taskId, 20);
+        using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+
+        var report = await client.GetFromJsonAsync<JsonElement>("/api/savings", Token);
+
+        var task = report.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("task_id").GetGuid() == taskId);
+        Assert.Equal(0, task.GetProperty("shadow_compared").GetInt64());
+        Assert.Equal(JsonValueKind.Null, task.GetProperty("shadow_agreement").ValueKind);
     }
 
     [Theory]

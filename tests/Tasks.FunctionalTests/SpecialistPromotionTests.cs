@@ -67,17 +67,57 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
     }
 
     [Theory]
-    [InlineData("""{}""", "model_id")]
-    [InlineData("""{"model_id": "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", "mode": "shadow"}""", "mode")]
-    public async Task BadPromotions_Return400NamingTheField(string body, string field)
+    [InlineData("canary", 0.25, 0.2, 0.25, 0.2)]
+    [InlineData("canary", null, null, RouteModes.DefaultShare, RouteModes.DefaultSample)]
+    [InlineData("shadow", null, null, 0.0, RouteModes.DefaultSample)]
+    [InlineData("full", null, 0.0, 1.0, 0.0)]
+    public async Task Promotion_InAMode_RoutesWithItsShareAndSample(string mode, double? share, double? sample, double routedShare, double routedSample)
     {
-        var taskId = await PostAsync($"bad-{Guid.NewGuid():N}", "w", [("hi", "x")]);
+        var agent = $"mode-{Guid.NewGuid():N}";
+        var taskId = await PostAsync(agent, "route-intent", [("Where is my card?", "card_arrival")]);
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
+        using var routes = new RouteTable(redis, TimeSpan.Zero);
+
+        using var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Model, mode, share, sample }, Token);
+
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        var route = await routes.FindAsync("tenant-tasks-tests", [RouteKeys.ForWorkload(agent, "route-intent")]);
+        Assert.NotNull(route);
+        Assert.Equal((mode, routedShare, routedSample), (route.Mode, route.Share, route.Sample));
+        var specialist = (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist");
+        Assert.Equal(mode, specialist.GetProperty("mode").GetString());
+        Assert.Equal(routedSample, specialist.GetProperty("sample").GetDouble());
+        double? storedShare = specialist.GetProperty("share").ValueKind == JsonValueKind.Null ? null : specialist.GetProperty("share").GetDouble();
+        Assert.Equal(mode == "canary" ? routedShare : null, storedShare);
+    }
+
+    [Theory]
+    [InlineData("""{}""", "model_id")]
+    [InlineData("""{"model_id": "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", "mode": "turbo"}""", "mode")]
+    [InlineData("""{"model_id": "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", "mode": "canary", "share": 0}""", "share")]
+    [InlineData("""{"model_id": "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", "mode": "canary", "share": 1.5}""", "share")]
+    [InlineData("""{"model_id": "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", "mode": "full", "share": 0.5}""", "share")]
+    [InlineData("""{"model_id": "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", "sample": -0.1}""", "sample")]
+    [InlineData("""{"model_id": "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", "mode": "canary", "sample": 2}""", "sample")]
+    [InlineData("""{"model_id": "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", "mode": "shadow", "sample": 0.5}""", "sample")]
+    public async Task BadPromotions_Return400NamingTheField_AndChangeNothing(string body, string field)
+    {
+        var agent = $"bad-{Guid.NewGuid():N}";
+        var taskId = await PostAsync(agent, "w", [("hi", "x")]);
+        using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
+        using var routes = new RouteTable(redis, TimeSpan.Zero);
+        var before = (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("task").GetProperty("version").GetInt32();
 
         using var response = await client.PutAsync($"/api/tasks/{taskId}/specialist", new StringContent(body, Encoding.UTF8, "application/json"), Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").TryGetProperty(field, out _));
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token);
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("specialist").ValueKind);
+        Assert.Equal(before, after.GetProperty("task").GetProperty("version").GetInt32());
+        Assert.Null(await routes.FindAsync("tenant-tasks-tests", [RouteKeys.ForWorkload(agent, "w")]));
     }
 
     private static string Prompt(string customer) =>

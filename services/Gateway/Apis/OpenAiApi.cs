@@ -49,12 +49,22 @@ public static class OpenAiApi
         }
 
         var callSite = CallSite.From(context.Request.Headers, request.Json);
-        if (await router.TryAnswerAsync(context, user.GetTenantId(), callSite, request, started))
+        var decision = await router.RouteAsync(context, user.GetTenantId(), callSite, request, started);
+        if (decision.IsAnswered)
         {
             return;
         }
 
-        await relay.RelayChatAsync(context, user.GetTenantId(), callSite, request, started);
+        TeacherAnswer? answer = null;
+        try
+        {
+            answer = await relay.RelayChatAsync(context, user.GetTenantId(), callSite, request, started);
+        }
+        finally
+        {
+            // Always, so that a shadow comparison never waits for an answer that is not coming.
+            decision.TeacherAnswered(answer);
+        }
     }
 
     public static Task Models(HttpContext context, ClaimsPrincipal user, UpstreamRelay relay) =>

@@ -41,12 +41,16 @@ internal static class Extensions
 
     private static void AddSpecialistRouting(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SpecialistRoutingOptions>().BindConfiguration(SpecialistRoutingOptions.SectionName);
+        builder.Services.AddOptions<SpecialistRoutingOptions>().BindConfiguration(SpecialistRoutingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<RoutingMetrics>();
+        builder.Services.AddSingleton<SpecialistClient>();
+        builder.Services.AddSingleton<OnlineComparisons>();
         builder.Services.AddSingleton<SpecialistRouter>();
         // No retries: a specialist that fails is not asked again, the teacher answers at once.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way out.
-        builder.Services.AddHttpClient(SpecialistRouter.ClientName).RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient(SpecialistClient.ClientName).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString("cache")))
         {

@@ -31,8 +31,11 @@ public sealed partial class UpstreamRelay(
         "Set-Cookie", "Server", "Date", "Alt-Svc", "Strict-Transport-Security",
     };
 
-    /// <summary>Relays a chat completion and queues its capture; the captured request is the client's own body.</summary>
-    public async Task RelayChatAsync(HttpContext context, string tenantId, CallSite callSite, ChatRequest request, long startedTimestamp)
+    /// <summary>
+    /// Relays a chat completion and queues its capture; the captured request is the client's own body. Returns what the
+    /// teacher answered, or null when the call did not complete (or its answer was too large to keep).
+    /// </summary>
+    public async Task<TeacherAnswer?> RelayChatAsync(HttpContext context, string tenantId, CallSite callSite, ChatRequest request, long startedTimestamp)
     {
         var startedAt = time.GetUtcNow();
         var callId = "gw_" + Guid.CreateVersion7().ToString("N");
@@ -40,16 +43,37 @@ public sealed partial class UpstreamRelay(
 
         var relayed = await RelayAsync(context, tenantId, HttpMethod.Post, "chat/completions", request.UpstreamBody(), accept, callId, startedTimestamp,
             relayEvents: request.IsStream, dropUsageEvent: request.UsageInjected);
-        if (relayed is null || !options.Value.CaptureEnabled)
+        if (relayed is null)
         {
-            return;
+            return null;
         }
 
-        var latency = Stopwatch.GetElapsedTime(startedTimestamp);
-        captures.Enqueue(new PendingCapture(
-            tenantId, callId, callSite, startedAt, latency.TotalMilliseconds,
-            relayed.Value.Succeeded ? "success" : "error",
-            request.ClientBody, relayed.Value.Body, relayed.Value.IsEventStream));
+        if (options.Value.CaptureEnabled)
+        {
+            var latency = Stopwatch.GetElapsedTime(startedTimestamp);
+            captures.Enqueue(new PendingCapture(
+                tenantId, callId, callSite, startedAt, latency.TotalMilliseconds,
+                relayed.Value.Succeeded ? "success" : "error",
+                request.ClientBody, relayed.Value.Body, relayed.Value.IsEventStream));
+        }
+
+        return new TeacherAnswer(relayed.Value.Body, relayed.Value.Succeeded, relayed.Value.IsEventStream);
+    }
+
+    /// <summary>
+    /// Asks the teacher a call that a specialist already answered (<paramref name="body"/> without streaming), off the
+    /// caller's path, to measure agreement. Not captured: the agent made the call once, and its statistics and training
+    /// data count it once. Null when the teacher did not answer.
+    /// </summary>
+    public async Task<TeacherAnswer?> AskAsync(string tenantId, byte[] body, CancellationToken cancellationToken)
+    {
+        using var upstreamRequest = CreateRequest(options.Value.UpstreamFor(tenantId), HttpMethod.Post, "chat/completions", body, "application/json");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.UpstreamTimeout);
+        using var response = await httpClientFactory.CreateClient(ClientName).SendAsync(upstreamRequest, deadline.Token);
+        return response.IsSuccessStatusCode
+            ? new TeacherAnswer(await response.Content.ReadAsByteArrayAsync(deadline.Token), Succeeded: true, IsEventStream: false)
+            : null;
     }
 
     /// <summary>Relays <c>GET /models</c>; nothing is captured.</summary>

@@ -39,6 +39,20 @@ public sealed class ChatRequest(byte[] clientBody, JsonDocument document) : IDis
         return JsonSerializer.SerializeToUtf8Bytes(node);
     }
 
+    /// <summary>The client's body asking for one answer, not a stream: what background comparisons send.</summary>
+    public byte[] NonStreamingBody()
+    {
+        if (!Json.TryGetProperty("stream", out _) && !Json.TryGetProperty("stream_options", out _))
+        {
+            return ClientBody;
+        }
+
+        var node = JsonNode.Parse(ClientBody)!.AsObject();
+        node.Remove("stream");
+        node.Remove("stream_options");
+        return JsonSerializer.SerializeToUtf8Bytes(node);
+    }
+
     /// <summary>Parses a client body; null when it is not a JSON object.</summary>
     public static ChatRequest? TryParse(byte[] body)
     {

@@ -1,53 +1,50 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
-using SlmPlatform.ApiKeys;
 using SlmPlatform.Routing;
 
 namespace SlmPlatform.Gateway.Routing;
 
 /// <summary>
-/// Sends a call of a promoted task to its specialist, and returns the specialist's answer when it passes the task's
-/// output check. Any failure — no answer in time, an error, an answer outside the label set, invalid JSON, a call to an
-/// unknown function — leaves the call to the teacher within the same request, and is counted. Calls a specialist
-/// answered are not captured: only the teacher's answers become training data. Without Redis (no <c>cache</c>
-/// connection) there is no routing table and every call goes to the teacher.
+/// Routes a call of a promoted task by its route's mode. <c>full</c>: the specialist answers when its answer passes the
+/// task's output check; any failure leaves the call to the teacher within the same request, and is counted.
+/// <c>canary</c>: the same for a share of the calls chosen by a hash of the request (a retry lands the same way), the
+/// teacher for the rest. <c>shadow</c>: the teacher answers; the specialist is asked in the background and compared.
+/// A sampled share of the specialist's answers is also asked of the teacher in the background, for online agreement.
+/// Calls a specialist answered are not captured: only the teacher's answers become training data. Without Redis (no
+/// <c>cache</c> connection) there is no routing table and every call goes to the teacher.
 /// </summary>
 public sealed partial class SpecialistRouter(
-    IHttpClientFactory httpClientFactory,
-    IOptions<SpecialistRoutingOptions> options,
+    SpecialistClient specialists,
+    OnlineComparisons comparisons,
     IConfiguration configuration,
     RoutingMetrics metrics,
     ILogger<SpecialistRouter> logger,
     RouteTable? routes = null,
     RoutingLedger? ledger = null)
 {
-    public const string ClientName = "serving";
     public const string ServedByHeader = "x-slm-served-by";
     private readonly byte[]? _promptSecret = RouteKeys.Secret(configuration[RouteKeys.ConfigurationKey]);
-    private readonly string? _serviceKey = configuration[ServiceCredential.ConfigurationKey];
 
-    /// <summary>True when a specialist answered (the response is written); false to relay to the teacher.</summary>
-    public async Task<bool> TryAnswerAsync(HttpContext context, string tenantId, CallSite site, ChatRequest request, long startedTimestamp)
+    /// <summary>Answers the call with a specialist where its route says so; otherwise says how the teacher's answer is to be used.</summary>
+    public async Task<RouteDecision> RouteAsync(HttpContext context, string tenantId, CallSite site, ChatRequest request, long startedTimestamp)
     {
-        if (routes is null || await routes.FindAsync(tenantId, KeysOf(site, request.Json)) is not { Mode: RouteModes.Full } route)
+        if (routes is null || await routes.FindAsync(tenantId, KeysOf(site, request.Json)) is not { } route
+            || SpecialistClient.BodyFor(route, request) is not { } specialistBody)
         {
-            return false;
+            return RouteDecision.ToTeacher;
         }
 
-        var (message, usage, failure) = await AskAsync(tenantId, route, request, context.RequestAborted);
-        if (failure is not null)
+        switch (route.Mode)
         {
-            metrics.FellBack(route.TaskId, failure);
-            LogFellBack(route.TaskId, route.ModelId, failure);
-            Record(ledger?.RecordFallbackAsync(tenantId, route.TaskId));
-            return false;
+            case RouteModes.Shadow:
+                return RouteDecision.ToTeacherWithShadow(comparisons.StartShadow(tenantId, route, specialistBody));
+            case RouteModes.Canary when !RouteShares.Selects(RouteShares.CanaryPurpose, route.TaskId, request.ClientBody, route.Share):
+                return RouteDecision.ToTeacher;
+            case RouteModes.Full or RouteModes.Canary:
+                return await AnswerAsync(context, tenantId, route, request, specialistBody, startedTimestamp) ? RouteDecision.Answered : RouteDecision.ToTeacher;
+            default:
+                // A mode this gateway does not know (a newer writer): the teacher is always a safe answer.
+                return RouteDecision.ToTeacher;
         }
-
-        metrics.Answered(route.TaskId);
-        Record(ledger?.RecordAnswerAsync(tenantId, route.TaskId, Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds));
-        context.Response.Headers[ServedByHeader] = $"specialist:{route.ModelId}";
-        await SpecialistAnswerWriter.WriteAsync(context, request, message, usage, Stopwatch.GetElapsedTime(startedTimestamp));
-        return true;
     }
 
     /// <summary>The keys this call can be routed by: its workload tag, then its prompt key.</summary>
@@ -64,38 +61,28 @@ public sealed partial class SpecialistRouter(
         }
     }
 
-    private async Task<(JsonElement Message, JsonElement Usage, string? Failure)> AskAsync(
-        string tenantId, SpecialistRoute route, ChatRequest request, CancellationToken cancellationToken)
+    private async Task<bool> AnswerAsync(
+        HttpContext context, string tenantId, SpecialistRoute route, ChatRequest request, byte[] specialistBody, long startedTimestamp)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Value.Timeout);
-        using var ask = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ServingUrl, "v1/chat/completions"))
+        var answer = await specialists.AskAsync(tenantId, route, specialistBody, context.RequestAborted);
+        if (answer.Failure is { } failure)
         {
-            Content = JsonContent.Create(new { model = route.ModelId.ToString(), messages = request.Json.GetProperty("messages"), stream = false }),
-        };
-        ask.Headers.Authorization = new("Bearer", _serviceKey);
-        ask.Headers.Add(ServiceCredential.TenantHeader, tenantId);
-        try
-        {
-            using var response = await httpClientFactory.CreateClient(ClientName).SendAsync(ask, deadline.Token);
-            if (!response.IsSuccessStatusCode)
-            {
-                return (default, default, $"status_{(int)response.StatusCode}");
-            }
+            metrics.FellBack(route.TaskId, failure);
+            LogFellBack(route.TaskId, route.ModelId, failure);
+            Record(ledger?.RecordFallbackAsync(tenantId, route.TaskId));
+            return false;
+        }
 
-            var completion = await response.Content.ReadFromJsonAsync<JsonElement>(deadline.Token);
-            var message = completion.GetProperty("choices")[0].GetProperty("message");
-            var usage = completion.TryGetProperty("usage", out var u) ? u.Clone() : default;
-            return route.Check.Passes(message) ? (message.Clone(), usage, null) : (default, default, "check_failed");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        metrics.Answered(route.TaskId);
+        Record(ledger?.RecordAnswerAsync(tenantId, route.TaskId, Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds));
+        context.Response.Headers[ServedByHeader] = $"specialist:{route.ModelId}";
+        await SpecialistAnswerWriter.WriteAsync(context, request, answer.Message, answer.Usage, Stopwatch.GetElapsedTime(startedTimestamp));
+        if (RouteShares.Selects(RouteShares.SamplePurpose, route.TaskId, request.ClientBody, route.Sample))
         {
-            return (default, default, "timeout");
+            comparisons.StartSample(tenantId, route, answer.Message, request.NonStreamingBody());
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
-        {
-            return (default, default, "unreachable_or_malformed");
-        }
+
+        return true;
     }
 
     // The ledger is for the savings report; a call never waits for it or fails with it.

@@ -8,8 +8,9 @@ using SlmPlatform.Tasks.Infrastructure;
 namespace SlmPlatform.Tasks.Apis;
 
 /// <summary>
-/// Promote a trained specialist to serve a task (a person's approval, or the promotion policy's), or send the task back
-/// to the teacher. Promotion routes every key the task's calls came with, in the gateways' routing table.
+/// Promote a trained specialist to serve a task (a person's approval, or the promotion policy's) — in full, as a canary
+/// on a share of the calls, or in the shadow of the teacher — or send the task back to the teacher. Promotion routes
+/// every key the task's calls came with, in the gateways' routing table.
 /// </summary>
 public static class SpecialistApi
 {
@@ -25,17 +26,14 @@ public static class SpecialistApi
         Guid id, SpecialistPromotion promotion, ClaimsPrincipal user, TaskStore tasks, TaskSpecialistStore specialists,
         IPublishEndpoint publisher, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var mode = promotion.Mode ?? RouteModes.Full;
-        if (promotion.ModelId is not { } modelId || modelId == Guid.Empty)
+        if (Validate(promotion) is { } errors)
         {
-            return Invalid("model_id", "Give the serving model id of the specialist.");
+            return TypedResults.ValidationProblem(errors);
         }
 
-        if (mode != RouteModes.Full)
-        {
-            return Invalid("mode", $"Only '{RouteModes.Full}' is supported.");
-        }
-
+        var (modelId, mode) = (promotion.ModelId!.Value, promotion.Mode ?? RouteModes.Full);
+        double? share = mode == RouteModes.Canary ? promotion.Share ?? RouteModes.DefaultShare : null;
+        var sample = promotion.Sample ?? RouteModes.DefaultSample;
         if (services.GetService<RouteTable>() is not { } routes)
         {
             return TypedResults.Problem("No routing table is configured (the 'cache' connection).", statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -54,15 +52,16 @@ public static class SpecialistApi
         }
 
         var check = OutputChecks.For(task.Task.OutputKind, task.Labels, task.Task.Calls);
-        if (await specialists.PromoteAsync(tenantId, id, modelId, mode, check, cancellationToken) is not { } changed)
+        if (await specialists.PromoteAsync(tenantId, id, modelId, mode, share, sample, check, cancellationToken) is not { } changed)
         {
             return TypedResults.NotFound();
         }
 
-        await routes.SetAsync(tenantId, task.RouteKeys, new SpecialistRoute(id, modelId, mode, check, changed.Version));
+        var promoted = (await specialists.FindAsync(id, cancellationToken))!;
+        await routes.SetAsync(tenantId, task.RouteKeys, promoted.RouteFor(id, changed.Version));
         var message = changed.ToEvent(TaskChanges.Promoted);
         await publisher.Publish(message, publish => publish.MessageId = message.EventId, cancellationToken);
-        return TypedResults.Ok((await specialists.FindAsync(id, cancellationToken))!);
+        return TypedResults.Ok(promoted);
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Demote(
@@ -91,6 +90,34 @@ public static class SpecialistApi
         return TypedResults.NoContent();
     }
 
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>
+    /// Every field's problem at once, or null. A field that would do nothing in the mode asked for (a share outside
+    /// canary, a sample in shadow, where every call is compared) is refused rather than silently ignored.
+    /// </summary>
+    private static Dictionary<string, string[]>? Validate(SpecialistPromotion promotion)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var mode = promotion.Mode ?? RouteModes.Full;
+        if (promotion.ModelId is not { } modelId || modelId == Guid.Empty)
+        {
+            errors["model_id"] = ["Give the serving model id of the specialist."];
+        }
+
+        if (!RouteModes.IsKnown(mode))
+        {
+            errors["mode"] = [$"Must be '{RouteModes.Full}', '{RouteModes.Shadow}' or '{RouteModes.Canary}'."];
+        }
+
+        if (promotion.Share is { } share && (mode != RouteModes.Canary || !(share > 0 && share <= 1)))
+        {
+            errors["share"] = [mode == RouteModes.Canary ? "Must be more than 0 and at most 1." : $"Only a '{RouteModes.Canary}' route takes a share."];
+        }
+
+        if (promotion.Sample is { } sample && (mode == RouteModes.Shadow || !(sample >= 0 && sample <= 1)))
+        {
+            errors["sample"] = [mode == RouteModes.Shadow ? "A shadow route compares every call; leave sample out." : "Must be from 0 to 1."];
+        }
+
+        return errors.Count == 0 ? null : errors;
+    }
 }

@@ -50,7 +50,7 @@ public sealed partial class CallScrubbedConsumer(
             // costs only this key's routing (its calls keep going to the teacher); the call itself is filed.
             try
             {
-                await routes.SetAsync(call.TenantId, [newKey], new SpecialistRoute(taskId, specialist.ModelId, specialist.Mode, specialist.Check, 0));
+                await routes.SetAsync(call.TenantId, [newKey], specialist.RouteFor(taskId, 0));
             }
             catch (StackExchange.Redis.RedisException e)
             {

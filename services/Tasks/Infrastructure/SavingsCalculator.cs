@@ -1,3 +1,4 @@
+using SlmPlatform.Evaluation;
 using SlmPlatform.Routing;
 
 namespace SlmPlatform.Tasks.Infrastructure;
@@ -5,7 +6,8 @@ namespace SlmPlatform.Tasks.Infrastructure;
 /// <summary>
 /// The savings report: the routing ledger the gateways keep, priced with each task's own figures (its teacher cost
 /// per call from the price table, its median teacher latency). Cost avoided is what the teacher would have charged;
-/// the specialist's own cost is not subtracted, since it runs on the tenant's hardware (see docs/serving.md).
+/// the specialist's own cost is not subtracted, since it runs on the tenant's hardware (see docs/serving.md). Agreement
+/// with the teacher comes with its Wilson interval, so that a few comparisons are not read as many.
 /// </summary>
 public sealed class SavingsCalculator(TaskStore tasks, RoutingLedger ledger)
 {
@@ -25,13 +27,26 @@ public sealed class SavingsCalculator(TaskStore tasks, RoutingLedger ledger)
             var perCall = task.Calls == 0 ? 0m : task.Cost / task.Calls;
             double? specialistMean = answered == 0 ? null : days.Sum(d => d.AnsweredMilliseconds) / answered;
             double? saved = task.LatencyP50Ms is { } teacher && specialistMean is { } mean ? answered * (teacher - mean) : null;
+            var (compared, agreed) = (days.Sum(d => d.ShadowCompared), days.Sum(d => d.ShadowAgreed));
             rows.Add(new TaskSavings(
                 task.Id, task.Name, answered, fellBack, answered + fellBack == 0 ? 0 : (double)fellBack / (answered + fellBack),
                 perCall, perCall * answered, task.LatencyP50Ms, specialistMean, saved,
-                [.. days.Select(d => new RoutingDayFigures(d.Day, d.Answered, d.FellBack, perCall * d.Answered))]));
+                [.. days.Select(d => new RoutingDayFigures(d.Day, d.Answered, d.FellBack, perCall * d.Answered, d.ShadowCompared, d.ShadowAgreed))],
+                compared, agreed, days.Sum(d => d.ShadowFailed), AgreementOf(agreed, compared)));
         }
 
         return new SavingsReport(from, to, rows.Sum(r => r.SpecialistCalls), rows.Sum(r => r.Fallbacks), rows.Sum(r => r.CostAvoided),
             rows.Sum(r => r.LatencySavedMs ?? 0), rows);
+    }
+
+    private static Agreement? AgreementOf(long agreed, long compared)
+    {
+        if (compared == 0)
+        {
+            return null;
+        }
+
+        var share = new Proportion((int)Math.Min(agreed, int.MaxValue), (int)Math.Min(compared, int.MaxValue));
+        return new Agreement(share.Value, share.Low, share.High, compared);
     }
 }

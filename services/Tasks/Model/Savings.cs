@@ -2,7 +2,9 @@ namespace SlmPlatform.Tasks.Model;
 
 /// <summary>
 /// What specialists saved for one task over a period: calls they answered instead of the teacher, fallbacks, and the
-/// teacher's cost and latency those calls would have had (the task's own average cost per call and median latency).
+/// teacher's cost and latency those calls would have had (the task's own average cost per call and median latency);
+/// and how often the specialist agreed with the teacher on the calls compared online (shadow calls and sampled ones),
+/// with the shadow calls it could not answer usably.
 /// </summary>
 public sealed record TaskSavings(
     Guid TaskId,
@@ -15,9 +17,16 @@ public sealed record TaskSavings(
     double? TeacherLatencyP50Ms,
     double? SpecialistLatencyMeanMs,
     double? LatencySavedMs,
-    IReadOnlyList<RoutingDayFigures> Days);
+    IReadOnlyList<RoutingDayFigures> Days,
+    long ShadowCompared = 0,
+    long ShadowAgreed = 0,
+    long ShadowFailed = 0,
+    Agreement? ShadowAgreement = null);
 
-public sealed record RoutingDayFigures(DateOnly Day, long SpecialistCalls, long Fallbacks, decimal CostAvoided);
+public sealed record RoutingDayFigures(DateOnly Day, long SpecialistCalls, long Fallbacks, decimal CostAvoided, long ShadowCompared = 0, long ShadowAgreed = 0);
+
+/// <summary>A share of agreeing answers with its 95 % Wilson interval, over <see cref="N"/> compared calls.</summary>
+public sealed record Agreement(double Value, double Low, double High, long N);
 
 /// <summary>The tenant's savings: each task that routed calls in the period, and the totals.</summary>
 public sealed record SavingsReport(DateOnly From, DateOnly To, long SpecialistCalls, long Fallbacks, decimal CostAvoided, double LatencySavedMs, IReadOnlyList<TaskSavings> Tasks);

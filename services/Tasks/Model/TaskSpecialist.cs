@@ -2,8 +2,25 @@ using SlmPlatform.Routing;
 
 namespace SlmPlatform.Tasks.Model;
 
-/// <summary>The specialist a task's calls go to, how, and the check its answers must pass.</summary>
-public sealed record TaskSpecialist(Guid ModelId, string Mode, OutputCheck Check, DateTimeOffset PromotedAt);
+/// <summary>
+/// The specialist a task's calls go to, how (<see cref="Mode"/>; a canary's <see cref="Share"/> of the calls), the share
+/// of its answers also asked of the teacher to measure agreement (<see cref="Sample"/>), and the check its answers must pass.
+/// </summary>
+public sealed record TaskSpecialist(Guid ModelId, string Mode, OutputCheck Check, DateTimeOffset PromotedAt, double? Share, double Sample)
+{
+    /// <summary>The gateways' route for it: a full route serves every call, a shadow route none, a canary its share.</summary>
+    public SpecialistRoute RouteFor(Guid taskId, int version) => new(taskId, ModelId, Mode, Check, version, ShareOf(Mode, Share), Sample);
 
-/// <summary>A request to route a task's calls to a trained specialist.</summary>
-public sealed record SpecialistPromotion(Guid? ModelId, string? Mode);
+    public static double ShareOf(string mode, double? share) => mode switch
+    {
+        RouteModes.Canary => share ?? RouteModes.DefaultShare,
+        RouteModes.Shadow => 0,
+        _ => 1,
+    };
+}
+
+/// <summary>
+/// A request to route a task's calls to a trained specialist: <c>mode</c> full (the default), shadow or canary; a
+/// canary's <c>share</c> of the calls (default 0.1); the <c>sample</c> of answered calls also asked of the teacher (default 0.05).
+/// </summary>
+public sealed record SpecialistPromotion(Guid? ModelId, string? Mode, double? Share = null, double? Sample = null);
