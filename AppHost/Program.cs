@@ -60,6 +60,9 @@ var serving = builder.AddProject<Projects.Serving>("serving")
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 
+// Training scores each trained model as it serves, so it asks serving as the gateway does.
+training.WithReference(serving);
+
 builder.AddGateway(infrastructure)
     .WithEnvironment("Routing__PromptKey", promptKey)
     .WithEnvironment("Platform__ServiceKey", serviceKey)

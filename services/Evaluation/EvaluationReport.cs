@@ -19,6 +19,9 @@ public sealed record EvaluationReport(
     /// </summary>
     public Proportion Primary => ToolCalls ?? JsonEquivalent ?? ExactMatch;
 
+    /// <summary>The name of <see cref="Primary"/>: <c>tool_calls</c>, <c>json_equivalent</c> or <c>exact_match</c>.</summary>
+    public string PrimaryMeasure => ToolCalls is not null ? "tool_calls" : JsonEquivalent is not null ? "json_equivalent" : "exact_match";
+
     public static EvaluationReport Of(IReadOnlyCollection<AnswerScore> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);

@@ -19,6 +19,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapFineTuneJobsApi();
 app.MapModelsApi();
+app.MapEvaluationsApi();
 app.MapDatasetsApi();
 
 app.Run();

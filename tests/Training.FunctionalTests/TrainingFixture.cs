@@ -17,6 +17,11 @@ public sealed class TrainingFixture : IAsyncLifetime
 
     public CapturingQueue Trained { get; private set; } = null!;
 
+    public CapturingQueue Evaluated { get; private set; } = null!;
+
+    /// <summary>What trained models are evaluated against: the serving service's stand-in.</summary>
+    public ScriptedServing Serving { get; private set; } = null!;
+
     private string _artifacts = null!;
 
     public async ValueTask InitializeAsync()
@@ -29,6 +34,8 @@ public sealed class TrainingFixture : IAsyncLifetime
         ApiKey = await TestApiKeys.CreateAsync(platformDb, Tenant, token);
         Progressed = await CapturingQueue.BindAsync(messaging, typeof(FineTuneProgressed), token);
         Trained = await CapturingQueue.BindAsync(messaging, typeof(ModelTrained), token);
+        Evaluated = await CapturingQueue.BindAsync(messaging, typeof(ModelEvaluated), token);
+        Serving = await ScriptedServing.StartAsync();
         Service = new TrainingFactory(new Dictionary<string, string>
         {
             ["ConnectionStrings:platformdb"] = platformDb,
@@ -38,6 +45,7 @@ public sealed class TrainingFixture : IAsyncLifetime
             ["Training:LeaseSeconds"] = "3",
             ["Training:SweepSeconds"] = "1",
             ["Training:MaxAttempts"] = "2",
+            ["Evaluation:ServingUrl"] = Serving.BaseUrl.ToString(),
         }, Calls);
 
         using var client = Service.CreateClient();
@@ -49,7 +57,7 @@ public sealed class TrainingFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var queue in new[] { Progressed, Trained })
+        foreach (var queue in new[] { Progressed, Trained, Evaluated })
         {
             if (queue is not null)
             {
@@ -60,6 +68,11 @@ public sealed class TrainingFixture : IAsyncLifetime
         if (Service is not null)
         {
             await Service.DisposeAsync();
+        }
+
+        if (Serving is not null)
+        {
+            await Serving.DisposeAsync();
         }
 
         if (Directory.Exists(_artifacts))

@@ -35,6 +35,13 @@ internal static class Extensions
         builder.Services.AddSingleton<SpecialistSelector>();
         // Loaded on first use (the model is ~90 MB): the API answers before any job needs it.
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new OnnxSentenceEmbeddingGenerator());
+        builder.Services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.SectionName)
+            .Validate(o => o.MaxExamples >= 1 && o.Concurrency >= 1 && o.Timeout > TimeSpan.Zero, "Evaluation: MaxExamples ≥ 1, Concurrency ≥ 1, Timeout > 0.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<EvaluationStore>();
+        builder.Services.AddHttpClient(ServingClient.ClientName);
+        builder.Services.AddSingleton<ServingClient>();
+        builder.Services.AddScoped<ServedModelEvaluator>();
         builder.Services.AddScoped<HeadJob>();
         builder.Services.AddScoped<GenerativeJob>();
         builder.Services.AddScoped<FineTuneRunner>();
@@ -45,7 +52,11 @@ internal static class Extensions
         builder.Services.AddSingleton<ITaskCallSource, HttpTaskCallSource>();
 
         builder.AddApiKeyAuthentication();
-        builder.AddPlatformMessaging(bus => bus.AddConsumer<StartFineTuneConsumer>(typeof(StartFineTuneConsumerDefinition)));
+        builder.AddPlatformMessaging(bus =>
+        {
+            bus.AddConsumer<StartFineTuneConsumer>(typeof(StartFineTuneConsumerDefinition));
+            bus.AddConsumer<ModelTrainedConsumer>(typeof(ModelTrainedConsumerDefinition));
+        });
         return builder;
     }
 }

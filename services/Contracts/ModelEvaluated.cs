@@ -1,0 +1,21 @@
+namespace SlmPlatform.Contracts;
+
+/// <summary>
+/// A served specialist was scored against the teacher's own answers on a dataset's held-out test split. Carries the
+/// measure a promotion decision rests on (<see cref="Measure"/>: tool_calls, json_equivalent or exact_match) with its
+/// 95 % Wilson interval; the full report is at <c>GET /api/models/{id}/evaluations</c> on the training service.
+/// <see cref="EventId"/> is derived from the model, the dataset and the time of the evaluation: each evaluation is one event.
+/// </summary>
+public sealed record ModelEvaluated(
+    Guid EventId,
+    string TenantId,
+    Guid ModelId,
+    Guid TaskId,
+    string Kind,
+    string DatasetId,
+    int Examples,
+    string Measure,
+    double Agreement,
+    double AgreementLower,
+    double AgreementUpper,
+    double LatencyP50Ms);

@@ -1,0 +1,23 @@
+using MassTransit;
+using SlmPlatform.Training.Workers;
+
+namespace SlmPlatform.Training.Consumers;
+
+/// <summary>
+/// Scores every newly trained model as served, on its own dataset's test split, and announces the result. Serving
+/// unreachable throws, and the message is retried later: an evaluation never records a model as bad for that.
+/// </summary>
+public sealed class ModelTrainedConsumer(ServedModelEvaluator evaluator) : IConsumer<ModelTrained>
+{
+    public async Task Consume(ConsumeContext<ModelTrained> context)
+    {
+        var trained = context.Message;
+        if (await evaluator.EvaluateAsync(trained.TenantId, trained.ModelId, trained.DatasetId, context.CancellationToken) is not var (model, evaluation))
+        {
+            return;
+        }
+
+        var message = ServedModelEvaluator.ToEvent(trained.TenantId, model, evaluation);
+        await context.Publish(message, publish => publish.MessageId = message.EventId, context.CancellationToken);
+    }
+}

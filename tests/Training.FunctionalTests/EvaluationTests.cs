@@ -1,0 +1,88 @@
+namespace SlmPlatform.Training.FunctionalTests;
+
+public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TrainedModel_IsEvaluatedAsServed_AgainstTheTeachersAnswers()
+    {
+        fixture.Serving.Wrong = "exchange_rate";
+        fixture.Serving.ResetCounts();
+        using var client = fixture.Service.CreateClient(fixture.ApiKey);
+
+        var modelId = await TrainAsync(client);
+
+        var announced = await fixture.Evaluated.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(30), Token);
+        Assert.Single(announced);
+        var evaluation = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/evaluations", Token)).EnumerateArray());
+        var examples = evaluation.GetProperty("examples").GetInt32();
+        Assert.Equal(fixture.Serving.Requests, examples);
+        Assert.InRange(fixture.Serving.AnsweredWrong, 1, examples - 1);
+        Assert.Equal("json_equivalent", evaluation.GetProperty("measure").GetString());
+        var agreement = evaluation.GetProperty("agreement").GetDouble();
+        Assert.Equal((double)(examples - fixture.Serving.AnsweredWrong) / examples, agreement, 9);
+        Assert.InRange(agreement, evaluation.GetProperty("agreement_lower").GetDouble(), evaluation.GetProperty("agreement_upper").GetDouble());
+        Assert.True(evaluation.GetProperty("agreement_upper").GetDouble() - evaluation.GetProperty("agreement_lower").GetDouble() > 0.05, "an interval, not a point");
+        var report = evaluation.GetProperty("report");
+        Assert.Equal(examples, report.GetProperty("json_valid").GetProperty("successes").GetInt32());
+        Assert.Equal(examples - fixture.Serving.AnsweredWrong, report.GetProperty("exact_match").GetProperty("successes").GetInt32());
+        Assert.True(evaluation.GetProperty("latency_p50_ms").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task EvaluateOnDemand_ReplacesTheFigures_AndNeverRecordsServingAwayAsABadModel()
+    {
+        fixture.Serving.Wrong = "lost_card";
+        using var client = fixture.Service.CreateClient(fixture.ApiKey);
+        var modelId = await TrainAsync(client);
+        await fixture.Evaluated.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(30), Token);
+        var first = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/evaluations", Token)).EnumerateArray());
+        Assert.True(first.GetProperty("agreement").GetDouble() < 1);
+
+        fixture.Serving.Down = true;
+        try
+        {
+            using var away = await client.PostAsJsonAsync($"/api/models/{modelId}/evaluations", new { }, Token);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, away.StatusCode);
+        }
+        finally
+        {
+            fixture.Serving.Down = false;
+        }
+
+        using var unknownDataset = await client.PostAsJsonAsync($"/api/models/{modelId}/evaluations", new { dataset_id = "ds-none" }, Token);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownDataset.StatusCode);
+        Assert.Contains("dataset_id", await unknownDataset.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        using var unknownModel = await client.PostAsJsonAsync($"/api/models/{Guid.NewGuid()}/evaluations", new { }, Token);
+        Assert.Equal(HttpStatusCode.NotFound, unknownModel.StatusCode);
+        var unchanged = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/evaluations", Token)).EnumerateArray());
+        Assert.Equal(first.GetProperty("evaluated_at").GetDateTimeOffset(), unchanged.GetProperty("evaluated_at").GetDateTimeOffset());
+
+        fixture.Serving.Wrong = null;
+        using var again = await client.PostAsJsonAsync($"/api/models/{modelId}/evaluations", new { }, Token);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(1.0, (await again.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("agreement").GetDouble());
+        var replaced = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/evaluations", Token)).EnumerateArray());
+        Assert.Equal(1.0, replaced.GetProperty("agreement").GetDouble());
+        await fixture.Evaluated.WaitForAsync(modelId.ToString(), 2, TimeSpan.FromSeconds(10), Token);
+    }
+
+    private async Task<Guid> TrainAsync(HttpClient client)
+    {
+        var taskId = Guid.NewGuid();
+        var calls = InMemoryTaskCalls.Router(taskId.ToString("N")[..8], perIntent: 40).ToList();
+        fixture.Calls.Add(TrainingFixture.Tenant, taskId, "json", calls);
+        fixture.Serving.Teach(calls);
+        using var posted = await client.PostAsJsonAsync("/api/finetune-jobs", new
+        {
+            task_id = taskId,
+            hyperparameters = new { hidden_units = 16, ensemble_members = 1, max_epochs = 10, patience = 3 },
+            dataset = new { near_duplicate_threshold = 0.995 },
+        }, Token);
+        var job = await JobPolling.WaitAsync(client, (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetGuid(), JobPolling.IsFinal, TimeSpan.FromSeconds(90));
+        Assert.Equal("succeeded", job.GetProperty("state").GetString());
+        return job.GetProperty("model_id").GetGuid();
+    }
+}
