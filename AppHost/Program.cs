@@ -60,8 +60,10 @@ var serving = builder.AddProject<Projects.Serving>("serving")
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 
-// Training scores each trained model as it serves, so it asks serving as the gateway does.
+// Training scores each trained model as it serves, so it asks serving as the gateway does; the promotion policy in
+// tasks asks training to score the serving model on a newcomer's test set, and to retrain after a demotion.
 training.WithReference(serving);
+tasks.WithReference(training);
 
 builder.AddGateway(infrastructure)
     .WithEnvironment("Routing__PromptKey", promptKey)

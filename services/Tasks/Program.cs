@@ -22,5 +22,6 @@ app.MapTaskCurationApi();
 app.MapTopicsApi();
 app.MapSpecialistApi();
 app.MapSavingsApi();
+app.MapPromotionApi();
 
 app.Run();

@@ -4,7 +4,8 @@ namespace SlmPlatform.AppHost.Tests;
 
 /// <summary>
 /// The conversion loop on the running platform, at a small size: an agent's intent-router calls are captured, filed
-/// as one task, a specialist is fine-tuned on them through the training API, promoted through the tasks API, and
+/// as one task, a specialist is fine-tuned on them through the training API, scored as served against the teacher and
+/// judged by the promotion policy, promoted in full by a person through the tasks API, and
 /// then answers the agent's next call through the gateway, unchanged for the agent; with serving down, the same kind
 /// of call falls back to the teacher within the request and the savings report counts both.
 /// </summary>
@@ -55,6 +56,23 @@ public sealed class ConversionLoopEndToEndTests(LocalPlatformFixture platform)
         Assert.Equal("classifier-head", model.GetProperty("kind").GetString());
         Assert.True(model.GetProperty("metrics").GetProperty("test").GetProperty("accuracy").GetDouble() >= 0.8, model.GetRawText());
         var modelId = model.GetProperty("id").GetGuid();
+
+        // Training scores the model as serving answers it, on its test split, and the promotion policy decides on it.
+        var evaluation = await EndToEnd.PollAsync(async () =>
+        {
+            var all = await training.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/evaluations", Token);
+            return all.GetArrayLength() > 0 ? all[0].GetRawText() : null;
+        }, TimeSpan.FromSeconds(90));
+        Assert.NotNull(evaluation);
+        var scored = JsonDocument.Parse(evaluation).RootElement;
+        Assert.Equal("json_equivalent", scored.GetProperty("measure").GetString());
+        Assert.Equal(model.GetProperty("metrics").GetProperty("test").GetProperty("n").GetInt32(), scored.GetProperty("examples").GetInt32());
+        var decided = await EndToEnd.PollAsync(async () =>
+        {
+            var all = await tasks.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/promotions", Token);
+            return all.EnumerateArray().Any(d => d.GetProperty("model_id").GetGuid() == modelId) ? all.GetRawText() : null;
+        }, TimeSpan.FromSeconds(30));
+        Assert.NotNull(decided);
 
         using var promoted = await tasks.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = modelId }, Token);
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);

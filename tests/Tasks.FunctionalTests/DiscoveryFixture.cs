@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlmPlatform.Tasks.Promotion;
 using CallPublisher = SlmPlatform.Ingest.Infrastructure.CallPublisher;
 using CallStore = SlmPlatform.Calls.Infrastructure.CallStore;
 using TaskStore = SlmPlatform.Tasks.Infrastructure.TaskStore;
@@ -23,6 +26,9 @@ public sealed class DiscoveryFixture : IAsyncLifetime
 
     public string ApiKey { get; private set; } = null!;
 
+    /// <summary>What the promotion policy asks of the training service.</summary>
+    public ScriptedTraining Training { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         var token = TestContext.Current.CancellationToken;
@@ -40,11 +46,19 @@ public sealed class DiscoveryFixture : IAsyncLifetime
             ["Topics:MinCalls"] = "12",
             ["Topics:MinClusterSize"] = "4",
             ["Topics:Interval"] = "01:00:00",
+            ["Promotion:IntervalSeconds"] = "1",
+            ["Promotion:Default:MinOnlineSamples"] = "20",
         };
         ApiKey = await TestApiKeys.CreateAsync(platformDb, "tenant-tasks-tests", token);
         Discovered = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskDiscovered), token);
         Changed = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskChanged), token);
-        Tasks = new ServiceFactory<TaskStore>(settings);
+        Tasks = new ServiceFactory<TaskStore>(settings, services =>
+        {
+            services.RemoveAll<IModelEvaluations>();
+            services.RemoveAll<IModelRetraining>();
+            services.AddSingleton<IModelEvaluations>(Training);
+            services.AddSingleton<IModelRetraining>(Training);
+        });
         Calls = new ServiceFactory<CallStore>(settings);
         Ingest = new ServiceFactory<CallPublisher>(settings);
 
@@ -84,6 +98,33 @@ public sealed class DiscoveryFixture : IAsyncLifetime
         var tasks = await WaitForTasksAsync(
             t => t.Any(x => x.GetProperty("agent").GetString() == agent && x.GetProperty("calls").GetInt64() == RouterTraffic.Count), TimeSpan.FromSeconds(60));
         return (run, agent, tasks.Single(t => t.GetProperty("agent").GetString() == agent).GetProperty("id").GetString()!);
+    }
+
+    /// <summary>Posts intent-router calls (the teacher answers <c>{"intent": ...}</c>) and waits until their task holds
+    /// <paramref name="expectedCalls"/> (default: these) calls; returns the task's id.</summary>
+    public async Task<string> PostLabelledCallsAsync(
+        string agent, string? workload, (string Text, string Intent)[] calls, string? system = null, int? expectedCalls = null)
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var ingest = Ingest.CreateClient(ApiKey);
+        var records = calls.Select(c => JsonSerializer.Serialize(new
+        {
+            id = $"{agent}-{Guid.NewGuid():N}",
+            agent,
+            workload,
+            request = new
+            {
+                messages = system is null
+                    ? new object[] { new { role = "user", content = c.Text } }
+                    : [new { role = "system", content = system }, new { role = "user", content = c.Text }],
+            },
+            response = new { choices = new[] { new { index = 0, message = new { role = "assistant", content = JsonSerializer.Serialize(new { intent = c.Intent }) } } } },
+        }));
+        using var posted = await ingest.PostAsync("/v1/calls/batch", new StringContent(string.Join('\n', records), Encoding.UTF8, "application/x-ndjson"), token);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var count = expectedCalls ?? calls.Length;
+        var tasks = await WaitForTasksAsync(t => t.Any(x => x.GetProperty("agent").GetString() == agent && x.GetProperty("calls").GetInt64() == count), TimeSpan.FromSeconds(30));
+        return tasks.Single(t => t.GetProperty("agent").GetString() == agent).GetProperty("id").GetString()!;
     }
 
     private static async Task WaitHealthyAsync(HttpClient client, CancellationToken token)

@@ -12,7 +12,7 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
     public async Task Promotion_RoutesTheTasksKeysWithItsLabelSet_AndDemotionRemovesThem()
     {
         var agent = $"promoted-{Guid.NewGuid():N}";
-        var taskId = await PostAsync(agent, "route-intent", [("Where is my card?", "card_arrival"), ("What rate do you use?", "exchange_rate")]);
+        var taskId = await fixture.PostLabelledCallsAsync(agent, "route-intent", [("Where is my card?", "card_arrival"), ("What rate do you use?", "exchange_rate")]);
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
         using var routes = new RouteTable(redis, TimeSpan.Zero);
@@ -43,7 +43,7 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
     {
         var agent = $"templated-{Guid.NewGuid():N}";
         var first = Prompt("Katherine Jones");
-        var taskId = await PostAsync(agent, null, [("Where is my card?", "card_arrival")], first);
+        var taskId = await fixture.PostLabelledCallsAsync(agent, null, [("Where is my card?", "card_arrival")], first);
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
         using var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Model }, Token);
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
@@ -52,7 +52,7 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
         var secret = RouteKeys.Secret(DiscoveryFixture.PromptSecret)!;
 
         var second = Prompt("Brian Oduya");
-        await PostAsync(agent, null, [("Has my card been sent?", "card_arrival")], second, expectedCalls: 2);
+        await fixture.PostLabelledCallsAsync(agent, null, [("Has my card been sent?", "card_arrival")], second, expectedCalls: 2);
 
         var deadline = DateTime.UtcNow.AddSeconds(15);
         SpecialistRoute? route;
@@ -74,7 +74,7 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
     public async Task Promotion_InAMode_RoutesWithItsShareAndSample(string mode, double? share, double? sample, double routedShare, double routedSample)
     {
         var agent = $"mode-{Guid.NewGuid():N}";
-        var taskId = await PostAsync(agent, "route-intent", [("Where is my card?", "card_arrival")]);
+        var taskId = await fixture.PostLabelledCallsAsync(agent, "route-intent", [("Where is my card?", "card_arrival")]);
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
         using var routes = new RouteTable(redis, TimeSpan.Zero);
@@ -104,7 +104,7 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
     public async Task BadPromotions_Return400NamingTheField_AndChangeNothing(string body, string field)
     {
         var agent = $"bad-{Guid.NewGuid():N}";
-        var taskId = await PostAsync(agent, "w", [("hi", "x")]);
+        var taskId = await fixture.PostLabelledCallsAsync(agent, "w", [("hi", "x")]);
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
         using var routes = new RouteTable(redis, TimeSpan.Zero);
@@ -122,27 +122,4 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
 
     private static string Prompt(string customer) =>
         $"You are the banking assistant of {customer}, a premium customer. Classify the message; answer {{\"intent\": \"<label>\"}}.";
-
-    private async Task<string> PostAsync(string agent, string? workload, (string Text, string Intent)[] calls, string? system = null, int? expectedCalls = null)
-    {
-        using var ingest = fixture.Ingest.CreateClient(fixture.ApiKey);
-        var records = calls.Select((c, i) => JsonSerializer.Serialize(new
-        {
-            id = $"{agent}-{Guid.NewGuid():N}",
-            agent,
-            workload,
-            request = new
-            {
-                messages = system is null
-                    ? new object[] { new { role = "user", content = c.Text } }
-                    : [new { role = "system", content = system }, new { role = "user", content = c.Text }],
-            },
-            response = new { choices = new[] { new { index = 0, message = new { role = "assistant", content = JsonSerializer.Serialize(new { intent = c.Intent }) } } } },
-        }));
-        using var posted = await ingest.PostAsync("/v1/calls/batch", new StringContent(string.Join('\n', records), Encoding.UTF8, "application/x-ndjson"), Token);
-        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var count = expectedCalls ?? calls.Length;
-        var tasks = await fixture.WaitForTasksAsync(t => t.Any(x => x.GetProperty("agent").GetString() == agent && x.GetProperty("calls").GetInt64() == count), TimeSpan.FromSeconds(30));
-        return tasks.Single(t => t.GetProperty("agent").GetString() == agent).GetProperty("id").GetString()!;
-    }
 }

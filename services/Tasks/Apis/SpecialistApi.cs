@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Routing;
@@ -23,72 +22,38 @@ public static class SpecialistApi
     }
 
     public static async Task<Results<Ok<TaskSpecialist>, NotFound, ValidationProblem, ProblemHttpResult>> Promote(
-        Guid id, SpecialistPromotion promotion, ClaimsPrincipal user, TaskStore tasks, TaskSpecialistStore specialists,
-        IPublishEndpoint publisher, IServiceProvider services, CancellationToken cancellationToken)
+        Guid id, SpecialistPromotion promotion, ClaimsPrincipal user, SpecialistRouting routing, CancellationToken cancellationToken)
     {
         if (Validate(promotion) is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (modelId, mode) = (promotion.ModelId!.Value, promotion.Mode ?? RouteModes.Full);
+        var mode = promotion.Mode ?? RouteModes.Full;
         double? share = mode == RouteModes.Canary ? promotion.Share ?? RouteModes.DefaultShare : null;
-        var sample = promotion.Sample ?? RouteModes.DefaultSample;
-        if (services.GetService<RouteTable>() is not { } routes)
+        var (outcome, promoted) = await routing.PromoteAsync(
+            user.GetTenantId(), id, promotion.ModelId!.Value, mode, share, promotion.Sample ?? RouteModes.DefaultSample, cancellationToken);
+        return outcome switch
         {
-            return TypedResults.Problem("No routing table is configured (the 'cache' connection).", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
-        var tenantId = user.GetTenantId();
-        if (await tasks.FindAsync(tenantId, id, cancellationToken) is not { } task)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (task.RouteKeys.Count == 0)
-        {
-            return TypedResults.Problem("The task's calls carry no workload tag or prompt key yet, so the gateway cannot recognise them.",
-                statusCode: StatusCodes.Status409Conflict, title: "Not routable");
-        }
-
-        var check = OutputChecks.For(task.Task.OutputKind, task.Labels, task.Task.Calls);
-        if (await specialists.PromoteAsync(tenantId, id, modelId, mode, share, sample, check, cancellationToken) is not { } changed)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var promoted = (await specialists.FindAsync(id, cancellationToken))!;
-        await routes.SetAsync(tenantId, task.RouteKeys, promoted.RouteFor(id, changed.Version));
-        var message = changed.ToEvent(TaskChanges.Promoted);
-        await publisher.Publish(message, publish => publish.MessageId = message.EventId, cancellationToken);
-        return TypedResults.Ok(promoted);
+            RoutingChange.Done => TypedResults.Ok(promoted!),
+            RoutingChange.NotRoutable => TypedResults.Problem("The task's calls carry no workload tag or prompt key yet, so the gateway cannot recognise them.",
+                statusCode: StatusCodes.Status409Conflict, title: "Not routable"),
+            RoutingChange.NoRoutingTable => NoRoutingTable(),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Demote(
-        Guid id, ClaimsPrincipal user, TaskStore tasks, TaskSpecialistStore specialists, IPublishEndpoint publisher, IServiceProvider services,
-        CancellationToken cancellationToken)
-    {
-        if (services.GetService<RouteTable>() is not { } routes)
+        Guid id, ClaimsPrincipal user, SpecialistRouting routing, CancellationToken cancellationToken) =>
+        await routing.DemoteAsync(user.GetTenantId(), id, cancellationToken) switch
         {
-            return TypedResults.Problem("No routing table is configured (the 'cache' connection).", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+            RoutingChange.Done => TypedResults.NoContent(),
+            RoutingChange.NoRoutingTable => NoRoutingTable(),
+            _ => TypedResults.NotFound(),
+        };
 
-        var tenantId = user.GetTenantId();
-        if (await tasks.FindAsync(tenantId, id, cancellationToken) is not { } task || await specialists.FindAsync(id, cancellationToken) is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        // Routes first: a failure here leaves the task promoted, never routed without a record of it.
-        await routes.RemoveAsync(tenantId, task.RouteKeys);
-        if (await specialists.DemoteAsync(tenantId, id, cancellationToken) is { } changed)
-        {
-            var message = changed.ToEvent(TaskChanges.Demoted);
-            await publisher.Publish(message, publish => publish.MessageId = message.EventId, cancellationToken);
-        }
-
-        return TypedResults.NoContent();
-    }
+    private static ProblemHttpResult NoRoutingTable() =>
+        TypedResults.Problem("No routing table is configured (the 'cache' connection).", statusCode: StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>
     /// Every field's problem at once, or null. A field that would do nothing in the mode asked for (a share outside

@@ -4,6 +4,7 @@ using SlmPlatform.Messaging;
 using SlmPlatform.Routing;
 using SlmPlatform.Tasks.Consumers;
 using SlmPlatform.Tasks.Infrastructure;
+using SlmPlatform.Tasks.Promotion;
 
 namespace SlmPlatform.Tasks.Extensions;
 
@@ -44,7 +45,12 @@ internal static class Extensions
         builder.AddCallEmbeddings();
         builder.AddCallVectorStore();
         builder.AddApiKeyAuthentication();
-        builder.AddPlatformMessaging(bus => bus.AddConsumer<CallScrubbedConsumer>(typeof(CallScrubbedConsumerDefinition)));
+        builder.AddPromotionPolicy();
+        builder.AddPlatformMessaging(bus =>
+        {
+            bus.AddConsumer<CallScrubbedConsumer>(typeof(CallScrubbedConsumerDefinition));
+            bus.AddConsumer<ModelEvaluatedConsumer>(typeof(ModelEvaluatedConsumerDefinition));
+        });
         return builder;
     }
 }

@@ -7,30 +7,45 @@ namespace SlmPlatform.Tasks.Infrastructure;
 /// <summary>Which specialist serves a task, each change bumping the task's version in the same transaction.</summary>
 public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource)
 {
+    private const string Columns = "s.model_id, s.mode, s.output_check::text, s.promoted_at, s.share, s.sample, s.online_compared_before, s.online_agreed_before";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public async Task<TaskSpecialist?> FindAsync(Guid taskId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "select model_id, mode, output_check::text, promoted_at, share, sample from task_specialists where task_id = $1");
+        await using var command = dataSource.CreateCommand($"select {Columns} from task_specialists s where task_id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = taskId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new TaskSpecialist(
-                reader.GetGuid(0), reader.GetString(1), JsonSerializer.Deserialize<OutputCheck>(reader.GetString(2), Json)!, reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.GetDouble(5))
-            : null;
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    /// <summary>Puts the specialist in; <paramref name="share"/> is a canary's (null in other modes).</summary>
+    /// <summary>Every tenant's promoted specialists, for the promotion policy's rounds.</summary>
+    public async Task<IReadOnlyList<(string TenantId, Guid TaskId, TaskSpecialist Specialist)>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns}, t.tenant_id, t.task_id from task_specialists s join tasks t on t.task_id = s.task_id where t.merged_into is null");
+        var specialists = new List<(string, Guid, TaskSpecialist)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            specialists.Add((reader.GetString(8), reader.GetGuid(9), Read(reader)));
+        }
+
+        return specialists;
+    }
+
+    /// <summary>Puts the specialist in; <paramref name="share"/> is a canary's (null in other modes); <paramref name="onlineBefore"/>
+    /// the gateways' comparison counters for the task today, so that the new mode's online agreement starts from zero.</summary>
     public async Task<TaskVersion?> PromoteAsync(
-        string tenantId, Guid taskId, Guid modelId, string mode, double? share, double sample, OutputCheck check, CancellationToken cancellationToken) =>
+        string tenantId, Guid taskId, Guid modelId, string mode, double? share, double sample, OutputCheck check, (long Compared, long Agreed) onlineBefore,
+        CancellationToken cancellationToken) =>
         await ChangeAsync(tenantId, taskId,
             ("""
-             insert into task_specialists (task_id, model_id, mode, output_check, share, sample) values ($1, $2, $3, $4, $5, $6)
-             on conflict (task_id) do update set model_id = $2, mode = $3, output_check = $4, share = $5, sample = $6, promoted_at = now()
+             insert into task_specialists (task_id, model_id, mode, output_check, share, sample, online_compared_before, online_agreed_before)
+             values ($1, $2, $3, $4, $5, $6, $7, $8)
+             on conflict (task_id) do update set model_id = $2, mode = $3, output_check = $4, share = $5, sample = $6, promoted_at = now(),
+                                                 online_compared_before = $7, online_agreed_before = $8
              """, [taskId, modelId, mode, new NpgsqlParameter { Value = JsonSerializer.Serialize(check, Json), NpgsqlDbType = NpgsqlDbType.Jsonb },
-                 new NpgsqlParameter { Value = (object?)share ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double }, sample]),
+                 new NpgsqlParameter { Value = (object?)share ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double }, sample, onlineBefore.Compared, onlineBefore.Agreed]),
             cancellationToken);
 
     public async Task<TaskVersion?> DemoteAsync(string tenantId, Guid taskId, CancellationToken cancellationToken) =>
@@ -59,4 +74,11 @@ public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
         return version;
     }
+
+    private static TaskSpecialist Read(NpgsqlDataReader reader) =>
+        new(reader.GetGuid(0), reader.GetString(1), JsonSerializer.Deserialize<OutputCheck>(reader.GetString(2), Json)!, reader.GetFieldValue<DateTimeOffset>(3),
+            reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.GetDouble(5))
+        {
+            OnlineBefore = (reader.GetInt64(6), reader.GetInt64(7)),
+        };
 }

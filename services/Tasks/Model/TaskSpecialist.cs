@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SlmPlatform.Routing;
 
 namespace SlmPlatform.Tasks.Model;
@@ -8,6 +9,10 @@ namespace SlmPlatform.Tasks.Model;
 /// </summary>
 public sealed record TaskSpecialist(Guid ModelId, string Mode, OutputCheck Check, DateTimeOffset PromotedAt, double? Share, double Sample)
 {
+    /// <summary>The gateways' comparison counters for the task on the promotion's day, at the moment of the promotion.</summary>
+    [JsonIgnore]
+    public (long Compared, long Agreed) OnlineBefore { get; init; }
+
     /// <summary>The gateways' route for it: a full route serves every call, a shadow route none, a canary its share.</summary>
     public SpecialistRoute RouteFor(Guid taskId, int version) => new(taskId, ModelId, Mode, Check, version, ShareOf(Mode, Share), Sample);
 

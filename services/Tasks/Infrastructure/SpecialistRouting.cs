@@ -1,0 +1,101 @@
+using MassTransit;
+using SlmPlatform.Routing;
+
+namespace SlmPlatform.Tasks.Infrastructure;
+
+/// <summary>What a change of a task's specialist came to.</summary>
+public enum RoutingChange
+{
+    Done,
+    TaskNotFound,
+    NoRoutingTable,
+    NotRoutable,
+}
+
+/// <summary>
+/// Puts a specialist in front of a task's calls, or takes it away: the record, the gateways' routes for every key the
+/// task's calls came with, and the <see cref="TaskChanged"/> event. A person's request and the promotion policy both
+/// come through here. Online agreement in a mode counts only what the gateways compare after the change.
+/// </summary>
+public sealed class SpecialistRouting(
+    TaskStore tasks, TaskSpecialistStore specialists, IPublishEndpoint publisher, TimeProvider time, RouteTable? routes = null, RoutingLedger? ledger = null)
+{
+    public async Task<(RoutingChange Outcome, TaskSpecialist? Specialist)> PromoteAsync(
+        string tenantId, Guid taskId, Guid modelId, string mode, double? share, double sample, CancellationToken cancellationToken)
+    {
+        if (routes is null)
+        {
+            return (RoutingChange.NoRoutingTable, null);
+        }
+
+        if (await tasks.FindAsync(tenantId, taskId, cancellationToken) is not { } task)
+        {
+            return (RoutingChange.TaskNotFound, null);
+        }
+
+        if (task.RouteKeys.Count == 0)
+        {
+            return (RoutingChange.NotRoutable, null);
+        }
+
+        var today = await TodayAsync(tenantId, taskId);
+        var check = OutputChecks.For(task.Task.OutputKind, task.Labels, task.Task.Calls);
+        if (await specialists.PromoteAsync(tenantId, taskId, modelId, mode, share, sample, check, today, cancellationToken) is not { } changed)
+        {
+            return (RoutingChange.TaskNotFound, null);
+        }
+
+        var promoted = (await specialists.FindAsync(taskId, cancellationToken))!;
+        await routes.SetAsync(tenantId, task.RouteKeys, promoted.RouteFor(taskId, changed.Version));
+        var message = changed.ToEvent(TaskChanges.Promoted);
+        await publisher.Publish(message, publish => publish.MessageId = message.EventId, cancellationToken);
+        return (RoutingChange.Done, promoted);
+    }
+
+    public async Task<RoutingChange> DemoteAsync(string tenantId, Guid taskId, CancellationToken cancellationToken)
+    {
+        if (routes is null)
+        {
+            return RoutingChange.NoRoutingTable;
+        }
+
+        if (await tasks.FindAsync(tenantId, taskId, cancellationToken) is not { } task || await specialists.FindAsync(taskId, cancellationToken) is null)
+        {
+            return RoutingChange.TaskNotFound;
+        }
+
+        // Routes first: a failure here leaves the task promoted, never routed without a record of it.
+        await routes.RemoveAsync(tenantId, task.RouteKeys);
+        if (await specialists.DemoteAsync(tenantId, taskId, cancellationToken) is { } changed)
+        {
+            var message = changed.ToEvent(TaskChanges.Demoted);
+            await publisher.Publish(message, publish => publish.MessageId = message.EventId, cancellationToken);
+        }
+
+        return RoutingChange.Done;
+    }
+
+    /// <summary>The gateways' comparisons (compared, agreed) since the specialist took its mode.</summary>
+    public async Task<(long Compared, long Agreed)> OnlineSinceAsync(string tenantId, Guid taskId, TaskSpecialist specialist)
+    {
+        if (ledger is null)
+        {
+            return (0, 0);
+        }
+
+        var days = await ledger.ReadAsync(tenantId, taskId, DateOnly.FromDateTime(specialist.PromotedAt.UtcDateTime), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        return (Math.Max(0, days.Sum(d => d.ShadowCompared) - specialist.OnlineBefore.Compared), Math.Max(0, days.Sum(d => d.ShadowAgreed) - specialist.OnlineBefore.Agreed));
+    }
+
+    private async Task<(long Compared, long Agreed)> TodayAsync(string tenantId, Guid taskId)
+    {
+        if (ledger is null)
+        {
+            return (0, 0);
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var days = await ledger.ReadAsync(tenantId, taskId, today, today);
+        return (days.Sum(d => d.ShadowCompared), days.Sum(d => d.ShadowAgreed));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Http.Headers;
+using SlmPlatform.ApiKeys;
+
+namespace SlmPlatform.Tasks.Promotion;
+
+/// <summary>Scores a model as served on a dataset's test split (the training service's evaluations).</summary>
+public interface IModelEvaluations
+{
+    /// <summary>The model's agreement with the teacher on the dataset's test split; null when the model or dataset is unknown there.</summary>
+    Task<double?> AgreementOnAsync(string tenantId, Guid modelId, string datasetId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// <c>POST /api/models/{id}/evaluations</c> on the training service, as the platform's service credential acting for
+/// the tenant. Training or serving away throws, so the decision waits for a redelivery instead of being made blind.
+/// </summary>
+public sealed class HttpModelEvaluations(IHttpClientFactory clients, IConfiguration configuration) : IModelEvaluations
+{
+    public const string ClientName = "training";
+
+    public async Task<double?> AgreementOnAsync(string tenantId, Guid modelId, string datasetId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/models/{modelId}/evaluations")
+        {
+            Content = JsonContent.Create(new Dictionary<string, string> { ["dataset_id"] = datasetId }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", configuration[ServiceCredential.ConfigurationKey]);
+        request.Headers.Add(ServiceCredential.TenantHeader, tenantId);
+        using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("agreement").GetDouble();
+    }
+}

@@ -1,0 +1,48 @@
+using SlmPlatform.Routing;
+using SlmPlatform.Tasks.Infrastructure;
+
+namespace SlmPlatform.Tasks.Promotion;
+
+/// <summary>
+/// Carries out a verdict under the tenant's policy and records it once: with automatic approval a move changes the
+/// routes; with manual approval, or for a verdict that changes nothing, it is only recorded, as a recommendation.
+/// </summary>
+public sealed partial class PromotionExecutor(SpecialistRouting routing, PromotionStore store, IModelRetraining retraining, ILogger<PromotionExecutor> logger)
+{
+    public async Task ApplyAsync(
+        Guid decisionId, string tenantId, Guid taskId, Guid modelId, PromotionPolicy policy, PromotionVerdict verdict, CancellationToken cancellationToken)
+    {
+        var act = policy.Approval == Approvals.Automatic && verdict.Action is not (PromotionActions.Keep or PromotionActions.Reject);
+        var reason = verdict.Reason;
+        if (act)
+        {
+            var outcome = verdict.Action switch
+            {
+                PromotionActions.Demote => await routing.DemoteAsync(tenantId, taskId, cancellationToken),
+                PromotionActions.Shadow => (await routing.PromoteAsync(tenantId, taskId, modelId, RouteModes.Shadow, null, policy.Sample, cancellationToken)).Outcome,
+                PromotionActions.Canary => (await routing.PromoteAsync(tenantId, taskId, modelId, RouteModes.Canary, policy.CanaryShare, policy.Sample, cancellationToken)).Outcome,
+                _ => (await routing.PromoteAsync(tenantId, taskId, modelId, RouteModes.Full, null, policy.Sample, cancellationToken)).Outcome,
+            };
+            act = outcome == RoutingChange.Done;
+            reason = act ? reason : $"{reason} Not applied: {outcome}.";
+            if (act && verdict.Action == PromotionActions.Demote)
+            {
+                // Drift: the task's calls have moved away from what the specialist learned; learn them again.
+                await retraining.RequestAsync(tenantId, taskId, $"retrain-{decisionId:N}", cancellationToken);
+            }
+        }
+        else if (policy.Approval == Approvals.Manual && verdict.Action is not (PromotionActions.Keep or PromotionActions.Reject))
+        {
+            reason = $"Recommended (manual approval): {reason}";
+        }
+
+        var decision = new PromotionDecision(taskId, modelId, verdict.Action, act, reason, verdict.Agreement, verdict.AgreementLower, verdict.Examples, DateTimeOffset.UtcNow);
+        if (await store.RecordAsync(decisionId, tenantId, decision, cancellationToken))
+        {
+            LogDecided(taskId, modelId, verdict.Action, act);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Promotion policy: task {TaskId}, model {ModelId}: {Action} (applied: {Applied})")]
+    private partial void LogDecided(Guid taskId, Guid modelId, string action, bool applied);
+}

@@ -1,0 +1,54 @@
+namespace SlmPlatform.Tasks.Promotion;
+
+/// <summary>
+/// A tenant's promotion policy. <c>approval</c> <see cref="Approvals.Automatic"/> lets the policy move a specialist
+/// through shadow → canary → full and demote it; <see cref="Approvals.Manual"/> only records what it recommends, for
+/// a person to act on through <c>PUT /api/tasks/{id}/specialist</c>. <see cref="Bar"/> is the share of the teacher's
+/// quality a specialist must reach, judged on the lower bound of its 95 % interval (the teacher agrees with itself:
+/// its quality is 1). <see cref="MinOnlineSamples"/> comparisons are needed before an online figure moves anything.
+/// </summary>
+public sealed record PromotionPolicy(
+    string Approval = Approvals.Automatic,
+    double Bar = 0.95,
+    double CanaryShare = 0.1,
+    double Sample = 0.05,
+    int MinOnlineSamples = 100)
+{
+    /// <summary>Every field's problem, or none.</summary>
+    public Dictionary<string, string[]> Problems()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Approval is not (Approvals.Automatic or Approvals.Manual))
+        {
+            errors["approval"] = [$"Must be '{Approvals.Automatic}' or '{Approvals.Manual}'."];
+        }
+
+        if (!(Bar > 0 && Bar <= 1))
+        {
+            errors["bar"] = ["Must be more than 0 and at most 1."];
+        }
+
+        if (!(CanaryShare > 0 && CanaryShare <= 1))
+        {
+            errors["canary_share"] = ["Must be more than 0 and at most 1."];
+        }
+
+        if (!(Sample > 0 && Sample <= 1))
+        {
+            errors["sample"] = ["Must be more than 0 and at most 1: without samples a promoted specialist is never checked again."];
+        }
+
+        if (MinOnlineSamples < 1)
+        {
+            errors["min_online_samples"] = ["Must be at least 1."];
+        }
+
+        return errors;
+    }
+}
+
+public static class Approvals
+{
+    public const string Automatic = "automatic";
+    public const string Manual = "manual";
+}

@@ -1,0 +1,168 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using SlmPlatform.Routing;
+using StackExchange.Redis;
+
+namespace SlmPlatform.Tasks.FunctionalTests;
+
+public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixture<DiscoveryFixture>
+{
+    private const string Tenant = "tenant-tasks-tests";
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AutomaticPolicy_TakesAModelThroughShadowCanaryAndFull_AndDemotesItWhenOnlineAgreementDrops()
+    {
+        var (taskId, agent, client) = await PostTaskAsync();
+        var model = Guid.NewGuid();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
+        var ledger = new RoutingLedger(redis, TimeProvider.System);
+        var evaluated = Evaluated(taskId, model, 0.99, 0.96);
+
+        await PublishAsync(evaluated);
+        Assert.Equal(RouteModes.Shadow, await WaitForModeAsync(client, taskId, RouteModes.Shadow));
+        await PublishAsync(evaluated);
+        await Task.Delay(TimeSpan.FromSeconds(2), Token);
+        Assert.Single(await DecisionsAsync(client, taskId), d => d.GetProperty("action").GetString() == "shadow");
+
+        await CompareAsync(ledger, taskId, agreed: 80, disagreed: 0);
+        Assert.Equal(RouteModes.Canary, await WaitForModeAsync(client, taskId, RouteModes.Canary));
+        await CompareAsync(ledger, taskId, agreed: 80, disagreed: 0);
+        Assert.Equal(RouteModes.Full, await WaitForModeAsync(client, taskId, RouteModes.Full));
+        var route = await new RouteTable(redis, TimeSpan.Zero).FindAsync(Tenant, [RouteKeys.ForWorkload(agent, "w")]);
+        Assert.Equal(model, route?.ModelId);
+
+        await CompareAsync(ledger, taskId, agreed: 2, disagreed: 38);
+        Assert.Null(await WaitForModeAsync(client, taskId, null));
+
+        var decisions = await DecisionsAsync(client, taskId);
+        Assert.Equal(["demote", "full", "canary", "shadow"], decisions.Select(d => d.GetProperty("action").GetString()));
+        Assert.All(decisions, d => Assert.True(d.GetProperty("applied").GetBoolean()));
+        Assert.Contains("upper bound is below the bar", decisions[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(fixture.Training.Retrainings, r => r.TaskId == taskId);
+    }
+
+    [Fact]
+    public async Task ManualApproval_OnlyRecommends_AndAModelBelowTheBarIsRejected()
+    {
+        var (taskId, _, client) = await PostTaskAsync();
+        using (var manual = await client.PutAsJsonAsync("/api/promotion-policy", new { approval = "manual", min_online_samples = 20 }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, manual.StatusCode);
+        }
+
+        try
+        {
+            await PublishAsync(Evaluated(taskId, Guid.NewGuid(), 0.97, 0.90));
+            await PublishAsync(Evaluated(taskId, Guid.NewGuid(), 0.99, 0.97));
+
+            var decisions = await WaitForDecisionsAsync(client, taskId, 2);
+            Assert.Contains(decisions, d => d.GetProperty("action").GetString() == "reject" && !d.GetProperty("applied").GetBoolean());
+            var recommended = Assert.Single(decisions, d => d.GetProperty("action").GetString() == "shadow");
+            Assert.False(recommended.GetProperty("applied").GetBoolean());
+            Assert.StartsWith("Recommended", recommended.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Equal(JsonValueKind.Null, (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist").ValueKind);
+        }
+        finally
+        {
+            using var automatic = await client.PutAsJsonAsync("/api/promotion-policy", new { approval = "automatic", min_online_samples = 20 }, Token);
+        }
+    }
+
+    [Fact]
+    public async Task ANewModel_ReplacesTheServingOne_OnlyWhenItBeatsItOnTheSameTestSet()
+    {
+        var (taskId, _, client) = await PostTaskAsync();
+        var serving = Guid.NewGuid();
+        var candidate = Guid.NewGuid();
+        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = serving }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        fixture.Training.Agreements[serving] = 0.995;
+        await PublishAsync(Evaluated(taskId, candidate, 0.98, 0.96));
+        var kept = Assert.Single(await WaitForDecisionsAsync(client, taskId, 1));
+        Assert.Equal("keep", kept.GetProperty("action").GetString());
+        Assert.Equal(serving, (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist").GetProperty("model_id").GetGuid());
+
+        fixture.Training.Agreements[serving] = 0.97;
+        await PublishAsync(Evaluated(taskId, candidate, 0.98, 0.96));
+
+        Assert.Equal(RouteModes.Shadow, await WaitForModeAsync(client, taskId, RouteModes.Shadow));
+        Assert.Equal(candidate, (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist").GetProperty("model_id").GetGuid());
+    }
+
+    [Fact]
+    public async Task PutPolicy_WithBadFields_Returns400NamingEach_AndChangesNothing()
+    {
+        using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/promotion-policy", Token);
+
+        using var response = await client.PutAsJsonAsync("/api/promotion-policy", new { approval = "sometimes", bar = 1.5, canary_share = 0.2 }, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("approval", out _));
+        Assert.True(errors.TryGetProperty("bar", out _));
+        Assert.False(errors.TryGetProperty("canary_share", out _));
+        Assert.Equal(before.GetRawText(), (await client.GetFromJsonAsync<JsonElement>("/api/promotion-policy", Token)).GetRawText());
+    }
+
+    private async Task<(Guid TaskId, string Agent, HttpClient Client)> PostTaskAsync()
+    {
+        var agent = $"policy-{Guid.NewGuid():N}";
+        var taskId = Guid.Parse(await fixture.PostLabelledCallsAsync(agent, "w", [("Where is my card?", "card_arrival"), ("What rate do you use?", "exchange_rate")]));
+        return (taskId, agent, fixture.Tasks.CreateClient(fixture.ApiKey));
+    }
+
+    private Task PublishAsync(ModelEvaluated evaluated) =>
+        fixture.Tasks.Services.GetRequiredService<IBus>().Publish(evaluated, Token);
+
+    private static ModelEvaluated Evaluated(Guid taskId, Guid modelId, double agreement, double lower) =>
+        new(Guid.NewGuid(), Tenant, modelId, taskId, "classifier-head", "ds-policy", 300, "json_equivalent", agreement, lower, Math.Min(1, agreement + 0.02), 4.2);
+
+    private static async Task CompareAsync(RoutingLedger ledger, Guid taskId, int agreed, int disagreed)
+    {
+        for (var i = 0; i < agreed + disagreed; i++)
+        {
+            await ledger.RecordComparisonAsync(Tenant, taskId, agreed: i < agreed);
+        }
+    }
+
+    /// <summary>Waits until the task's specialist is in <paramref name="mode"/> (null: none), and returns what it last saw.</summary>
+    private static async Task<string?> WaitForModeAsync(HttpClient client, Guid taskId, string? mode)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string? seen;
+        do
+        {
+            var specialist = (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist");
+            seen = specialist.ValueKind == JsonValueKind.Null ? null : specialist.GetProperty("mode").GetString();
+            if (seen == mode)
+            {
+                return seen;
+            }
+
+            await Task.Delay(200, Token);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        return seen;
+    }
+
+    private static async Task<List<JsonElement>> DecisionsAsync(HttpClient client, Guid taskId) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/promotions", Token)).EnumerateArray()];
+
+    private static async Task<List<JsonElement>> WaitForDecisionsAsync(HttpClient client, Guid taskId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        List<JsonElement> decisions;
+        while ((decisions = await DecisionsAsync(client, taskId)).Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, Token);
+        }
+
+        return decisions;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using SlmPlatform.Tasks.Promotion;
+
+namespace SlmPlatform.Tasks.FunctionalTests;
+
+/// <summary>
+/// The training service as the promotion policy sees it, scripted: each model's agreement on any test set as the
+/// tests set it, and the retraining requests received. (The training service's own evaluations are tested there.)
+/// </summary>
+public sealed class ScriptedTraining : IModelEvaluations, IModelRetraining
+{
+    public ConcurrentDictionary<Guid, double> Agreements { get; } = new();
+
+    public ConcurrentQueue<(Guid TaskId, string ClientJobId)> Retrainings { get; } = new();
+
+    public Task<double?> AgreementOnAsync(string tenantId, Guid modelId, string datasetId, CancellationToken cancellationToken) =>
+        Task.FromResult(Agreements.TryGetValue(modelId, out var agreement) ? agreement : (double?)null);
+
+    public Task RequestAsync(string tenantId, Guid taskId, string clientJobId, CancellationToken cancellationToken)
+    {
+        Retrainings.Enqueue((taskId, clientJobId));
+        return Task.CompletedTask;
+    }
+}
