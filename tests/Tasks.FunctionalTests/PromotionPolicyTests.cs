@@ -94,6 +94,26 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task AServedTask_WhoseTeacherAnswersWithANewLabel_IsRetrainedOnce()
+    {
+        var (taskId, agent, client) = await PostTaskAsync();
+        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Guid.NewGuid() }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        await fixture.PostLabelledCallsAsync(agent, "w", [.. Enumerable.Range(0, 5).Select(i => ($"I want to close my account {i}", "close_account"))], expectedCalls: 7);
+
+        var decisions = await WaitForDecisionsAsync(client, taskId, 1);
+        var retrain = Assert.Single(decisions);
+        Assert.Equal("retrain", retrain.GetProperty("action").GetString());
+        Assert.Contains("intent=close_account", retrain.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(2.5), Token);
+        Assert.Single(await DecisionsAsync(client, taskId));
+        Assert.Single(fixture.Training.Retrainings, r => r.TaskId == taskId);
+    }
+
+    [Fact]
     public async Task PutPolicy_WithBadFields_Returns400NamingEach_AndChangesNothing()
     {
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);

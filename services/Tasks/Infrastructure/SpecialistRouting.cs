@@ -40,7 +40,7 @@ public sealed class SpecialistRouting(
 
         var today = await TodayAsync(tenantId, taskId);
         var check = OutputChecks.For(task.Task.OutputKind, task.Labels, task.Task.Calls);
-        if (await specialists.PromoteAsync(tenantId, taskId, modelId, mode, share, sample, check, today, cancellationToken) is not { } changed)
+        if (await specialists.PromoteAsync(tenantId, taskId, modelId, mode, share, sample, check, today, task.Task.Calls, cancellationToken) is not { } changed)
         {
             return (RoutingChange.TaskNotFound, null);
         }

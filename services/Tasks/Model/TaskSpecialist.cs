@@ -13,6 +13,10 @@ public sealed record TaskSpecialist(Guid ModelId, string Mode, OutputCheck Check
     [JsonIgnore]
     public (long Compared, long Agreed) OnlineBefore { get; init; }
 
+    /// <summary>The task's calls when the specialist was promoted.</summary>
+    [JsonIgnore]
+    public long CallsAtPromotion { get; init; }
+
     /// <summary>The gateways' route for it: a full route serves every call, a shadow route none, a canary its share.</summary>
     public SpecialistRoute RouteFor(Guid taskId, int version) => new(taskId, ModelId, Mode, Check, version, ShareOf(Mode, Share), Sample);
 

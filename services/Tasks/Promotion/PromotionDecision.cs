@@ -13,4 +13,5 @@ public static class PromotionActions
     public const string Demote = "demote";
     public const string Reject = "reject";
     public const string Keep = "keep";
+    public const string Retrain = "retrain";
 }

@@ -43,6 +43,23 @@ public sealed partial class PromotionExecutor(SpecialistRouting routing, Promoti
         }
     }
 
+    /// <summary>Asks for a new fine-tune job once per cause, whatever the approval: training changes no route, and the
+    /// new model still has to pass the bar and beat the serving one.</summary>
+    public async Task RetrainAsync(Guid decisionId, string tenantId, Guid taskId, Guid modelId, string reason, CancellationToken cancellationToken)
+    {
+        if (await store.HasDecidedAsync(decisionId, cancellationToken))
+        {
+            return;
+        }
+
+        await retraining.RequestAsync(tenantId, taskId, $"retrain-{decisionId:N}", cancellationToken);
+        var decision = new PromotionDecision(taskId, modelId, PromotionActions.Retrain, true, reason, null, null, null, DateTimeOffset.UtcNow);
+        if (await store.RecordAsync(decisionId, tenantId, decision, cancellationToken))
+        {
+            LogDecided(taskId, modelId, PromotionActions.Retrain, true);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Promotion policy: task {TaskId}, model {ModelId}: {Action} (applied: {Applied})")]
     private partial void LogDecided(Guid taskId, Guid modelId, string action, bool applied);
 }

@@ -6,13 +6,17 @@ namespace SlmPlatform.Tasks.Promotion;
 /// a person to act on through <c>PUT /api/tasks/{id}/specialist</c>. <see cref="Bar"/> is the share of the teacher's
 /// quality a specialist must reach, judged on the lower bound of its 95 % interval (the teacher agrees with itself:
 /// its quality is 1). <see cref="MinOnlineSamples"/> comparisons are needed before an online figure moves anything.
+/// A served task is retrained when its calls grew by <see cref="RetrainGrowth"/> since the promotion, or when the
+/// teacher answers with a label the specialist does not know in at least <see cref="NewLabelCalls"/> calls.
 /// </summary>
 public sealed record PromotionPolicy(
     string Approval = Approvals.Automatic,
     double Bar = 0.95,
     double CanaryShare = 0.1,
     double Sample = 0.05,
-    int MinOnlineSamples = 100)
+    int MinOnlineSamples = 100,
+    double RetrainGrowth = 0.5,
+    int NewLabelCalls = 5)
 {
     /// <summary>Every field's problem, or none.</summary>
     public Dictionary<string, string[]> Problems()
@@ -41,6 +45,16 @@ public sealed record PromotionPolicy(
         if (MinOnlineSamples < 1)
         {
             errors["min_online_samples"] = ["Must be at least 1."];
+        }
+
+        if (!(RetrainGrowth > 0))
+        {
+            errors["retrain_growth"] = ["Must be more than 0 (0.5: retrain once the task has half as many calls again)."];
+        }
+
+        if (NewLabelCalls < 1)
+        {
+            errors["new_label_calls"] = ["Must be at least 1."];
         }
 
         return errors;

@@ -25,6 +25,13 @@ public sealed class PromotionStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<bool> HasDecidedAsync(Guid decisionId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select 1 from promotion_decisions where decision_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = decisionId });
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     /// <summary>Records a decision once; false when a decision with this id was already recorded.</summary>
     public async Task<bool> RecordAsync(Guid decisionId, string tenantId, PromotionDecision decision, CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ namespace SlmPlatform.Tasks.Promotion;
 /// <summary>
 /// The promotion policy's rounds: each promoted specialist's online agreement since it took its mode (shadow
 /// comparisons, then the teacher samples of canary and full) moves it on or demotes it. A decision's id comes from
-/// the specialist's state and the action, so each move is decided once however many rounds see it.
+/// the specialist's state and the action, so each move is decided once however many rounds see it. The same rounds
+/// ask for retraining when the task has grown or the teacher answers with new labels (once per cause and model).
 /// </summary>
 public sealed partial class PromotionWorker(IServiceScopeFactory scopes, IOptionsMonitor<PromotionOptions> options, ILogger<PromotionWorker> logger) : BackgroundService
 {
@@ -36,17 +37,27 @@ public sealed partial class PromotionWorker(IServiceScopeFactory scopes, IOption
         var routing = services.GetRequiredService<SpecialistRouting>();
         var policies = services.GetRequiredService<PromotionPolicies>();
         var executor = services.GetRequiredService<PromotionExecutor>();
+        var tasks = services.GetRequiredService<TaskStore>();
         foreach (var (tenantId, taskId, specialist) in await specialists.ListAsync(cancellationToken))
         {
             var policy = await policies.ForAsync(tenantId, cancellationToken);
             var (compared, agreed) = await routing.OnlineSinceAsync(tenantId, taskId, specialist);
-            if (PromotionRules.OnOnline(policy, specialist, compared, agreed) is not { } verdict)
+            if (PromotionRules.OnOnline(policy, specialist, compared, agreed) is { } verdict)
             {
-                continue;
+                var state = string.Join('/', taskId, specialist.ModelId, specialist.Mode, specialist.PromotedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), verdict.Action);
+                await executor.ApplyAsync(DeterministicId.Create("promotion-online", state), tenantId, taskId, specialist.ModelId, policy, verdict, cancellationToken);
+                if (verdict.Action == PromotionActions.Demote)
+                {
+                    continue;
+                }
             }
 
-            var state = string.Join('/', taskId, specialist.ModelId, specialist.Mode, specialist.PromotedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), verdict.Action);
-            await executor.ApplyAsync(DeterministicId.Create("promotion-online", state), tenantId, taskId, specialist.ModelId, policy, verdict, cancellationToken);
+            if (await tasks.FindAsync(tenantId, taskId, cancellationToken) is { } task
+                && RetrainingRules.Check(policy, specialist, task.Task.Calls, task.Labels) is var (cause, reason))
+            {
+                var decisionId = DeterministicId.Create("promotion-retrain", taskId.ToString(), specialist.ModelId.ToString(), cause);
+                await executor.RetrainAsync(decisionId, tenantId, taskId, specialist.ModelId, reason, cancellationToken);
+            }
         }
     }
 

@@ -24,7 +24,9 @@ create table promotion_decisions (
 create index promotion_decisions_task on promotion_decisions (task_id, decided_at desc);
 
 -- The gateways' comparison counters for the task on the day of the promotion, at the moment of it: online agreement
--- in the new mode is what the ledger counts beyond them, never what an earlier mode or model earned that day.
+-- in the new mode is what the ledger counts beyond them, never what an earlier mode or model earned that day. And the
+-- task's calls at that moment, against which its growth calls for retraining.
 alter table task_specialists
     add column online_compared_before bigint not null default 0,
-    add column online_agreed_before   bigint not null default 0;
+    add column online_agreed_before   bigint not null default 0,
+    add column calls_at_promotion     bigint not null default 0;
