@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SlmPlatform.Routing;
 using StackExchange.Redis;
 
@@ -44,6 +45,14 @@ public sealed class RoutingFixture : GatewayFixture
     {
         var taskId = Guid.NewGuid();
         await Routes.SetAsync(TenantId, keys, new SpecialistRoute(taskId, model, mode, check ?? IntentCheck, 1, share, sample));
+
+        // The gateway hears of the change over Redis pub/sub, a moment later: the tests start once it has.
+        var gatewayRoutes = Gateway.Services.GetRequiredService<RouteTable>();
+        for (var attempt = 0; attempt < 200 && (await gatewayRoutes.FindAsync(TenantId, keys))?.TaskId != taskId; attempt++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
         return taskId;
     }
 

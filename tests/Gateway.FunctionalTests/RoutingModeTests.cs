@@ -92,7 +92,7 @@ public sealed class RoutingModeTests(RoutingFixture fixture) : IClassFixture<Rou
     [Theory]
     [InlineData("echo", 1L)]
     [InlineData("good", 0L)]
-    public async Task Full_WithSampling_AsksTheTeacherBehindTheAnswer_WithoutCapturingIt(string specialist, long agreed)
+    public async Task Full_WithSampling_AsksTheTeacherBehindTheAnswer_AndCapturesItsAnswerForTraining(string specialist, long agreed)
     {
         var (agent, workload, marker) = Site();
         var model = specialist == "echo" ? ScriptedSpecialists.Echo : ScriptedSpecialists.Good;
@@ -107,7 +107,7 @@ public sealed class RoutingModeTests(RoutingFixture fixture) : IClassFixture<Rou
         Assert.Equal((1, agreed, 1), (day.ShadowCompared, day.ShadowAgreed, day.Answered));
         var asked = Assert.Single(fixture.Upstream.Received, r => r.Body.GetRawText().Contains(marker, StringComparison.Ordinal));
         Assert.False(asked.Body.TryGetProperty("stream", out _));
-        Assert.Empty(await fixture.Captured.WaitForAsync(marker, 1, TimeSpan.FromSeconds(1), Token));
+        Assert.Single(await fixture.Captured.WaitForAsync(marker, 2, TimeSpan.FromSeconds(3), Token));
     }
 
     [Fact]

@@ -62,18 +62,31 @@ public sealed partial class UpstreamRelay(
 
     /// <summary>
     /// Asks the teacher a call that a specialist already answered (<paramref name="body"/> without streaming), off the
-    /// caller's path, to measure agreement. Not captured: the agent made the call once, and its statistics and training
-    /// data count it once. Null when the teacher did not answer.
+    /// caller's path, to measure agreement. The teacher's answer is captured like any teacher call: it is what keeps the
+    /// task's dataset growing while a specialist serves, and the platform paid for it. Null when the teacher did not answer.
     /// </summary>
-    public async Task<TeacherAnswer?> AskAsync(string tenantId, byte[] body, CancellationToken cancellationToken)
+    public async Task<TeacherAnswer?> AskAsync(string tenantId, CallSite callSite, byte[] body, CancellationToken cancellationToken)
     {
+        var startedAt = time.GetUtcNow();
+        var started = Stopwatch.GetTimestamp();
         using var upstreamRequest = CreateRequest(options.Value.UpstreamFor(tenantId), HttpMethod.Post, "chat/completions", body, "application/json");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Value.UpstreamTimeout);
         using var response = await httpClientFactory.CreateClient(ClientName).SendAsync(upstreamRequest, deadline.Token);
-        return response.IsSuccessStatusCode
-            ? new TeacherAnswer(await response.Content.ReadAsByteArrayAsync(deadline.Token), Succeeded: true, IsEventStream: false)
-            : null;
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var answer = await response.Content.ReadAsByteArrayAsync(deadline.Token);
+        if (options.Value.CaptureEnabled)
+        {
+            captures.Enqueue(new PendingCapture(
+                tenantId, "gw_" + Guid.CreateVersion7().ToString("N"), callSite, startedAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                "success", body, answer, IsStream: false));
+        }
+
+        return new TeacherAnswer(answer, Succeeded: true, IsEventStream: false);
     }
 
     /// <summary>Relays <c>GET /models</c>; nothing is captured.</summary>

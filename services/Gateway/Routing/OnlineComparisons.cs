@@ -52,11 +52,11 @@ public sealed partial class OnlineComparisons : IDisposable
     }
 
     /// <summary>Asks the teacher the call (<paramref name="teacherBody"/>) the specialist answered, and compares the two.</summary>
-    public void StartSample(string tenantId, SpecialistRoute route, JsonElement specialistMessage, byte[] teacherBody)
+    public void StartSample(string tenantId, CallSite callSite, SpecialistRoute route, JsonElement specialistMessage, byte[] teacherBody)
     {
         if (TryTakeSlot(route))
         {
-            _ = Task.Run(() => SampleAsync(tenantId, route, specialistMessage, teacherBody), CancellationToken.None);
+            _ = Task.Run(() => SampleAsync(tenantId, callSite, route, specialistMessage, teacherBody), CancellationToken.None);
         }
     }
 
@@ -129,11 +129,11 @@ public sealed partial class OnlineComparisons : IDisposable
         }
     }
 
-    private async Task SampleAsync(string tenantId, SpecialistRoute route, JsonElement specialistMessage, byte[] teacherBody)
+    private async Task SampleAsync(string tenantId, CallSite callSite, SpecialistRoute route, JsonElement specialistMessage, byte[] teacherBody)
     {
         try
         {
-            if ((await _teacher.AskAsync(tenantId, teacherBody, _stopping))?.Message() is not { } teacher)
+            if ((await _teacher.AskAsync(tenantId, callSite, teacherBody, _stopping))?.Message() is not { } teacher)
             {
                 _metrics.ComparisonFailed(route.TaskId, "teacher_did_not_answer");
                 return;

@@ -40,7 +40,7 @@ public sealed partial class SpecialistRouter(
             case RouteModes.Canary when !RouteShares.Selects(RouteShares.CanaryPurpose, route.TaskId, request.ClientBody, route.Share):
                 return RouteDecision.ToTeacher;
             case RouteModes.Full or RouteModes.Canary:
-                return await AnswerAsync(context, tenantId, route, request, specialistBody, startedTimestamp) ? RouteDecision.Answered : RouteDecision.ToTeacher;
+                return await AnswerAsync(context, tenantId, site, route, request, specialistBody, startedTimestamp) ? RouteDecision.Answered : RouteDecision.ToTeacher;
             default:
                 // A mode this gateway does not know (a newer writer): the teacher is always a safe answer.
                 return RouteDecision.ToTeacher;
@@ -62,7 +62,7 @@ public sealed partial class SpecialistRouter(
     }
 
     private async Task<bool> AnswerAsync(
-        HttpContext context, string tenantId, SpecialistRoute route, ChatRequest request, byte[] specialistBody, long startedTimestamp)
+        HttpContext context, string tenantId, CallSite site, SpecialistRoute route, ChatRequest request, byte[] specialistBody, long startedTimestamp)
     {
         var answer = await specialists.AskAsync(tenantId, route, specialistBody, context.RequestAborted);
         if (answer.Failure is { } failure)
@@ -79,7 +79,7 @@ public sealed partial class SpecialistRouter(
         await SpecialistAnswerWriter.WriteAsync(context, request, answer.Message, answer.Usage, Stopwatch.GetElapsedTime(startedTimestamp));
         if (RouteShares.Selects(RouteShares.SamplePurpose, route.TaskId, request.ClientBody, route.Sample))
         {
-            comparisons.StartSample(tenantId, route, answer.Message, request.NonStreamingBody());
+            comparisons.StartSample(tenantId, site, route, answer.Message, request.NonStreamingBody());
         }
 
         return true;
