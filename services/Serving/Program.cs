@@ -20,5 +20,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapOllamaApi();
 app.MapOpenAiApi();
+app.MapDeploymentsApi();
 
 app.Run();

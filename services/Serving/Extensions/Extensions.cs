@@ -26,6 +26,7 @@ internal static class Extensions
         builder.Services.AddSingleton<LoadedSpecialists>();
         builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.AddApiKeyAuthentication();
+        builder.AddSpecialistDeployment();
         return builder;
     }
 

@@ -57,7 +57,8 @@ public sealed class TrainingRegistrySource(HttpClient http, IOptions<ServingOpti
             model.GetProperty("kind").GetString()!,
             artifact.GetProperty("key").GetString()!,
             artifact.TryGetProperty("format", out var format) ? format.GetString() ?? string.Empty : string.Empty,
-            model.GetProperty("created_at").GetDateTimeOffset());
+            model.GetProperty("created_at").GetDateTimeOffset(),
+            model.TryGetProperty("base_model", out var baseModel) && baseModel.ValueKind == JsonValueKind.String ? baseModel.GetString() : null);
     }
 
     private HttpRequestMessage Request(HttpMethod method, string path, string tenantId)

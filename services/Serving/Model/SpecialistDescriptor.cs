@@ -2,9 +2,9 @@ namespace SlmPlatform.Serving.Model;
 
 /// <summary>
 /// A trained specialist as the registry describes it: its id (also its model name on the APIs), its kind, the task it
-/// serves, and the artifact to load.
+/// serves, and the artifact to load; for an adapter, the base model it was trained on (catalog, Hugging Face id or Ollama tag).
 /// </summary>
-public sealed record SpecialistDescriptor(Guid Id, string TenantId, Guid TaskId, string Kind, string ArtifactKey, string ArtifactFormat, DateTimeOffset CreatedAt)
+public sealed record SpecialistDescriptor(Guid Id, string TenantId, Guid TaskId, string Kind, string ArtifactKey, string ArtifactFormat, DateTimeOffset CreatedAt, string? BaseModel = null)
 {
     public string Name => Id.ToString();
 }

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using SlmPlatform.Contracts;
+
+namespace SlmPlatform.Serving.Infrastructure.Deployment;
+
+/// <summary>
+/// Runs a <see cref="ModelDeployRequested"/> on the deployer of its target, retrying a few times while the target
+/// cannot be reached, and always ends in a <see cref="ModelDeployed"/> — failed, with the reason, when it did not work —
+/// so that a request is never retried forever and whoever asked always hears back.
+/// </summary>
+public sealed partial class SpecialistDeployment(
+    IEnumerable<ISpecialistDeployer> deployers, IOptions<DeployOptions> options, TimeProvider time, ILogger<SpecialistDeployment> logger)
+{
+    public async Task<DeploymentOutcome> DeployAsync(ModelDeployRequested request, CancellationToken cancellationToken)
+    {
+        var target = request.Target ?? options.Value.Target;
+        var spec = new DeploymentSpec(request.TenantId, request.ModelId, request.Kind, request.BaseModel, request.ArtifactLocation);
+        var deployer = deployers.FirstOrDefault(d => d.Target == target);
+        if (deployer is null)
+        {
+            return Failed(request, target, spec, string.Empty, new DeploymentException(DeploymentFailure.Invalid,
+                $"Unknown deployment target '{target}'; the targets are {string.Join(", ", DeployTargets.All)}."));
+        }
+
+        var delay = options.Value.RetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await deployer.DeployAsync(spec, cancellationToken);
+                LogDeployed(request.ModelId, target, result.ServedName);
+                return new DeploymentOutcome(new ModelDeployed(
+                    ModelDeployed.IdFor(request.EventId, succeeded: true), request.TenantId, request.ModelId, target, result.ServedName, result.Endpoint, true), null);
+            }
+            catch (DeploymentException e) when (e.Failure == DeploymentFailure.Unreachable && attempt < options.Value.Attempts)
+            {
+                LogRetrying(request.ModelId, target, attempt, e.Message);
+                await Task.Delay(delay, time, cancellationToken);
+                delay *= 2;
+            }
+            catch (DeploymentException e)
+            {
+                return Failed(request, target, spec, deployer.Endpoint, e);
+            }
+        }
+    }
+
+    private DeploymentOutcome Failed(ModelDeployRequested request, string target, DeploymentSpec spec, string endpoint, DeploymentException error)
+    {
+        LogFailed(request.ModelId, target, error.Failure, error.Message);
+        var servedName = target == DeployTargets.Embedded ? request.ModelId.ToString() : spec.ServedName;
+        return new DeploymentOutcome(new ModelDeployed(
+            ModelDeployed.IdFor(request.EventId, succeeded: false), request.TenantId, request.ModelId, target, servedName, endpoint, false, error.Message), error.Failure);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deployed model {ModelId} to {Target} as {ServedName}")]
+    private partial void LogDeployed(Guid modelId, string target, string servedName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deploying model {ModelId} to {Target} failed on attempt {Attempt}, retrying: {Reason}")]
+    private partial void LogRetrying(Guid modelId, string target, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deploying model {ModelId} to {Target} failed ({Failure}): {Reason}")]
+    private partial void LogFailed(Guid modelId, string target, DeploymentFailure failure, string reason);
+}
+
+/// <summary>The event to announce, and for a failure its kind (which an operator's API call turns into a status code).</summary>
+public sealed record DeploymentOutcome(ModelDeployed Event, DeploymentFailure? Failure);
