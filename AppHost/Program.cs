@@ -56,6 +56,7 @@ var serving = builder.AddProject<Projects.Serving>("serving")
     .WithArtifactStore(artifacts, "Serving__ArtifactsPath")
     .WithEnvironment("Platform__ServiceKey", serviceKey)
     .WithReference(infrastructure.PlatformDb)
+    .WithReference(infrastructure.Messaging)
     .WithReference(training)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
