@@ -24,6 +24,7 @@ public static class ScrubbingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, EmailRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, PhoneNumberRecognizer>(_ => new PhoneNumberRecognizer()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, ContextualPhoneNumberRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, NationalPhoneNumberRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, CreditCardRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, IbanRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, UsSsnRecognizer>());
@@ -36,6 +37,7 @@ public static class ScrubbingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, PersonRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, LocationRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, StreetAddressRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, IntersectionRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, OrganizationRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, NameTaggerRecognizer>());
         // Bound where the host has configuration; without it (a bare ServiceCollection) the defaults hold.

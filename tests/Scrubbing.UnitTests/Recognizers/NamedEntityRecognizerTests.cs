@@ -38,6 +38,27 @@ public sealed class NamedEntityRecognizerTests
         Assert.Contains(expected, _places.Found(text));
     }
 
+    [Theory]
+    [InlineData("We moved here from Zwarvik last spring.", "Zwarvik")]
+    [InlineData("I'm in Kelmoor, at the conference", "Kelmoor")]
+    [InlineData("I am in Brantholm for a business trip", "Brantholm")]
+    [InlineData("Mr. Leiva flew to QUARNSTEDT on Tuesday.", "QUARNSTEDT")]
+    [InlineData("They returned to Ostravik by train.", "Ostravik")]
+    public void Location_UnknownTownAfterAPhraseThatPlacesIt_IsFound(string text, string expected)
+    {
+        Assert.Contains(expected, _places.Found(text));
+    }
+
+    [Theory]
+    [InlineData("I'm in LOVE with this song")] // a common word in capitals
+    [InlineData("I am in CHARGE of the budget")]
+    [InlineData("Please reach out to NASA about it")] // capitals without a phrase that places them
+    [InlineData("I'm in a meeting until noon")]
+    public void Location_CapitalsOrOrdinaryWordsAfterPlacingPhrase_AreNotPlaces(string text)
+    {
+        Assert.Empty(_places.Found(text));
+    }
+
     [Fact]
     public void Location_AmbiguousWordWithoutContext_IsNotAPlace()
     {
@@ -58,6 +79,26 @@ public sealed class NamedEntityRecognizerTests
     public void StreetAddress_NumberBeforeOrdinaryWords_IsNoAddress()
     {
         Assert.Empty(_streets.Found("We shipped 12 Large Boxes and 3 Small Ones."));
+    }
+
+    [Theory]
+    [InlineData("My new address is the corner of 12 Brook Lane and Elisabeth Parks.", "12 Brook Lane and Elisabeth Parks")]
+    [InlineData("Meet me at the corner of Elm Street and Mathias Pass tonight", "Elm Street and Mathias Pass")]
+    [InlineData("stop at the corner of 11 Botley Road St. and Herceg Gateway St.", "11 Botley Road St. and Herceg Gateway St")]
+    [InlineData("it is the junction of harbour road 7 and mill courts", "harbour road 7 and mill courts")]
+    public void Intersection_TwoStreetsAfterCornerOf_AreOneAddress(string text, string expected)
+    {
+        Assert.Equal([expected], new IntersectionRecognizer().Found(text));
+    }
+
+    [Theory]
+    [InlineData("I saw it out of the corner of my eye and then it left.")]
+    [InlineData("Put the plant in the corner of the room and water it.")]
+    [InlineData("Research at the intersection of Design and Engineering")]
+    [InlineData("the corner of Main Street\nand then we left")] // a line break closes the address
+    public void Intersection_CornersThatAreNoStreets_AreNotAddresses(string text)
+    {
+        Assert.Empty(new IntersectionRecognizer().Found(text));
     }
 
     [Theory]

@@ -90,5 +90,17 @@ internal static class CommonWords
         "hotel", "restaurant", "cafe", "museum", "airport", "station", "bridge", "tower", "mall", "store", "shop",
         "theatre", "theater", "stadium", "arena", "beach", "island", "mountain", "river", "park", "history", "job",
         "innocent", "ace", "jude", "batman", "superman", "star", "wars", "trek", "series", "season", "episode",
+        // Sentence adverbs and interjections that open a sentence before a comma ("Unfortunately, …", "Cool, …"), and
+        // adjectives after "I'm", which is also a name context ("I'm glad", "I'm sure"): capitalised or not, no names.
+        "unfortunately", "fortunately", "luckily", "sadly", "honestly", "actually", "basically", "anyway", "however",
+        "meanwhile", "otherwise", "besides", "indeed", "therefore", "instead", "finally", "also", "still", "cool",
+        "awesome", "wow", "oh", "alright", "sure", "fine", "glad", "sorry", "afraid", "ready", "busy", "tired", "sick",
+        "excited", "pleased", "grateful", "confused", "worried", "available", "interested", "guilty",
+        // Words of periodicals, laws and documents ("Entertainment Weekly", "Title VII", "Chapter 11"), and the first
+        // words of public holidays ("Labor Day", "Memorial Day", "Boxing Day").
+        "weekly", "daily", "monthly", "quarterly", "annual", "yearly", "magazine", "journal", "times", "news",
+        "title", "chapter", "section", "article", "clause", "act", "part", "volume", "appendix", "users", "admin",
+        "labor", "labour", "memorial", "thanksgiving", "boxing", "veterans", "presidents", "remembrance", "halloween",
+        "baby", "wisdom", "discipline", "freedom", "peace", "truth", "beauty", "courage", "pleasure", "pleasures",
     ];
 }

@@ -29,7 +29,14 @@ public sealed class LocationRecognizer : IRecognizer
         ("grew", "up"), ("hometown", "is"), ("travel", "to"), ("travelling", "to"), ("traveling", "to"), ("trip", "to"),
         ("up", "in"), ("flew", "to"), ("fly", "to"), ("flying", "to"), ("drove", "to"), ("arrived", "in"),
         ("originally", "from"), ("came", "from"), ("comes", "from"), ("headquartered", "in"), ("flight", "to"),
+        // Where someone is, stays or comes back from: "I'm in", "staying in", "moved here from", "returned to".
+        ("i'm", "in"), ("i’m", "in"), ("am", "in"), ("we're", "in"), ("staying", "in"), ("stayed", "in"),
+        ("stay", "in"), ("holiday", "in"), ("vacation", "in"), ("here", "from"), ("moved", "from"), ("moving", "to"),
+        ("moving", "from"), ("returned", "to"), ("return", "to"), ("returning", "to"),
+        ("arrive", "in"), ("landed", "in"), ("relocating", "to"), ("settled", "in"),
     ];
+
+    private static readonly WordSet BeingIn = new(["am", "i'm", "i’m", "we're", "we’re"]);
 
     internal static readonly WordSet PrefixWords = new(
     [
@@ -70,7 +77,8 @@ public sealed class LocationRecognizer : IRecognizer
     {
         var token = tokens[i];
         var capitalized = token.IsCapitalized(text);
-        if (!capitalized && !IsAllCapsCountry(text, tokens, i))
+        var shouted = !capitalized && IsShoutedAfterContext(text, tokens, i);
+        if (!capitalized && !shouted && !IsAllCapsCountry(text, tokens, i))
         {
             return i;
         }
@@ -99,12 +107,12 @@ public sealed class LocationRecognizer : IRecognizer
             return i;
         }
 
-        if (!capitalized || CommonWords.Set.Contains(text, token) && !PrefixWords.Contains(text, token))
+        if (!(capitalized || shouted) || CommonWords.Set.Contains(text, token) && !PrefixWords.Contains(text, token))
         {
             return i;
         }
 
-        var run = Run(text, tokens, i);
+        var run = Run(text, tokens, i, shouted);
         if (run == i)
         {
             return i;
@@ -123,7 +131,7 @@ public sealed class LocationRecognizer : IRecognizer
         return i;
     }
 
-    private int Run(string text, List<Token> tokens, int start)
+    private int Run(string text, List<Token> tokens, int start, bool shouted)
     {
         var end = start;
         while (end < tokens.Count && end - start < MaxWords)
@@ -134,7 +142,7 @@ public sealed class LocationRecognizer : IRecognizer
                 break;
             }
 
-            if (!token.IsCapitalized(text) || token.HasDigit(text) || _gazetteers.StreetSuffixes.Contains(text, token)
+            if (!(shouted ? token.IsAllCapitals(text) : token.IsCapitalized(text)) || token.HasDigit(text) || _gazetteers.StreetSuffixes.Contains(text, token)
                 || OrganizationRecognizer.IsCompanyWord(text, token) || AreaWords.Contains(text, token)
                 || (end > start && CommonWords.Set.Contains(text, token)))
             {
@@ -186,6 +194,13 @@ public sealed class LocationRecognizer : IRecognizer
 
         return false;
     }
+
+    // "flew to LEPPEN", "born in SEINÄJOKI": towns are often written in capitals (postal practice, forms, shouting),
+    // and after a phrase of travel or origin the capitals no longer suggest an acronym. After "I'm in" or "am in"
+    // they still may ("I am in CHARGE"): no list of common words is long enough to tell, so capitals count only
+    // after the other phrases.
+    private static bool IsShoutedAfterContext(string text, List<Token> tokens, int i) =>
+        tokens[i].Length > 3 && tokens[i].IsAllCapitals(text) && HasStrongContext(text, tokens, i) && !BeingIn.Contains(text, tokens[i - 2]);
 
     private bool StartsPersonName(string text, List<Token> tokens, int i) => _gazetteers.FirstNames.Contains(text, tokens[i]);
 
