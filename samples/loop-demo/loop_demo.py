@@ -17,6 +17,13 @@ p.add_argument("--key-file", default=str(ROOT / ".slm" / "dev-api-key"))
 p.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
 p.add_argument("--since", type=float, default=time.time(), help="when the replay started (time.time())")
 p.add_argument("--queries", type=int, default=1500)
+p.add_argument("--policy", action="store_true",
+               help="let the promotion policy promote (shadow → canary → full) instead of a person; needs ./run.sh started with "
+                    "--Parameters:upstream-base-url=http://localhost:5199/v1 and samples/loop-demo/replay_teacher.py running")
+p.add_argument("--bar", type=float, default=0.95, help="the policy's bar (with --policy)")
+p.add_argument("--min-online-samples", type=int, default=100)
+p.add_argument("--canary-share", type=float, default=0.5)
+p.add_argument("--sample", type=float, default=0.2)
 args = p.parse_args()
 KEY = Path(args.key_file).read_text().strip()
 
@@ -44,6 +51,12 @@ while True:
     time.sleep(2)
 log(f"router call site {router['name']}: {router['calls']} calls, {router['distinct_labels']} labels")
 
+if args.policy:
+    policy = {"approval": "automatic", "bar": args.bar, "min_online_samples": args.min_online_samples,
+              "canary_share": args.canary_share, "sample": args.sample}
+    status, _, _ = call("PUT", "http://localhost:5103/api/promotion-policy", policy)
+    log(f"promotion policy {policy} ({status})")
+
 status, _, job = call("POST", "http://localhost:5104/api/finetune-jobs", {"task_id": router["id"], "client_job_id": f"loop-{router['id']}"})
 log(f"fine-tune job {job['id']} ({status})")
 last = None
@@ -65,8 +78,26 @@ log(f"model {model['id']} ({model['kind']}): held-out accuracy {test['accuracy']
 status, _, answer = call("POST", "http://localhost:5105/api/chat", {"model": model["id"], "stream": False,
                                                                     "messages": [{"role": "user", "content": "My new card still has not arrived"}]})
 log(f"serving answers: {answer['message']['content']}")
-status, _, _ = call("PUT", f"http://localhost:5103/api/tasks/{router['id']}/specialist", {"model_id": model["id"]})
-log(f"promoted ({status})")
+if args.policy:
+    evaluation = None
+    while not evaluation:
+        _, _, evaluations = call("GET", f"http://localhost:5104/api/models/{model['id']}/evaluations")
+        evaluation = (evaluations or [None])[0]
+        time.sleep(1)
+    log(f"evaluated as served: {evaluation['measure']} {evaluation['agreement']:.3f} "
+        f"({evaluation['agreement_lower']:.3f}–{evaluation['agreement_upper']:.3f}, n = {evaluation['examples']}), "
+        f"p50 {evaluation['latency_p50_ms']:.1f} ms")
+    decision = None
+    while not decision:
+        _, _, decisions = call("GET", f"http://localhost:5103/api/tasks/{router['id']}/promotions")
+        decision = next((d for d in decisions or [] if d["model_id"] == model["id"]), None)
+        time.sleep(1)
+    log(f"policy: {decision['action']} — {decision['reason']}")
+    if decision["action"] != "shadow":
+        raise SystemExit("the policy did not promote the model; rerun with a lower --bar, or promote it by hand (without --policy)")
+else:
+    status, _, _ = call("PUT", f"http://localhost:5103/api/tasks/{router['id']}/specialist", {"model_id": model["id"]})
+    log(f"promoted ({status})")
 
 intents = json.loads(Path(args.data, "banking77", "categories.json").read_text())
 system = ("You route a bank's customer-support messages. Answer with JSON {\"intent\": \"<label>\"}, "
@@ -75,13 +106,23 @@ rows = list(csv.reader(open(Path(args.data, "banking77", "train.csv"), encoding=
 rows = rows[:: max(1, len(rows) // args.queries)][: args.queries]
 served = agree = 0
 gateway_ms = []
-for text, label in rows:
+mode, modes, served_in_full, queries_in_full = None, [], 0, 0
+for index, (text, label) in enumerate(rows):
+    if args.policy and index % 25 == 0:
+        _, _, detail = call("GET", f"http://localhost:5103/api/tasks/{router['id']}")
+        now = (detail.get("specialist") or {}).get("mode")
+        if now != mode:
+            mode = now
+            modes.append({"mode": mode, "after_query": index, "seconds": round(time.time() - args.since, 1)})
+            log(f"the router task is now served in mode {mode} (query {index})")
     status, headers, answer = call("POST", "http://localhost:5100/v1/chat/completions",
                                    {"model": "gpt-4o", "response_format": {"type": "json_object"},
                                     "messages": [{"role": "system", "content": system}, {"role": "user", "content": text}]},
                                    {"X-Slm-Agent": "support-agent"})
+    queries_in_full += mode == "full"
     if headers.get("x-slm-served-by"):
         served += 1
+        served_in_full += mode == "full"
         gateway_ms.append(float(headers["x-slm-overhead-duration-ms"]))
         agree += json.loads(answer["choices"][0]["message"]["content"]).get("intent") == label
 log(f"{len(rows)} unseen router queries through the gateway")
@@ -92,4 +133,7 @@ print(json.dumps({
     "gateway_ms_p50": statistics.median(gateway_ms) if gateway_ms else None,
     "gateway_ms_p95": gateway_ms[int(0.95 * len(gateway_ms))] if gateway_ms else None,
     "savings": {k: savings[k] for k in ("specialist_calls", "fallbacks", "cost_avoided")},
+    "shadow_agreement": next((t.get("shadow_agreement") for t in savings["tasks"] if t["task_id"] == router["id"]), None),
+    "modes": modes if args.policy else None,
+    "served_share_once_full": round(served_in_full / queries_in_full, 4) if queries_in_full else None,
 }, indent=1))

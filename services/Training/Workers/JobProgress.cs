@@ -30,11 +30,8 @@ public sealed class JobProgress(JobStore jobs, IPublishEndpoint publisher, JobRo
             elapsed_seconds = p.Elapsed.TotalSeconds,
             eta_seconds = p.Eta.TotalSeconds,
         });
-        jobs.UpdateAsync(row.Job.Id, holder, "progress", json, CancellationToken.None).GetAwaiter().GetResult();
-        var eventId = DeterministicId.Create("finetune-progressed", row.Job.Id.ToString(), p.Member.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var message = new FineTuneProgressed(eventId, row.TenantId, row.Job.Id, p.Member, p.Members, p.Epoch, p.MaxEpochs, p.Step, p.MaxSteps,
-            p.TrainLoss, p.ValidationLoss, p.ValidationAccuracy, p.Eta.TotalSeconds, DateTimeOffset.UtcNow);
-        publisher.Publish(message, context => context.MessageId = eventId).GetAwaiter().GetResult();
+        Report(json, p.Member, p.Epoch, eventId => new FineTuneProgressed(eventId, row.TenantId, row.Job.Id, p.Member, p.Members, p.Epoch, p.MaxEpochs,
+            p.Step, p.MaxSteps, p.TrainLoss, p.ValidationLoss, p.ValidationAccuracy, p.Eta.TotalSeconds, DateTimeOffset.UtcNow));
     }
 
     /// <summary>
@@ -59,10 +56,17 @@ public sealed class JobProgress(JobStore jobs, IPublishEndpoint publisher, JobRo
             elapsed_seconds = p.Elapsed.TotalSeconds,
             eta_seconds = p.EstimatedRemaining.TotalSeconds,
         });
+        Report(json, 0, epoch, eventId => new FineTuneProgressed(eventId, row.TenantId, row.Job.Id, 0, 1, epoch, maxEpochs, p.Step, p.TotalSteps,
+            p.Loss, p.ValidationLoss ?? p.Loss, 0, p.EstimatedRemaining.TotalSeconds, DateTimeOffset.UtcNow));
+    }
+
+    // Progress is saved on the job row (what GET shows), then announced; one event id per member and epoch, so a
+    // resumed run announcing an epoch again is the same event.
+    private void Report(string json, int member, int epoch, Func<Guid, FineTuneProgressed> message)
+    {
         jobs.UpdateAsync(row.Job.Id, holder, "progress", json, CancellationToken.None).GetAwaiter().GetResult();
-        var eventId = DeterministicId.Create("finetune-progressed", row.Job.Id.ToString(), "0", epoch.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var message = new FineTuneProgressed(eventId, row.TenantId, row.Job.Id, 0, 1, epoch, maxEpochs, p.Step, p.TotalSteps,
-            p.Loss, p.ValidationLoss ?? p.Loss, 0, p.EstimatedRemaining.TotalSeconds, DateTimeOffset.UtcNow);
-        publisher.Publish(message, context => context.MessageId = eventId).GetAwaiter().GetResult();
+        var eventId = DeterministicId.Create("finetune-progressed", row.Job.Id.ToString(),
+            member.ToString(System.Globalization.CultureInfo.InvariantCulture), epoch.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        publisher.Publish(message(eventId), context => context.MessageId = eventId).GetAwaiter().GetResult();
     }
 }
