@@ -10,6 +10,11 @@ public sealed class ServingOptions
     /// <summary>The artifact store's folder, shared with the training service (a volume in the cloud).</summary>
     public string ArtifactsPath { get; set; } = "artifacts";
 
+    /// <summary>CPU threads llama.cpp gives one GGUF specialist. One: a tiny model's answer takes milliseconds, and a
+    /// second thread measured about twice the CPU per call without answering reliably sooner (docs/benchmarks.md).
+    /// Concurrent callers of different specialists use the other cores.</summary>
+    public int GgufThreads { get; set; } = 1;
+
     /// <summary>The training service, whose registry says which specialists exist.</summary>
     public Uri TrainingUrl { get; set; } = new("http://training");
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using SlmPlatform.Serving.Runtimes;
 using SlmPlatform.Specialists.Artifacts;
 using SlmPlatform.Specialists.Generative;
@@ -6,7 +7,7 @@ using SlmPlatform.Specialists.Generative;
 namespace SlmPlatform.Serving.Infrastructure;
 
 /// <summary>Reads a specialist's artifact and builds the runtime for its kind.</summary>
-public sealed class SpecialistLoader(ISpecialistSource source, IEmbeddingGenerator<string, Embedding<float>> embeddings)
+public sealed class SpecialistLoader(ISpecialistSource source, IEmbeddingGenerator<string, Embedding<float>> embeddings, IOptions<ServingOptions> options)
 {
     public async Task<ISpecialist> LoadAsync(SpecialistDescriptor descriptor, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ public sealed class SpecialistLoader(ISpecialistSource source, IEmbeddingGenerat
     /// llama.cpp maps the GGUF from a file: the store's own file when the artifact is one (the shared folder), else a
     /// private copy that the specialist deletes when it is unloaded.
     /// </summary>
-    private static async Task<ISpecialist> LoadGgufAsync(SpecialistDescriptor descriptor, Stream artifact, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task<ISpecialist> LoadGgufAsync(SpecialistDescriptor descriptor, Stream artifact, Stopwatch clock, CancellationToken cancellationToken)
     {
         string? owned = null;
         var path = (artifact as FileStream)?.Name;
@@ -51,7 +52,7 @@ public sealed class SpecialistLoader(ISpecialistSource source, IEmbeddingGenerat
         try
         {
             var bytes = new FileInfo(path).Length;
-            var runner = await Task.Run(() => GgufSpecialist.Load(path), cancellationToken);
+            var runner = await Task.Run(() => GgufSpecialist.Load(path, options.Value.GgufThreads), cancellationToken);
             return new GgufGenerativeSpecialist(descriptor, runner, bytes, clock.Elapsed, owned);
         }
         catch (Exception e) when (e is InvalidDataException or LLama.Exceptions.LoadWeightsFailedException)
