@@ -82,7 +82,7 @@ public sealed class ConversionLoopEndToEndTests(LocalPlatformFixture platform)
         {
             var (servedBy, content) = await AskThroughGatewayAsync(gateway, agent, "Hello, I think I left my card in a taxi last night, can you freeze it?");
             return servedBy is null ? null : new[] { servedBy, content };
-        }, TimeSpan.FromSeconds(20));
+        }, EndToEnd.Eventually);
         Assert.NotNull(routed);
         Assert.Equal($"specialist:{modelId}", routed[0]);
         Assert.Equal("lost_card", JsonDocument.Parse(routed[1]).RootElement.GetProperty("intent").GetString());
@@ -107,7 +107,7 @@ public sealed class ConversionLoopEndToEndTests(LocalPlatformFixture platform)
             var savings = await tasks.GetFromJsonAsync<JsonElement>("/api/savings", Token);
             var mine = savings.GetProperty("tasks").EnumerateArray().FirstOrDefault(t => t.GetProperty("task_id").GetGuid() == taskId);
             return mine.ValueKind == JsonValueKind.Object && mine.GetProperty("fallbacks").GetInt64() >= 1 ? mine.GetRawText() : null;
-        }, TimeSpan.FromSeconds(10));
+        }, EndToEnd.Eventually);
         Assert.NotNull(counted);
         var figures = JsonDocument.Parse(counted).RootElement;
         Assert.True(figures.GetProperty("specialist_calls").GetInt64() >= 1, counted);

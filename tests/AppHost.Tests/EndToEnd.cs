@@ -9,6 +9,10 @@ public sealed class PlatformCollection : ICollectionFixture<LocalPlatformFixture
 
 internal static class EndToEnd
 {
+    /// <summary>How long a pipeline may take to show a result: generous, since these tests check behaviour, not speed
+    /// (the benchmarks measure that), and the platform shares 2 cores with its own background work.</summary>
+    public static readonly TimeSpan Eventually = TimeSpan.FromSeconds(30);
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>Probes until it returns something, or null after <paramref name="timeout"/>.</summary>
