@@ -40,6 +40,12 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         Assert.All(decisions, d => Assert.True(d.GetProperty("applied").GetBoolean()));
         Assert.Contains("upper bound is below the bar", decisions[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains(fixture.Training.Retrainings, r => r.TaskId == taskId);
+
+        // Scored well offline again, it is still the model live calls demoted: the policy does not bring it back.
+        await PublishAsync(Evaluated(taskId, model, 0.99, 0.96));
+        var again = await WaitForDecisionsAsync(client, taskId, 5);
+        Assert.Equal("reject", again[0].GetProperty("action").GetString());
+        Assert.Null(await WaitForModeAsync(client, taskId, null));
     }
 
     [Fact]

@@ -39,6 +39,15 @@ public sealed class PromotionRulesTests
     }
 
     [Fact]
+    public void OnEvaluated_AModelDemotedOnLiveCallsBefore_IsNotPromotedAgainHoweverItScoresOffline()
+    {
+        var verdict = PromotionRules.OnEvaluated(Policy, Evaluated(agreement: 0.99, lower: 0.97), serving: null, servingAgreement: null, demotedBefore: true);
+
+        Assert.Equal(PromotionActions.Reject, verdict.Action);
+        Assert.Contains("demoted", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OnEvaluated_TheServingModelReevaluated_IsKept()
     {
         var verdict = PromotionRules.OnEvaluated(Policy, Evaluated(agreement: 0.99, lower: 0.97), Serving(RouteModes.Full) with { ModelId = Candidate }, null);

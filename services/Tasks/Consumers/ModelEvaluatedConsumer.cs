@@ -6,11 +6,12 @@ namespace SlmPlatform.Tasks.Consumers;
 
 /// <summary>
 /// The promotion policy's first step: a newly evaluated model that reaches the bar, and beats the model serving the
-/// task on the same held-out set, enters shadow. The decision's id comes from the evaluation event, so a redelivered
-/// event is decided once.
+/// task on the same held-out set, enters shadow — unless live calls already had it demoted from this task. The
+/// decision's id comes from the evaluation event, so a redelivered event is decided once.
 /// </summary>
 public sealed class ModelEvaluatedConsumer(
-    PromotionPolicies policies, TaskSpecialistStore specialists, IModelEvaluations evaluations, PromotionExecutor executor) : IConsumer<ModelEvaluated>
+    PromotionPolicies policies, PromotionStore decisions, TaskSpecialistStore specialists, IModelEvaluations evaluations, PromotionExecutor executor)
+    : IConsumer<ModelEvaluated>
 {
     public async Task Consume(ConsumeContext<ModelEvaluated> context)
     {
@@ -22,7 +23,8 @@ public sealed class ModelEvaluatedConsumer(
             ? await evaluations.AgreementOnAsync(evaluated.TenantId, serving.ModelId, evaluated.DatasetId, token)
             : null;
 
-        var verdict = PromotionRules.OnEvaluated(policy, evaluated, serving, incumbent);
+        var demoted = await decisions.WasDemotedAsync(evaluated.TaskId, evaluated.ModelId, token);
+        var verdict = PromotionRules.OnEvaluated(policy, evaluated, serving, incumbent, demoted);
         await executor.ApplyAsync(
             DeterministicId.Create("promotion-evaluated", evaluated.EventId.ToString()), evaluated.TenantId, evaluated.TaskId, evaluated.ModelId, policy, verdict, token);
     }

@@ -14,8 +14,10 @@ public sealed record PromotionVerdict(string Action, string Reason, double? Agre
 /// </summary>
 public static class PromotionRules
 {
-    /// <summary>The verdict on an offline evaluation; <paramref name="servingAgreement"/> is the serving model's on the same test set.</summary>
-    public static PromotionVerdict OnEvaluated(PromotionPolicy policy, ModelEvaluated evaluation, TaskSpecialist? serving, double? servingAgreement)
+    /// <summary>The verdict on an offline evaluation; <paramref name="servingAgreement"/> is the serving model's on the same
+    /// test set; <paramref name="demotedBefore"/> says live calls already showed this model below the bar for this task.</summary>
+    public static PromotionVerdict OnEvaluated(
+        PromotionPolicy policy, ModelEvaluated evaluation, TaskSpecialist? serving, double? servingAgreement, bool demotedBefore = false)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -25,6 +27,11 @@ public static class PromotionRules
         if (serving?.ModelId == evaluation.ModelId)
         {
             return Verdict(PromotionActions.Keep, $"Already serves this task; re-evaluated at {figures}.");
+        }
+
+        if (demotedBefore)
+        {
+            return Verdict(PromotionActions.Reject, $"{figures}, but live calls already showed this model below the bar for this task; it was demoted.");
         }
 
         if (evaluation.AgreementLower < policy.Bar)

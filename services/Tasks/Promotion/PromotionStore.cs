@@ -32,6 +32,16 @@ public sealed class PromotionStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
+    /// <summary>Whether the policy demoted this model from this task before.</summary>
+    public async Task<bool> WasDemotedAsync(Guid taskId, Guid modelId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select 1 from promotion_decisions where task_id = $1 and model_id = $2 and action = 'demote' and applied limit 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = taskId });
+        command.Parameters.Add(new NpgsqlParameter { Value = modelId });
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     /// <summary>Records a decision once; false when a decision with this id was already recorded.</summary>
     public async Task<bool> RecordAsync(Guid decisionId, string tenantId, PromotionDecision decision, CancellationToken cancellationToken)
     {
