@@ -6,6 +6,18 @@ namespace SlmPlatform.Evaluation;
 /// </summary>
 public sealed record AnswerScore(bool ExactMatch, bool? JsonValid, bool? JsonEquivalent, bool? JsonShape, bool? ToolNames, bool? ToolCalls)
 {
+    /// <summary>Cosine similarity of the two answers' sentence embeddings, where the teacher answered free text (set by
+    /// <see cref="WithSimilarity"/>; null elsewhere, where exact, JSON and tool-call measures say more).</summary>
+    public double? Similarity { get; init; }
+
+    /// <summary>True where the teacher answered free text: neither a tool call nor JSON.</summary>
+    public bool IsFreeText => JsonValid is null && ToolCalls is null;
+
+    public AnswerScore WithSimilarity(double similarity) => this with { Similarity = similarity };
+
+    /// <summary>The answer's text, as compared (content only; empty for a tool call).</summary>
+    public static string TextOf(JsonElement message) => Content(message);
+
     /// <summary>Compares two OpenAI-style assistant messages (<c>content</c>, <c>tool_calls</c>).</summary>
     public static AnswerScore Compare(JsonElement candidate, JsonElement teacher)
     {

@@ -11,20 +11,29 @@ public sealed record EvaluationReport(
     Proportion? JsonEquivalent,
     Proportion? JsonShape,
     Proportion? ToolNames,
-    Proportion? ToolCalls)
+    Proportion? ToolCalls,
+    Proportion? SemanticMatch = null,
+    double? MeanSimilarity = null)
 {
+    /// <summary>Free-text answers count as a semantic match at this cosine similarity or above.</summary>
+    public const double DefaultSimilarityThreshold = 0.9;
+
     /// <summary>
     /// The measure a promotion decision rests on: full tool calls where the teacher calls tools, JSON equivalence
     /// where it answers JSON, exact match otherwise.
     /// </summary>
-    public Proportion Primary => ToolCalls ?? JsonEquivalent ?? ExactMatch;
+    public Proportion Primary => ToolCalls ?? JsonEquivalent ?? SemanticMatch ?? ExactMatch;
 
-    /// <summary>The name of <see cref="Primary"/>: <c>tool_calls</c>, <c>json_equivalent</c> or <c>exact_match</c>.</summary>
-    public string PrimaryMeasure => ToolCalls is not null ? "tool_calls" : JsonEquivalent is not null ? "json_equivalent" : "exact_match";
+    /// <summary>The name of <see cref="Primary"/>: <c>tool_calls</c>, <c>json_equivalent</c>, <c>semantic_match</c> or <c>exact_match</c>.</summary>
+    public string PrimaryMeasure =>
+        ToolCalls is not null ? "tool_calls" : JsonEquivalent is not null ? "json_equivalent" : SemanticMatch is not null ? "semantic_match" : "exact_match";
 
-    public static EvaluationReport Of(IReadOnlyCollection<AnswerScore> scores)
+    /// <summary>The report over the scores; free-text answers with a similarity count as a semantic match at
+    /// <paramref name="similarityThreshold"/> or above.</summary>
+    public static EvaluationReport Of(IReadOnlyCollection<AnswerScore> scores, double similarityThreshold = DefaultSimilarityThreshold)
     {
         ArgumentNullException.ThrowIfNull(scores);
+        var similarities = scores.Where(s => s.Similarity is not null).Select(s => s.Similarity!.Value).ToList();
         return new EvaluationReport(
             scores.Count,
             Proportion.Of(scores.Select(s => s.ExactMatch)),
@@ -32,7 +41,9 @@ public sealed record EvaluationReport(
             Applicable(scores, s => s.JsonEquivalent),
             Applicable(scores, s => s.JsonShape),
             Applicable(scores, s => s.ToolNames),
-            Applicable(scores, s => s.ToolCalls));
+            Applicable(scores, s => s.ToolCalls),
+            similarities.Count == 0 ? null : Proportion.Of(similarities.Select(v => v >= similarityThreshold)),
+            similarities.Count == 0 ? null : similarities.Average());
     }
 
     private static Proportion? Applicable(IEnumerable<AnswerScore> scores, Func<AnswerScore, bool?> measure)

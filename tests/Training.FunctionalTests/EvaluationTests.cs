@@ -69,11 +69,45 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
         await fixture.Evaluated.WaitForAsync(modelId.ToString(), 2, TimeSpan.FromSeconds(10), Token);
     }
 
-    private async Task<Guid> TrainAsync(HttpClient client)
+    [Fact]
+    public async Task FreeTextAnswers_AreAlsoComparedByMeaning()
+    {
+        var replies = new Dictionary<string, string>
+        {
+            ["card_arrival"] = "Your new card is on its way and arrives within five days.",
+            ["exchange_rate"] = "We convert at the daily network exchange rate, without a mark-up.",
+            ["lost_card"] = "I have blocked your card; a replacement is on its way.",
+        };
+        fixture.Serving.Wrong = "exchange_rate";
+        fixture.Serving.Say = label => replies.GetValueOrDefault(label, "Pizza is my favourite food, especially on Fridays.");
+        fixture.Serving.ResetCounts();
+        try
+        {
+            using var client = fixture.Service.CreateClient(fixture.ApiKey);
+            var modelId = await TrainAsync(client, call => call with { Response = Reply(replies[call.OutputLabel!]) }, "text");
+
+            await fixture.Evaluated.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(30), Token);
+            var evaluation = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/evaluations", Token)).EnumerateArray());
+            var examples = evaluation.GetProperty("examples").GetInt32();
+            Assert.Equal("semantic_match", evaluation.GetProperty("measure").GetString());
+            var report = evaluation.GetProperty("report");
+            Assert.Equal(examples - fixture.Serving.AnsweredWrong, report.GetProperty("semantic_match").GetProperty("successes").GetInt32());
+            Assert.InRange(report.GetProperty("mean_similarity").GetDouble(), 0.2, 0.99);
+        }
+        finally
+        {
+            fixture.Serving.Say = label => JsonSerializer.Serialize(new { intent = label });
+        }
+    }
+
+    private static JsonElement Reply(string content) =>
+        JsonSerializer.SerializeToElement(new { choices = new[] { new { message = new { role = "assistant", content } } } });
+
+    private async Task<Guid> TrainAsync(HttpClient client, Func<SlmPlatform.Specialists.Datasets.SourceCall, SlmPlatform.Specialists.Datasets.SourceCall>? reshape = null, string outputKind = "json")
     {
         var taskId = Guid.NewGuid();
-        var calls = InMemoryTaskCalls.Router(taskId.ToString("N")[..8], perIntent: 40).ToList();
-        fixture.Calls.Add(TrainingFixture.Tenant, taskId, "json", calls);
+        var calls = InMemoryTaskCalls.Router(taskId.ToString("N")[..8], perIntent: 40).Select(reshape ?? (c => c)).ToList();
+        fixture.Calls.Add(TrainingFixture.Tenant, taskId, outputKind, calls);
         fixture.Serving.Teach(calls);
         using var posted = await client.PostAsJsonAsync("/api/finetune-jobs", new
         {

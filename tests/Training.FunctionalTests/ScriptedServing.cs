@@ -28,6 +28,9 @@ public sealed class ScriptedServing : IAsyncDisposable
 
     public bool Down { get; set; }
 
+    /// <summary>What it says for a label: by default the router's JSON, <c>{"intent": "..."}</c>.</summary>
+    public Func<string, string> Say { get; set; } = label => JsonSerializer.Serialize(new { intent = label });
+
     public int Requests => _requests;
 
     public int AnsweredWrong => _answeredWrong;
@@ -71,7 +74,7 @@ public sealed class ScriptedServing : IAsyncDisposable
             label = "wrong";
         }
 
-        var content = JsonSerializer.Serialize(new { intent = label });
+        var content = Say(label);
         return Results.Json(new { choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } } });
     }
 

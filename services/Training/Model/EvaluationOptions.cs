@@ -14,6 +14,9 @@ public sealed class EvaluationOptions
     /// <summary>Requests in flight to serving at once.</summary>
     public int Concurrency { get; set; } = 2;
 
+    /// <summary>The cosine similarity at which a free-text answer counts as saying what the teacher said.</summary>
+    public double SimilarityThreshold { get; set; } = 0.9;
+
     /// <summary>How long one answer may take before it counts as a failed answer.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

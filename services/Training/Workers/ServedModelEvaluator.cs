@@ -1,18 +1,20 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 using SlmPlatform.Evaluation;
 using SlmPlatform.Specialists.Datasets;
 using SlmPlatform.Training.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace SlmPlatform.Training.Workers;
 
 /// <summary>
 /// Scores a model as it serves: each test example's request goes to serving, and the answer is compared with the
-/// teacher's own answer (exact match; JSON validity, equivalence and shape; tool-call names and full calls, AST-style),
-/// each measure with its 95 % interval. The model's own dataset by default; another dataset of the same task compares
+/// teacher's own answer (exact match; JSON validity, equivalence and shape; tool-call names and full calls, AST-style;
+/// for free text, embedding similarity), each measure with its 95 % interval. The model's own dataset by default; another dataset of the same task compares
 /// models on the same held-out set (a retrained model must beat the serving one there).
 /// </summary>
 public sealed class ServedModelEvaluator(
-    ModelRegistry registry, DatasetStore datasets, EvaluationStore evaluations, ServingClient serving, IOptions<EvaluationOptions> options)
+    ModelRegistry registry, DatasetStore datasets, EvaluationStore evaluations, ServingClient serving, IOptions<EvaluationOptions> options,
+    IEmbeddingGenerator<string, Embedding<float>> embeddings)
 {
     private static readonly JsonElement NoAnswer = JsonSerializer.SerializeToElement(new { role = "assistant", content = string.Empty });
 
@@ -45,6 +47,7 @@ public sealed class ServedModelEvaluator(
         }
 
         var scores = new AnswerScore[test.Count];
+        var answers = new JsonElement[test.Count];
         var latencies = new double[test.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, test.Count),
@@ -52,11 +55,13 @@ public sealed class ServedModelEvaluator(
             async (i, token) =>
             {
                 var (message, elapsed) = await serving.AskAsync(tenantId, modelId, test[i].Messages, test[i].Tools, token);
-                scores[i] = AnswerScore.Compare(message ?? NoAnswer, test[i].Answer);
+                answers[i] = message ?? NoAnswer;
+                scores[i] = AnswerScore.Compare(answers[i], test[i].Answer);
                 latencies[i] = elapsed.TotalMilliseconds;
             });
 
-        var report = EvaluationReport.Of(scores);
+        await AddSimilaritiesAsync(scores, answers, test, cancellationToken);
+        var report = EvaluationReport.Of(scores, options.Value.SimilarityThreshold);
         Array.Sort(latencies);
         var primary = report.Primary;
         var evaluation = new ModelEvaluation(
@@ -69,6 +74,39 @@ public sealed class ServedModelEvaluator(
         DeterministicId.Create("model-evaluated", evaluation.ModelId.ToString(), evaluation.DatasetId, evaluation.EvaluatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         tenantId, evaluation.ModelId, evaluation.TaskId, model.Kind, evaluation.DatasetId, evaluation.Examples, evaluation.Measure,
         evaluation.Agreement, evaluation.AgreementLower, evaluation.AgreementUpper, evaluation.LatencyP50Ms);
+
+    // Free text says the same thing in other words as often as in the teacher's: such answers are also compared by
+    // the cosine similarity of their sentence embeddings (the MiniLM model the datasets are built with).
+    private async Task AddSimilaritiesAsync(AnswerScore[] scores, JsonElement[] answers, List<DatasetExample> test, CancellationToken cancellationToken)
+    {
+        var free = Enumerable.Range(0, scores.Length).Where(i => scores[i].IsFreeText).ToList();
+        if (free.Count == 0)
+        {
+            return;
+        }
+
+        var given = free.Select(i => AnswerScore.TextOf(answers[i])).ToList();
+        var expected = free.Select(i => AnswerScore.TextOf(test[i].Answer)).ToList();
+        var vectors = await embeddings.GenerateAsync([.. given, .. expected], cancellationToken: cancellationToken);
+        for (var k = 0; k < free.Count; k++)
+        {
+            var similarity = given[k].Length == 0 ? 0 : Cosine(vectors[k].Vector.Span, vectors[free.Count + k].Vector.Span);
+            scores[free[k]] = scores[free[k]].WithSimilarity(similarity);
+        }
+    }
+
+    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        double dot = 0, aa = 0, bb = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            dot += a[i] * b[i];
+            aa += a[i] * a[i];
+            bb += b[i] * b[i];
+        }
+
+        return aa == 0 || bb == 0 ? 0 : dot / Math.Sqrt(aa * bb);
+    }
 
     private static List<DatasetExample> EvenSample(List<DatasetExample> examples, int limit) =>
         examples.Count <= limit ? examples : [.. Enumerable.Range(0, limit).Select(i => examples[(int)((long)i * examples.Count / limit)])];
