@@ -50,6 +50,46 @@ public sealed class KubernetesLoraLauncher(IKubernetes kubernetes, LoraJobOption
         return StateOf(job.Status);
     }
 
+    /// <summary>
+    /// Why a failed job failed, in a line: its pod's last termination (reason, exit code and message — the tail of the
+    /// recipe's log, which ends with its <c>error:</c> line) and the job's own failure condition (a backoff limit or deadline).
+    /// </summary>
+    public async Task<string> FailureAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var parts = new List<string>();
+        try
+        {
+            var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(
+                options.Namespace, labelSelector: $"{LoraJobSpec.JobIdLabel}={jobId:N}", cancellationToken: cancellationToken);
+            var terminated = pods.Items.OrderByDescending(p => p.Metadata?.CreationTimestamp)
+                .SelectMany(p => p.Status?.ContainerStatuses ?? [])
+                .Select(c => c.State?.Terminated ?? c.LastState?.Terminated)
+                .FirstOrDefault(t => t is { ExitCode: not 0 });
+            if (terminated is not null)
+            {
+                parts.Add($"the trainer's pod ended with {terminated.Reason ?? "an error"} (exit code {terminated.ExitCode})" + Tail(terminated.Message));
+            }
+        }
+        catch (HttpOperationException)
+        {
+            // Reading pods may be forbidden to the service account; the job's condition still says something.
+        }
+
+        try
+        {
+            var job = await kubernetes.BatchV1.ReadNamespacedJobStatusAsync(LoraJobSpec.NameOf(jobId), options.Namespace, cancellationToken: cancellationToken);
+            if (job.Status?.Conditions?.FirstOrDefault(c => c.Type == "Failed" && c.Status == "True") is { } failed)
+            {
+                parts.Add($"the Kubernetes Job failed: {failed.Reason}" + (string.IsNullOrEmpty(failed.Message) ? string.Empty : $" ({failed.Message})"));
+            }
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+        }
+
+        return parts.Count == 0 ? "the Kubernetes Job failed and left no reason" : string.Join("; ", parts);
+    }
+
     /// <summary>Stops the job and its pod; a job already gone is fine.</summary>
     public async Task CancelAsync(Guid jobId, CancellationToken cancellationToken)
     {
@@ -61,6 +101,19 @@ public sealed class KubernetesLoraLauncher(IKubernetes kubernetes, LoraJobOption
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
         }
+    }
+
+    /// <summary>The last lines of a termination message, on one line and short enough for a job's error field.</summary>
+    private static string Tail(string? message)
+    {
+        const int MaxLength = 500;
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return string.Empty;
+        }
+
+        var text = string.Join(" | ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return ": " + (text.Length <= MaxLength ? text : "…" + text[^MaxLength..]);
     }
 
     public static LoraJobState StateOf(V1JobStatus? status) => status switch

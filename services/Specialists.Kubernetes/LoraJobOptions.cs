@@ -5,6 +5,21 @@ public sealed class LoraJobOptions
 {
     public const string SectionName = "Training:Kubernetes";
 
+    /// <summary>Reach the cluster from inside it (the pod's service account). One of this, <see cref="KubeConfigPath"/> or <see cref="ApiServer"/> turns GPU training on.</summary>
+    public bool InCluster { get; set; }
+
+    /// <summary>A kubeconfig file (its current context) to reach the cluster with.</summary>
+    public string? KubeConfigPath { get; set; }
+
+    /// <summary>An API server reached without credentials (<c>kubectl proxy</c>, or a stand-in in tests).</summary>
+    public string? ApiServer { get; set; }
+
+    /// <summary>How often a running fine-tune's Kubernetes Job is asked for its status.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Whether a cluster is named at all; without one, fine-tunes of catalog models cannot run.</summary>
+    public bool IsConfigured => InCluster || !string.IsNullOrEmpty(KubeConfigPath) || !string.IsNullOrEmpty(ApiServer);
+
     public string Namespace { get; set; } = "slm";
 
     /// <summary>The image built from deploy/training/Dockerfile.</summary>

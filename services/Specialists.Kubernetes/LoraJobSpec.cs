@@ -55,6 +55,9 @@ public static class LoraJobSpec
                                 Name = "trainer",
                                 Image = options.Image,
                                 Args = Arguments(request),
+                                // The recipe's last stderr line says why it failed; this makes it the pod's termination
+                                // message, which the launcher reports without needing to read logs.
+                                TerminationMessagePolicy = "FallbackToLogsOnError",
                                 Env = environment,
                                 Resources = new V1ResourceRequirements
                                 {

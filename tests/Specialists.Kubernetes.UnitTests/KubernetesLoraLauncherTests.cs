@@ -51,6 +51,37 @@ public sealed class KubernetesLoraLauncherTests
         Assert.Equal(HttpMethod.Delete, server.Requests[1].Method);
     }
 
+    [Fact]
+    public async Task Failure_NamesThePodsTermination_AndTheJobsCondition()
+    {
+        var server = new ScriptedApiServer(
+        [
+            (HttpStatusCode.OK, """{"apiVersion": "v1", "kind": "PodList", "metadata": {}, "items": [{"metadata": {"name": "p"}, "status": {"containerStatuses": [{"name": "trainer", "image": "i", "imageID": "", "ready": false, "restartCount": 0, "state": {"terminated": {"exitCode": 2, "reason": "Error", "message": "reading\nerror: train.jsonl:3: the last message must be the assistant's answer\n"}}}]}}]}"""),
+            (HttpStatusCode.OK, """{"status": {"failed": 2, "conditions": [{"type": "Failed", "status": "True", "reason": "BackoffLimitExceeded", "message": "Job has reached the specified backoff limit"}]}}"""),
+        ]);
+
+        var failure = await new KubernetesLoraLauncher(server.Client(), new LoraJobOptions()).FailureAsync(Request.JobId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            "the trainer's pod ended with Error (exit code 2): reading | error: train.jsonl:3: the last message must be the assistant's answer; "
+            + "the Kubernetes Job failed: BackoffLimitExceeded (Job has reached the specified backoff limit)", failure);
+        Assert.Equal("/api/v1/namespaces/slm/pods", server.Requests[0].Path);
+    }
+
+    [Fact]
+    public async Task Failure_WithoutLeaveToReadPods_StillGivesTheJobsCondition()
+    {
+        var server = new ScriptedApiServer(
+        [
+            (HttpStatusCode.Forbidden, """{"kind": "Status", "apiVersion": "v1", "status": "Failure", "code": 403}"""),
+            (HttpStatusCode.OK, """{"status": {"conditions": [{"type": "Failed", "status": "True", "reason": "DeadlineExceeded"}]}}"""),
+        ]);
+
+        var failure = await new KubernetesLoraLauncher(server.Client(), new LoraJobOptions()).FailureAsync(Request.JobId, TestContext.Current.CancellationToken);
+
+        Assert.Equal("the Kubernetes Job failed: DeadlineExceeded", failure);
+    }
+
     private sealed class ScriptedApiServer((HttpStatusCode Status, string Body)[] answers) : DelegatingHandler
     {
         private int _next;
@@ -59,6 +90,7 @@ public sealed class KubernetesLoraLauncherTests
             : this([.. statuses.Select(s => (s, """{"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "x"}}"""))])
         {
         }
+
 
         public ScriptedApiServer((HttpStatusCode Status, string Body) answer)
             : this([answer])

@@ -25,6 +25,7 @@ public sealed partial class LoraJobSpecTests
         Assert.Equal(6 * 3600, job.Spec.ActiveDeadlineSeconds);
         Assert.Equal(Request.JobId.ToString("N"), job.Spec.Template.Metadata.Labels[LoraJobSpec.JobIdLabel]);
         Assert.Contains(pod.Tolerations, t => t.Key == "nvidia.com/gpu");
+        Assert.Equal("FallbackToLogsOnError", container.TerminationMessagePolicy);
     }
 
     [Fact]

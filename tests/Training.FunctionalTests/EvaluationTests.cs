@@ -28,6 +28,10 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
         Assert.Equal(examples, report.GetProperty("json_valid").GetProperty("successes").GetInt32());
         Assert.Equal(examples - fixture.Serving.AnsweredWrong, report.GetProperty("exact_match").GetProperty("successes").GetInt32());
         Assert.True(evaluation.GetProperty("latency_p50_ms").GetDouble() > 0);
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("baselines").ValueKind);
+        Assert.Contains("Evaluation:Baselines:Url", report.GetProperty("baselines_reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("judge").ValueKind);
+        Assert.Contains("Evaluation:Judge:Url", report.GetProperty("judge_reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

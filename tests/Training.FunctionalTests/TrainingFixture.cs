@@ -1,8 +1,20 @@
 namespace SlmPlatform.Training.FunctionalTests;
 
-/// <summary>The training service on fresh databases and its own virtual host, with short leases and sweeps so that takeovers happen in seconds.</summary>
-public sealed class TrainingFixture : IAsyncLifetime
+/// <summary>
+/// The training service on fresh databases and its own virtual host, with short leases and sweeps so that takeovers
+/// happen in seconds; with a GPU trainer (a <see cref="ScriptedKubernetes"/> API server) where a subclass asks for one.
+/// </summary>
+public class TrainingFixture : IAsyncLifetime
 {
+    private readonly bool _gpu;
+
+    public TrainingFixture()
+        : this(gpu: false)
+    {
+    }
+
+    protected TrainingFixture(bool gpu) => _gpu = gpu;
+
     public const string Tenant = "tenant-training-tests";
 
     public TrainingFactory Service { get; private set; } = null!;
@@ -22,6 +34,9 @@ public sealed class TrainingFixture : IAsyncLifetime
     /// <summary>What trained models are evaluated against: the serving service's stand-in.</summary>
     public ScriptedServing Serving { get; private set; } = null!;
 
+    /// <summary>The Kubernetes API server of the GPU trainer; null without one.</summary>
+    public ScriptedKubernetes? Kubernetes { get; private set; }
+
     private string _artifacts = null!;
 
     public async ValueTask InitializeAsync()
@@ -36,7 +51,7 @@ public sealed class TrainingFixture : IAsyncLifetime
         Trained = await CapturingQueue.BindAsync(messaging, typeof(ModelTrained), token);
         Evaluated = await CapturingQueue.BindAsync(messaging, typeof(ModelEvaluated), token);
         Serving = await ScriptedServing.StartAsync();
-        Service = new TrainingFactory(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:platformdb"] = platformDb,
             ["ConnectionStrings:trainingdb"] = TrainingDb,
@@ -46,7 +61,17 @@ public sealed class TrainingFixture : IAsyncLifetime
             ["Training:SweepSeconds"] = "1",
             ["Training:MaxAttempts"] = "2",
             ["Evaluation:ServingUrl"] = Serving.BaseUrl.ToString(),
-        }, Calls);
+        };
+        if (_gpu)
+        {
+            Kubernetes = await ScriptedKubernetes.StartAsync(_artifacts);
+            settings["Training:Kubernetes:ApiServer"] = Kubernetes.BaseUrl.ToString();
+            settings["Training:Kubernetes:Namespace"] = "slm-tests";
+            settings["Training:Kubernetes:Image"] = "slm-platform/lora-trainer:test";
+            settings["Training:Kubernetes:PollInterval"] = "00:00:00.200";
+        }
+
+        Service = new TrainingFactory(settings, Calls);
 
         using var client = Service.CreateClient();
         for (var attempt = 0; attempt < 100 && !(await client.GetAsync("/health", token)).IsSuccessStatusCode; attempt++)
@@ -75,9 +100,19 @@ public sealed class TrainingFixture : IAsyncLifetime
             await Serving.DisposeAsync();
         }
 
+        if (Kubernetes is not null)
+        {
+            await Kubernetes.DisposeAsync();
+        }
+
         if (Directory.Exists(_artifacts))
         {
             Directory.Delete(_artifacts, recursive: true);
         }
+
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>The training service with a GPU trainer configured: Training:Kubernetes:ApiServer names a <see cref="ScriptedKubernetes"/>.</summary>
+public sealed class GpuTrainingFixture() : TrainingFixture(gpu: true);

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SlmPlatform.ApiKeys;
+using SlmPlatform.Specialists.Catalog;
 using SlmPlatform.Training.Infrastructure;
 
 namespace SlmPlatform.Training.Apis;
@@ -23,9 +24,9 @@ public static class FineTuneJobsApi
 
     public static async Task<Results<Created<FineTuneJob>, Ok<FineTuneJob>, ValidationProblem>> CreateJob(
         FineTuneRequest? request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user, JobStore jobs,
-        IPublishEndpoint bus, CancellationToken cancellationToken)
+        IPublishEndpoint bus, ModelCatalog catalog, CancellationToken cancellationToken)
     {
-        var errors = FineTuneRequestValidator.Validate(request, idempotencyKey);
+        var errors = FineTuneRequestValidator.Validate(request, idempotencyKey, [.. catalog.Models.Select(m => m.Id)]);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

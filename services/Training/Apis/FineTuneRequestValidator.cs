@@ -6,8 +6,11 @@ public static class FineTuneRequestValidator
     public static readonly string[] Kinds = ["auto", "classifier-head", "generative"];
     private const int MaxKeyLength = 200;
 
-    public static Dictionary<string, string[]> Validate(FineTuneRequest? request, string? idempotencyKey)
+    /// <summary>The errors of a request, keyed by field; <paramref name="modelIds"/> are the catalog's models, which a job
+    /// may name as its kind (a LoRA fine-tune on the GPU trainer).</summary>
+    public static Dictionary<string, string[]> Validate(FineTuneRequest? request, string? idempotencyKey, IReadOnlyCollection<string>? modelIds = null)
     {
+        modelIds ??= [];
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request is null)
         {
@@ -20,9 +23,10 @@ public static class FineTuneRequestValidator
             errors["task_id"] = ["Is required: the id of a task from the tasks service."];
         }
 
-        if (request.Kind is not null && !Kinds.Contains(request.Kind))
+        var lora = request.Kind is { } kind && modelIds.Contains(kind);
+        if (request.Kind is not null && !Kinds.Contains(request.Kind) && !lora)
         {
-            errors["kind"] = [$"Must be one of: {string.Join(", ", Kinds)}."];
+            errors["kind"] = [$"Must be one of: {string.Join(", ", Kinds)}" + (modelIds.Count == 0 ? "." : $", or a catalog model: {string.Join(", ", modelIds)}.")];
         }
 
         if (request.ClientJobId is { } clientJobId && (clientJobId.Length is 0 or > MaxKeyLength))
@@ -46,15 +50,20 @@ public static class FineTuneRequestValidator
 
         if (request.Hyperparameters is { } h)
         {
-            // An auto job may end up with either trainer, so its overrides must suit both.
-            if (request.Kind != "generative")
+            // An auto job may end up with any trainer, so its overrides must suit them all.
+            if (request.Kind != "generative" && !lora)
             {
                 Check(errors, "hyperparameters", () => h.ToOptions().Validate());
             }
 
-            if (request.Kind != "classifier-head")
+            if (request.Kind != "classifier-head" && !lora)
             {
                 Check(errors, "hyperparameters", () => h.ToGenerativeOptions().Validate());
+            }
+
+            if (request.Kind is null or "auto" || lora)
+            {
+                Check(errors, "hyperparameters", () => h.ToLoraHyperparameters().Validate());
             }
         }
 

@@ -6,7 +6,9 @@ using SlmPlatform.Embeddings;
 using SlmPlatform.Messaging;
 using SlmPlatform.Specialists.Catalog;
 using SlmPlatform.Specialists.Datasets;
+using SlmPlatform.Specialists.Kubernetes;
 using SlmPlatform.Training.Consumers;
+using SlmPlatform.Training.Evaluation;
 using SlmPlatform.Training.Infrastructure;
 using SlmPlatform.Training.Workers;
 
@@ -41,9 +43,16 @@ internal static class Extensions
         builder.Services.AddSingleton<EvaluationStore>();
         builder.Services.AddHttpClient(ServingClient.ClientName);
         builder.Services.AddSingleton<ServingClient>();
+        builder.Services.AddBaselinesAndJudge();
         builder.Services.AddScoped<ServedModelEvaluator>();
         builder.Services.AddScoped<HeadJob>();
         builder.Services.AddScoped<GenerativeJob>();
+        builder.Services.AddOptions<LoraJobOptions>().BindConfiguration(LoraJobOptions.SectionName)
+            .Validate(o => o.PollInterval > TimeSpan.Zero && (o.InCluster ? 1 : 0) + (string.IsNullOrEmpty(o.KubeConfigPath) ? 0 : 1) + (string.IsNullOrEmpty(o.ApiServer) ? 0 : 1) <= 1,
+                "Training:Kubernetes: PollInterval > 0, and at most one of InCluster, KubeConfigPath and ApiServer.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<GpuTrainer>();
+        builder.Services.AddScoped<LoraJob>();
         builder.Services.AddScoped<FineTuneRunner>();
         builder.Services.AddHostedService<JobSweeper>();
 

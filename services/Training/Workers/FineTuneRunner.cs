@@ -10,7 +10,7 @@ namespace SlmPlatform.Training.Workers;
 /// <summary>
 /// Runs one fine-tune job on this worker: takes its lease (or leaves it to the worker that holds it), builds or
 /// reloads its dataset, records the selector's choice, hands the training to the job of its kind (<see cref="HeadJob"/>,
-/// <see cref="GenerativeJob"/>), registers the model and ends the job in a final
+/// <see cref="GenerativeJob"/>, or <see cref="LoraJob"/> for a catalog model), registers the model and ends the job in a final
 /// state. A job another worker took over is left alone; a job whose worker died is taken over and resumed.
 /// </summary>
 public sealed partial class FineTuneRunner(
@@ -22,6 +22,7 @@ public sealed partial class FineTuneRunner(
     SpecialistSelector selector,
     HeadJob headJob,
     GenerativeJob generativeJob,
+    LoraJob loraJob,
     IOptions<TrainingOptions> options,
     ILogger<FineTuneRunner> logger)
 {
@@ -44,7 +45,7 @@ public sealed partial class FineTuneRunner(
         {
             try
             {
-                var modelId = await RunLeasedAsync(row, publisher, stop.Token);
+                var modelId = await RunLeasedAsync(row, publisher, stop);
                 await jobs.FinishAsync(jobId, Holder, JobStates.Succeeded, null, modelId, CancellationToken.None);
                 LogFinished(jobId, JobStates.Succeeded);
             }
@@ -76,13 +77,16 @@ public sealed partial class FineTuneRunner(
         }
     }
 
-    private async Task<Guid> RunLeasedAsync(JobRow row, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    private async Task<Guid> RunLeasedAsync(JobRow row, IPublishEndpoint publisher, JobLease lease)
     {
+        var cancellationToken = lease.Token;
+        loraJob.EnsureAvailableFor(row.Job.Kind);
         var progress = new JobProgress(jobs, publisher, row, Holder);
         var (dataset, examples) = await DatasetAsync(row, progress, cancellationToken);
         var profile = new TaskProfile(dataset.OutputKind, examples.Count, dataset.Labels.Count,
             examples.Count == 0 ? 0 : (double)examples.Count(e => e.Label is not null) / examples.Count);
-        var selection = selector.Select(profile);
+        // Catalog models are candidates only where a GPU trainer is configured; the explanation says so either way.
+        var selection = selector.Select(profile, new SelectionConstraints(GpuAvailable: loraJob.Available));
         await jobs.UpdateAsync(row.Job.Id, Holder, "selection", JsonSerializer.Serialize(selection, Db.JsonOptions), cancellationToken);
         var kind = (row.Job.Kind == "auto" ? selection.Choice?.Id : row.Job.Kind) ?? Unsupported<string>(selection);
         var modelId = DeterministicId.Create("model", row.TenantId, row.Job.Id.ToString());
@@ -90,9 +94,11 @@ public sealed partial class FineTuneRunner(
         {
             HeadKind => await headJob.RunAsync(row, Holder, modelId, dataset, examples, progress, cancellationToken),
             GenerativeJob.Kind => await generativeJob.RunAsync(row, Holder, modelId, dataset.Id, examples, progress, cancellationToken),
+            _ when loraJob.ModelOf(kind) is { } slm => await loraJob.RunAsync(row, dataset.Id, examples, slm, progress, lease),
             _ => Unsupported<TrainedSpecialist>(selection),
         };
 
+        kind = trained.Kind ?? kind;
         var model = await registry.RegisterAsync(row.TenantId, modelId, row.Job.TaskId, row.Job.Id, kind, trained.BaseModel, dataset.Id,
             trained.Hyperparameters, trained.Metrics, trained.Artifacts, cancellationToken);
         var message = new ModelTrained(DeterministicId.Create("model-trained", model.Id.ToString()), row.TenantId, model.Id, row.Job.Id, row.Job.TaskId, kind, dataset.Id,
@@ -102,7 +108,7 @@ public sealed partial class FineTuneRunner(
     }
 
     private static T Unsupported<T>(Selection selection) => throw new InvalidOperationException(
-        $"This training service trains {HeadKind} and {GenerativeJob.Kind} specialists; the selection was: {selection.Explanation}");
+        $"This training service trains {HeadKind} and {GenerativeJob.Kind} specialists, and catalog models where a GPU trainer is configured; the selection was: {selection.Explanation}");
 
     private async Task<(DatasetVersion Dataset, IReadOnlyList<DatasetExample> Examples)> DatasetAsync(JobRow row, JobProgress progress, CancellationToken cancellationToken)
     {

@@ -12,9 +12,11 @@ public sealed class JobLease : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop;
     private readonly Task _loop;
+    private readonly CancellationToken _worker;
 
     public JobLease(JobStore jobs, Guid jobId, string holder, TimeSpan lease, TimeSpan timeLimit, CancellationToken cancellationToken)
     {
+        _worker = cancellationToken;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _stop.CancelAfter(timeLimit);
         _loop = RenewAsync(jobs, jobId, holder, lease);
@@ -27,6 +29,12 @@ public sealed class JobLease : IAsyncDisposable
     public string? Reason { get; private set; }
 
     public string StopReason => Reason ?? "time_limit";
+
+    /// <summary>
+    /// The run stopped but the job goes on elsewhere: another worker holds it, or this worker is shutting down and the
+    /// sweeper will hand it on. Work running outside this process (a Kubernetes Job) must then be left running.
+    /// </summary>
+    public bool Abandoned => Reason == "lost" || _worker.IsCancellationRequested;
 
     private async Task RenewAsync(JobStore jobs, Guid jobId, string holder, TimeSpan lease)
     {

@@ -12,6 +12,10 @@ public sealed class JobProgress(JobStore jobs, IPublishEndpoint publisher, JobRo
     public Task PhaseAsync(string phase, CancellationToken cancellationToken) =>
         jobs.UpdateAsync(row.Job.Id, holder, "progress", JsonSerializer.Serialize(new { phase }, Db.JsonOptions), cancellationToken);
 
+    /// <summary>A phase with details of its own (a GPU trainer's Kubernetes Job), saved on the row and not announced.</summary>
+    public Task ReportAsync(object progress, CancellationToken cancellationToken) =>
+        jobs.UpdateAsync(row.Job.Id, holder, "progress", JsonSerializer.Serialize(progress, Db.JsonOptions), cancellationToken);
+
     /// <summary>A classifier head's report after every epoch of one ensemble member.</summary>
     public void Epoch(TrainingProgress p)
     {

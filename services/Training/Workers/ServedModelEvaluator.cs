@@ -1,7 +1,7 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using SlmPlatform.Evaluation;
 using SlmPlatform.Specialists.Datasets;
+using SlmPlatform.Training.Evaluation;
 using SlmPlatform.Training.Infrastructure;
 
 namespace SlmPlatform.Training.Workers;
@@ -10,14 +10,13 @@ namespace SlmPlatform.Training.Workers;
 /// Scores a model as it serves: each test example's request goes to serving, and the answer is compared with the
 /// teacher's own answer (exact match; JSON validity, equivalence and shape; tool-call names and full calls, AST-style;
 /// for free text, embedding similarity), each measure with its 95 % interval. The model's own dataset by default; another dataset of the same task compares
-/// models on the same held-out set (a retrained model must beat the serving one there).
+/// models on the same held-out set (a retrained model must beat the serving one there). Where configured, the report
+/// also holds base-model baselines (zero-shot and few-shot) and an LLM judge's verdicts on free text.
 /// </summary>
 public sealed class ServedModelEvaluator(
     ModelRegistry registry, DatasetStore datasets, EvaluationStore evaluations, ServingClient serving, IOptions<EvaluationOptions> options,
-    IEmbeddingGenerator<string, Embedding<float>> embeddings)
+    AnswerSimilarity similarity, BaselineEvaluator baselines, AnswerJudge judge)
 {
-    private static readonly JsonElement NoAnswer = JsonSerializer.SerializeToElement(new { role = "assistant", content = string.Empty });
-
     /// <summary>The stored evaluation; null when the model is not the tenant's. A dataset that is not the tenant's, is
     /// another task's or has no test split is an <see cref="ArgumentException"/> naming <c>datasetId</c>.</summary>
     public async Task<(RegisteredModel Model, ModelEvaluation Evaluation)?> EvaluateAsync(
@@ -46,27 +45,14 @@ public sealed class ServedModelEvaluator(
             throw new ArgumentException($"Dataset {dataset.Id} has no test examples.", nameof(datasetId));
         }
 
-        var scores = new AnswerScore[test.Count];
-        var answers = new JsonElement[test.Count];
-        var latencies = new double[test.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, test.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                var (message, elapsed) = await serving.AskAsync(tenantId, modelId, test[i].Messages, test[i].Tools, token);
-                answers[i] = message ?? NoAnswer;
-                scores[i] = AnswerScore.Compare(answers[i], test[i].Answer);
-                latencies[i] = elapsed.TotalMilliseconds;
-            });
-
-        await AddSimilaritiesAsync(scores, answers, test, cancellationToken);
-        var report = EvaluationReport.Of(scores, options.Value.SimilarityThreshold);
-        Array.Sort(latencies);
+        var scored = await ScoredAnswers.CollectAsync(
+            test, options.Value.Concurrency, (example, token) => serving.AskAsync(tenantId, modelId, example.Messages, example.Tools, token), cancellationToken);
+        await similarity.AddAsync(scored, test, cancellationToken);
+        var report = EvaluationReport.Of(scored.Scores, options.Value.SimilarityThreshold);
         var primary = report.Primary;
         var evaluation = new ModelEvaluation(
             model.Id, dataset.Id, model.TaskId, report.Examples, report.PrimaryMeasure, primary.Value, primary.Low, primary.High,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.95), JsonSerializer.SerializeToElement(report, Db.JsonOptions), DateTimeOffset.UtcNow);
+            scored.Percentile(0.50), scored.Percentile(0.95), await FullReportAsync(report, scored, test, examples, cancellationToken), DateTimeOffset.UtcNow);
         return (model, await evaluations.SaveAsync(tenantId, evaluation, cancellationToken));
     }
 
@@ -75,41 +61,23 @@ public sealed class ServedModelEvaluator(
         tenantId, evaluation.ModelId, evaluation.TaskId, model.Kind, evaluation.DatasetId, evaluation.Examples, evaluation.Measure,
         evaluation.Agreement, evaluation.AgreementLower, evaluation.AgreementUpper, evaluation.LatencyP50Ms);
 
-    // Free text says the same thing in other words as often as in the teacher's: such answers are also compared by
-    // the cosine similarity of their sentence embeddings (the MiniLM model the datasets are built with).
-    private async Task AddSimilaritiesAsync(AnswerScore[] scores, JsonElement[] answers, List<DatasetExample> test, CancellationToken cancellationToken)
+    // The specialist's figures stay at the top level (the columns repeat its primary measure); the baselines and the
+    // judge sit beside them, each null with a reason when not configured, so an absence is never silent.
+    private async Task<JsonElement> FullReportAsync(
+        EvaluationReport report, ScoredAnswers scored, List<DatasetExample> test, IReadOnlyList<DatasetExample> examples, CancellationToken cancellationToken)
     {
-        var free = Enumerable.Range(0, scores.Length).Where(i => scores[i].IsFreeText).ToList();
-        if (free.Count == 0)
-        {
-            return;
-        }
-
-        var given = free.Select(i => AnswerScore.TextOf(answers[i])).ToList();
-        var expected = free.Select(i => AnswerScore.TextOf(test[i].Answer)).ToList();
-        var vectors = await embeddings.GenerateAsync([.. given, .. expected], cancellationToken: cancellationToken);
-        for (var k = 0; k < free.Count; k++)
-        {
-            var similarity = given[k].Length == 0 ? 0 : Cosine(vectors[k].Vector.Span, vectors[free.Count + k].Vector.Span);
-            scores[free[k]] = scores[free[k]].WithSimilarity(similarity);
-        }
-    }
-
-    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double dot = 0, aa = 0, bb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            aa += a[i] * a[i];
-            bb += b[i] * b[i];
-        }
-
-        return aa == 0 || bb == 0 ? 0 : dot / Math.Sqrt(aa * bb);
+        var train = examples.Where(e => e.Split == DatasetExample.Train).ToList();
+        var (baselineResults, baselinesReason) = await baselines.EvaluateAsync(test, train, cancellationToken);
+        var (verdicts, judgeReason) = await judge.JudgeAsync(scored, test, cancellationToken);
+        var full = JsonSerializer.SerializeToNode(report, Db.JsonOptions)!.AsObject();
+        full["baselines"] = JsonSerializer.SerializeToNode(baselineResults, Db.JsonOptions);
+        full["baselines_reason"] = baselinesReason;
+        full["judge"] = JsonSerializer.SerializeToNode(verdicts, Db.JsonOptions);
+        full["judge_reason"] = judgeReason;
+        full["failed_answers"] = scored.Failed;
+        return JsonSerializer.SerializeToElement(full, Db.JsonOptions);
     }
 
     private static List<DatasetExample> EvenSample(List<DatasetExample> examples, int limit) =>
         examples.Count <= limit ? examples : [.. Enumerable.Range(0, limit).Select(i => examples[(int)((long)i * examples.Count / limit)])];
-
-    private static double Percentile(double[] sorted, double share) => sorted[Math.Min(sorted.Length - 1, (int)(share * sorted.Length))];
 }
