@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Serving.Infrastructure;
+using SlmPlatform.Serving.Infrastructure.Deployment;
 
 namespace SlmPlatform.Serving.Apis;
 
@@ -56,8 +57,13 @@ public static class OllamaApi
         return TypedResults.Ok(new OllamaShowResponse(string.Empty, string.Empty, string.Empty, Details(descriptor), info, ["completion"]));
     }
 
-    public static async Task<IResult> Chat(OllamaChatRequest request, ClaimsPrincipal user, LoadedSpecialists specialists, HttpContext context)
+    public static async Task<IResult> Chat(OllamaChatRequest request, ClaimsPrincipal user, LoadedSpecialists specialists, ExternalDeployments deployments, HttpContext context)
     {
+        if (DeployedElsewhere(request.Model, user, deployments) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
         var turns = request.Messages?.Select(m => new ChatTurn(m.Role ?? string.Empty, m.Content ?? string.Empty)).ToList();
         var (answer, _, refusal) = await SpecialistRequests.AnswerAsync(request.Model, turns, user, specialists, context.RequestAborted);
         if (refusal is not null)
@@ -77,8 +83,13 @@ public static class OllamaApi
         return new NdjsonResult([content, done]);
     }
 
-    public static async Task<IResult> Generate(OllamaGenerateRequest request, ClaimsPrincipal user, LoadedSpecialists specialists, HttpContext context)
+    public static async Task<IResult> Generate(OllamaGenerateRequest request, ClaimsPrincipal user, LoadedSpecialists specialists, ExternalDeployments deployments, HttpContext context)
     {
+        if (DeployedElsewhere(request.Model, user, deployments) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
         if (string.IsNullOrEmpty(request.Prompt))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["prompt"] = ["Give a prompt for the specialist to answer."] });
@@ -98,6 +109,16 @@ public static class OllamaApi
             ? TypedResults.Ok(done)
             : new NdjsonResult([new OllamaGenerateResponse(request.Model!, now, answer.Content, false), done]);
     }
+
+    /// <summary>
+    /// A specialist deployed to Ollama or vLLM answers through <c>/v1/chat/completions</c> only: both servers speak that
+    /// API, while translating Ollama's own one for vLLM would be a second proxy for no caller that needs it.
+    /// </summary>
+    private static ProblemHttpResult? DeployedElsewhere(string? model, ClaimsPrincipal user, ExternalDeployments deployments) =>
+        ModelNames.TryParse(model, out var id) && deployments.Find(user.GetTenantId(), id) is { } external
+            ? TypedResults.Problem($"Model {id} is deployed to {external.Target}; ask it through /v1/chat/completions.",
+                statusCode: StatusCodes.Status501NotImplemented, title: "Not Implemented")
+            : null;
 
     private static OllamaModelDetails Details(SpecialistDescriptor descriptor) =>
         new(descriptor.ArtifactFormat, descriptor.Kind, [descriptor.Kind], "n/a", "F32");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Serving.Infrastructure;
+using SlmPlatform.Serving.Infrastructure.Deployment;
 
 namespace SlmPlatform.Serving.Apis;
 
@@ -15,7 +16,8 @@ public static class OpenAiApi
     {
         var api = app.MapGroup("/v1").WithTags("OpenAI").RequireAuthorization();
         api.MapGet("/models", ListModels).WithName("OpenAiModels");
-        api.MapPost("/chat/completions", Complete).WithName("OpenAiChatCompletions").WithSummary("A specialist answers a conversation");
+        api.MapPost("/chat/completions", Complete).Accepts<OpenAiChatRequest>("application/json")
+            .WithName("OpenAiChatCompletions").WithSummary("A specialist answers a conversation");
         return app;
     }
 
@@ -23,9 +25,25 @@ public static class OpenAiApi
         TypedResults.Ok(new OpenAiModelList("list", [.. (await source.ListAsync(user.GetTenantId(), cancellationToken))
             .Select(d => new OpenAiModel(d.Name, "model", d.CreatedAt.ToUnixTimeSeconds(), "slm-platform"))]));
 
-    public static async Task<IResult> Complete(OpenAiChatRequest request, ClaimsPrincipal user, LoadedSpecialists specialists, HttpContext context)
+    /// <summary>
+    /// Bound as raw JSON rather than <see cref="OpenAiChatRequest"/>: a specialist deployed to Ollama or vLLM gets the
+    /// request forwarded whole, with the fields (temperature, tools, …) this process's own runtimes ignore.
+    /// </summary>
+    public static async Task<IResult> Complete(
+        JsonElement body, ClaimsPrincipal user, LoadedSpecialists specialists, ExternalDeployments deployments, HttpContext context)
     {
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        if (Read(body, options) is not { } request)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send a chat completion request: a JSON object with model and messages."] });
+        }
+
         var turns = request.Messages?.Select(m => new ChatTurn(m.Role ?? string.Empty, Text(m.Content))).ToList();
+        if (ModelNames.TryParse(request.Model, out var modelId) && deployments.Find(user.GetTenantId(), modelId) is { } external)
+        {
+            return SpecialistRequests.Validate(request.Model, turns) as IResult ?? await ExternalChatProxy.ForwardAsync(body, external, context);
+        }
+
         var (answer, _, refusal) = await SpecialistRequests.AnswerAsync(request.Model, turns, user, specialists, context.RequestAborted);
         if (refusal is not null)
         {
@@ -41,7 +59,6 @@ public static class OpenAiApi
                 [new OpenAiChoice(0, new OpenAiAnswerMessage("assistant", answer.Content), "stop")], usage));
         }
 
-        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         context.Response.ContentType = "text/event-stream";
         OpenAiChunk[] chunks =
         [
@@ -56,6 +73,18 @@ public static class OpenAiApi
 
         await context.Response.WriteAsync("data: [DONE]\n\n", Encoding.UTF8, context.RequestAborted);
         return Results.Empty;
+    }
+
+    private static OpenAiChatRequest? Read(JsonElement body, JsonSerializerOptions options)
+    {
+        try
+        {
+            return body.ValueKind == JsonValueKind.Object ? body.Deserialize<OpenAiChatRequest>(options) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Text(JsonElement content) => content.ValueKind switch

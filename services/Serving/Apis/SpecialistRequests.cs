@@ -12,24 +12,9 @@ public static class SpecialistRequests
     public static async Task<(SpecialistAnswer? Answer, ISpecialist? Specialist, IResult? Refusal)> AnswerAsync(
         string? model, IReadOnlyList<ChatTurn>? messages, ClaimsPrincipal user, LoadedSpecialists specialists, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(model))
+        if (Validate(model, messages) is { } invalid)
         {
-            errors["model"] = ["Name the specialist to use (its model id)."];
-        }
-
-        if (messages is not { Count: > 0 } || messages.Any(m => string.IsNullOrEmpty(m.Role)))
-        {
-            errors["messages"] = ["Give at least one message, each with a role."];
-        }
-        else if (!messages.Any(m => m.Role == "user"))
-        {
-            errors["messages"] = ["Give a user message for the specialist to answer."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return (null, null, TypedResults.ValidationProblem(errors));
+            return (null, null, invalid);
         }
 
         if (!ModelNames.TryParse(model, out var modelId))
@@ -51,6 +36,27 @@ public static class SpecialistRequests
         {
             return (null, null, TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Specialist unavailable"));
         }
+    }
+
+    /// <summary>The request's own mistakes, named by field; null when it is fit to answer.</summary>
+    public static ValidationProblem? Validate(string? model, IReadOnlyList<ChatTurn>? messages)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            errors["model"] = ["Name the specialist to use (its model id)."];
+        }
+
+        if (messages is not { Count: > 0 } || messages.Any(m => string.IsNullOrEmpty(m.Role)))
+        {
+            errors["messages"] = ["Give at least one message, each with a role."];
+        }
+        else if (!messages.Any(m => m.Role == "user"))
+        {
+            errors["messages"] = ["Give a user message for the specialist to answer."];
+        }
+
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
     }
 
     private static ProblemHttpResult NotFound(string model) =>

@@ -1,5 +1,6 @@
 using SlmPlatform.Contracts;
 using SlmPlatform.Messaging;
+using SlmPlatform.Serving.Apis;
 using SlmPlatform.Serving.Consumers;
 using SlmPlatform.Serving.Infrastructure.Deployment;
 using SlmPlatform.Specialists.Catalog;
@@ -25,12 +26,17 @@ internal static class DeploymentExtensions
         builder.Services.AddSingleton<ISpecialistDeployer, OllamaDeployer>();
         builder.Services.AddSingleton<ISpecialistDeployer, VllmDeployer>();
         builder.Services.AddSingleton<SpecialistDeployment>();
+        builder.Services.AddSingleton<ExternalDeployments>();
 
         // The deployment retries by itself, with a failure to report at the end; the standard handler's retries and
         // 30-second limit would hide the one and cut a GGUF upload short.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way out.
         builder.Services.AddHttpClient(OllamaDeployer.ClientName).RemoveAllResilienceHandlers();
         builder.Services.AddHttpClient(VllmDeployer.ClientName).RemoveAllResilienceHandlers();
+
+        // A forwarded chat request is not retried (the gateway falls back to the teacher instead, within its own
+        // limit), and a streamed answer may outlast the standard 30 seconds: DeployOptions.ChatTimeout bounds it.
+        builder.Services.AddHttpClient(ExternalChatProxy.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
 
         if (builder.Configuration.GetConnectionString(MessagingExtensions.ConnectionName) is not null)

@@ -36,10 +36,12 @@ public sealed class DeploymentFixture : IAsyncLifetime
 
     public string OtherKey { get; private set; } = null!;
 
+    private string _platformDb = null!;
+
     public async ValueTask InitializeAsync()
     {
         var token = TestContext.Current.CancellationToken;
-        var platformDb = await TestDatabase.CreateAsync("platformdb", token);
+        var platformDb = _platformDb = await TestDatabase.CreateAsync("platformdb", token);
         Key = await TestApiKeys.CreateAsync(platformDb, Tenant, token);
         OtherKey = await TestApiKeys.CreateAsync(platformDb, OtherTenant, token);
         Directory.CreateDirectory(Registry.Root);
@@ -52,7 +54,7 @@ public sealed class DeploymentFixture : IAsyncLifetime
 
         var unreachableBus = await TestVirtualHost.CreateAsync(token);
         UnreachableDeployed = await CapturingQueue.BindAsync(unreachableBus, typeof(ModelDeployed), token);
-        var closed = new Uri($"http://127.0.0.1:{ClosedPort()}");
+        var closed = ClosedUrl();
         Unreachable = Start(platformDb, unreachableBus, closed, closed);
 
         foreach (var factory in new[] { Reachable, Unreachable })
@@ -90,6 +92,21 @@ public sealed class DeploymentFixture : IAsyncLifetime
         ["Serving:Deploy:Vllm:ApiKey"] = FakeVllm.ApiKey,
         ["Serving:Deploy:Vllm:ArtifactsPath"] = VllmArtifactsPath,
     }, services => services.AddSingleton<ISpecialistSource>(Registry));
+
+    /// <summary>
+    /// Another serving over the same artifact store, as <see cref="Reachable"/> would come back after a restart (without
+    /// the bus, which it does not need to answer). The caller disposes it.
+    /// </summary>
+    public ServiceFactory<ServingOptions> Restarted() => new(new Dictionary<string, string>
+    {
+        ["ConnectionStrings:platformdb"] = _platformDb,
+        ["Serving:ArtifactsPath"] = Registry.Root,
+        ["Serving:Deploy:Vllm:Url"] = Vllm.BaseUrl.ToString(),
+        ["Serving:Deploy:Vllm:ApiKey"] = FakeVllm.ApiKey,
+    }, services => services.AddSingleton<ISpecialistSource>(Registry));
+
+    /// <summary>A closed port's URL: taken from the system, then released.</summary>
+    public static Uri ClosedUrl() => new($"http://127.0.0.1:{ClosedPort()}");
 
     /// <summary>A port nothing listens on: taken from the system, then released.</summary>
     private static int ClosedPort()

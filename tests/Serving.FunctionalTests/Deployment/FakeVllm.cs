@@ -10,7 +10,9 @@ namespace SlmPlatform.Serving.FunctionalTests.Deployment;
 /// A stand-in for a vLLM server started with <c>--enable-lora</c> and runtime LoRA updating, on real Kestrel, since
 /// no vLLM can run here: <c>POST /v1/load_lora_adapter</c> answers 200 with vLLM's text, then 400 with vLLM's error
 /// object ("has already been loaded") for a name it holds; <c>unload_lora_adapter</c> answers 404 for one it lacks;
-/// <c>GET /v1/models</c> lists the base and the adapters. It checks the API key and records every load body.
+/// <c>GET /v1/models</c> lists the base and the adapters; <c>POST /v1/chat/completions</c> answers a model it serves
+/// with <see cref="AnswerOf"/> (plain, or server-sent events ending in <c>data: [DONE]</c>) and any other with vLLM's
+/// 404 error object. It checks the API key and records every load and chat body.
 /// </summary>
 public sealed class FakeVllm : IAsyncDisposable
 {
@@ -22,6 +24,8 @@ public sealed class FakeVllm : IAsyncDisposable
     private FakeVllm(WebApplication app) => _app = app;
 
     public ConcurrentQueue<JsonElement> Loads { get; } = new();
+
+    public ConcurrentQueue<JsonElement> Chats { get; } = new();
 
     public IReadOnlyDictionary<string, string> Adapters => _adapters;
 
@@ -47,6 +51,7 @@ public sealed class FakeVllm : IAsyncDisposable
         });
         app.MapPost("/v1/load_lora_adapter", (Delegate)vllm.LoadAsync);
         app.MapPost("/v1/unload_lora_adapter", (Delegate)vllm.UnloadAsync);
+        app.MapPost("/v1/chat/completions", vllm.ChatAsync);
         app.MapGet("/v1/models", () => Results.Json(new
         {
             @object = "list",
@@ -69,6 +74,49 @@ public sealed class FakeVllm : IAsyncDisposable
         }
 
         return Results.Text($"Success: LoRA adapter '{name}' added successfully.");
+    }
+
+    /// <summary>What the stand-in answers for a model it serves: its name, so a test sees which model answered.</summary>
+    public static string AnswerOf(string model) => $"answered by {model}";
+
+    private async Task ChatAsync(HttpContext context)
+    {
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var request = body.RootElement.Clone();
+        Chats.Enqueue(request);
+        var model = request.GetProperty("model").GetString()!;
+        if (model != BaseModel && !_adapters.ContainsKey(model))
+        {
+            await Error($"The model `{model}` does not exist.", 404).ExecuteAsync(context);
+            return;
+        }
+
+        const string Id = "chatcmpl-fake-vllm";
+        var usage = new { prompt_tokens = 7, completion_tokens = 3, total_tokens = 10 };
+        if (!request.TryGetProperty("stream", out var stream) || stream.ValueKind != JsonValueKind.True)
+        {
+            await Results.Json(new
+            {
+                id = Id, @object = "chat.completion", created = 1_700_000_000, model,
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = AnswerOf(model) }, finish_reason = "stop" } },
+                usage,
+            }).ExecuteAsync(context);
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        object[] chunks =
+        [
+            new { id = Id, @object = "chat.completion.chunk", created = 1_700_000_000, model, choices = new[] { new { index = 0, delta = new { role = "assistant", content = AnswerOf(model) }, finish_reason = (string?)null } } },
+            new { id = Id, @object = "chat.completion.chunk", created = 1_700_000_000, model, choices = new[] { new { index = 0, delta = new { }, finish_reason = "stop" } }, usage },
+        ];
+        foreach (var chunk in chunks)
+        {
+            await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(chunk)}\n\n");
+            await context.Response.Body.FlushAsync();
+        }
+
+        await context.Response.WriteAsync("data: [DONE]\n\n");
     }
 
     private async Task<IResult> UnloadAsync(HttpContext context)

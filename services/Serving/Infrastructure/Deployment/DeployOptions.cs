@@ -19,6 +19,12 @@ public sealed class DeployOptions
     /// <summary>The wait before the second attempt; it doubles for each attempt after that.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a chat request forwarded to Ollama or vLLM may take, streamed answers included. Callers keep their own,
+    /// shorter limits (the gateway's is 10 s); this one only stops a stuck target from holding a request forever.
+    /// </summary>
+    public TimeSpan ChatTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     public OllamaTargetOptions Ollama { get; set; } = new();
 
     public VllmTargetOptions Vllm { get; set; } = new();

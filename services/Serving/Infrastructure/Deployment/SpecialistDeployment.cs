@@ -9,7 +9,7 @@ namespace SlmPlatform.Serving.Infrastructure.Deployment;
 /// so that a request is never retried forever and whoever asked always hears back.
 /// </summary>
 public sealed partial class SpecialistDeployment(
-    IEnumerable<ISpecialistDeployer> deployers, IOptions<DeployOptions> options, TimeProvider time, ILogger<SpecialistDeployment> logger)
+    IEnumerable<ISpecialistDeployer> deployers, ExternalDeployments external, IOptions<DeployOptions> options, TimeProvider time, ILogger<SpecialistDeployment> logger)
 {
     public async Task<DeploymentOutcome> DeployAsync(ModelDeployRequested request, CancellationToken cancellationToken)
     {
@@ -29,6 +29,7 @@ public sealed partial class SpecialistDeployment(
             {
                 var result = await deployer.DeployAsync(spec, cancellationToken);
                 LogDeployed(request.ModelId, target, result.ServedName);
+                Route(request, target, result);
                 return new DeploymentOutcome(new ModelDeployed(
                     ModelDeployed.IdFor(request.EventId, succeeded: true), request.TenantId, request.ModelId, target, result.ServedName, result.Endpoint, true), null);
             }
@@ -42,6 +43,23 @@ public sealed partial class SpecialistDeployment(
             {
                 return Failed(request, target, spec, deployer.Endpoint, e);
             }
+        }
+    }
+
+    /// <summary>
+    /// From now on chat requests for the model go where it was deployed: forwarded to Ollama or vLLM, or answered here
+    /// again after a deployment to serving itself. A failed deployment changes nothing, so a model keeps answering
+    /// where it last deployed well.
+    /// </summary>
+    private void Route(ModelDeployRequested request, string target, DeploymentResult result)
+    {
+        if (target == DeployTargets.Embedded)
+        {
+            external.Forget(request.TenantId, request.ModelId);
+        }
+        else
+        {
+            external.Remember(new ExternalDeployment(request.TenantId, request.ModelId, target, result.Endpoint, result.ServedName, time.GetUtcNow()));
         }
     }
 
