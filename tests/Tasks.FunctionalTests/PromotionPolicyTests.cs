@@ -120,6 +120,25 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ADemotion_WhoseRetrainingCannotBeAskedFor_StillDemotes_AndSaysSo()
+    {
+        var (taskId, _, client) = await PostTaskAsync();
+        fixture.Training.Unreachable[taskId] = true;
+        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Guid.NewGuid() }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
+        await CompareAsync(new RoutingLedger(redis, TimeProvider.System), taskId, agreed: 0, disagreed: 30);
+
+        Assert.Null(await WaitForModeAsync(client, taskId, null));
+        var demoted = Assert.Single(await WaitForDecisionsAsync(client, taskId, 1));
+        Assert.True(demoted.GetProperty("applied").GetBoolean());
+        Assert.Contains("Retraining could not be requested", demoted.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PutPolicy_WithBadFields_Returns400NamingEach_AndChangesNothing()
     {
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);

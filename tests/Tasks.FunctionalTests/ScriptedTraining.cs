@@ -13,11 +13,19 @@ public sealed class ScriptedTraining : IModelEvaluations, IModelRetraining
 
     public ConcurrentQueue<(Guid TaskId, string ClientJobId)> Retrainings { get; } = new();
 
+    /// <summary>Tasks for which the training service is away when a retraining is asked for.</summary>
+    public ConcurrentDictionary<Guid, bool> Unreachable { get; } = new();
+
     public Task<double?> AgreementOnAsync(string tenantId, Guid modelId, string datasetId, CancellationToken cancellationToken) =>
         Task.FromResult(Agreements.TryGetValue(modelId, out var agreement) ? agreement : (double?)null);
 
     public Task RequestAsync(string tenantId, Guid taskId, string clientJobId, CancellationToken cancellationToken)
     {
+        if (Unreachable.ContainsKey(taskId))
+        {
+            throw new HttpRequestException("The training service did not answer.");
+        }
+
         Retrainings.Enqueue((taskId, clientJobId));
         return Task.CompletedTask;
     }

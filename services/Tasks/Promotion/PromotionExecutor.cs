@@ -27,8 +27,17 @@ public sealed partial class PromotionExecutor(SpecialistRouting routing, Promoti
             reason = act ? reason : $"{reason} Not applied: {outcome}.";
             if (act && verdict.Action == PromotionActions.Demote)
             {
-                // Drift: the task's calls have moved away from what the specialist learned; learn them again.
-                await retraining.RequestAsync(tenantId, taskId, $"retrain-{decisionId:N}", cancellationToken);
+                // Drift: the task's calls have moved away from what the specialist learned; learn them again. The
+                // demotion stands either way; a retraining that cannot be asked for is said in the decision's reason.
+                try
+                {
+                    await retraining.RequestAsync(tenantId, taskId, $"retrain-{decisionId:N}", cancellationToken);
+                    reason = $"{reason} Retraining requested.";
+                }
+                catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                {
+                    reason = $"{reason} Retraining could not be requested ({e.GetType().Name}); start a fine-tune job for the task.";
+                }
             }
         }
         else if (policy.Approval == Approvals.Manual && verdict.Action is not (PromotionActions.Keep or PromotionActions.Reject))
