@@ -22,4 +22,12 @@ public sealed class ServiceCredential(string? key)
 
     public bool Matches(string presented) =>
         _key is not null && CryptographicOperations.FixedTimeEquals(_key, Encoding.UTF8.GetBytes(presented));
+
+    /// <summary>Makes <paramref name="request"/> one service's call to another, with the service key, for the tenant whose work it does.</summary>
+    public static void ActFor(HttpRequestMessage request, string? serviceKey, string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", serviceKey);
+        request.Headers.Add(TenantHeader, tenantId);
+    }
 }

@@ -32,8 +32,7 @@ public sealed class SpecialistClient(IHttpClientFactory httpClientFactory, IOpti
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } },
         };
-        ask.Headers.Authorization = new("Bearer", _serviceKey);
-        ask.Headers.Add(ServiceCredential.TenantHeader, tenantId);
+        ServiceCredential.ActFor(ask, _serviceKey, tenantId);
         try
         {
             using var response = await httpClientFactory.CreateClient(ClientName).SendAsync(ask, deadline.Token);

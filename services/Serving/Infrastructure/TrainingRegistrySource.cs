@@ -64,8 +64,7 @@ public sealed class TrainingRegistrySource(HttpClient http, IOptions<ServingOpti
     private HttpRequestMessage Request(HttpMethod method, string path, string tenantId)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new("Bearer", configuration[ServiceCredential.ConfigurationKey]);
-        request.Headers.Add(ServiceCredential.TenantHeader, tenantId);
+        ServiceCredential.ActFor(request, configuration[ServiceCredential.ConfigurationKey], tenantId);
         return request;
     }
 }

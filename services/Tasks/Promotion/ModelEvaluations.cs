@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using SlmPlatform.ApiKeys;
 
 namespace SlmPlatform.Tasks.Promotion;
@@ -25,8 +24,7 @@ public sealed class HttpModelEvaluations(IHttpClientFactory clients, IConfigurat
         {
             Content = JsonContent.Create(new Dictionary<string, string> { ["dataset_id"] = datasetId }),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", configuration[ServiceCredential.ConfigurationKey]);
-        request.Headers.Add(ServiceCredential.TenantHeader, tenantId);
+        ServiceCredential.ActFor(request, configuration[ServiceCredential.ConfigurationKey], tenantId);
         using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
         {

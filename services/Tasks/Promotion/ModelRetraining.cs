@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using SlmPlatform.ApiKeys;
 
 namespace SlmPlatform.Tasks.Promotion;
@@ -19,8 +18,7 @@ public sealed class HttpModelRetraining(IHttpClientFactory clients, IConfigurati
         {
             Content = JsonContent.Create(new Dictionary<string, object> { ["task_id"] = taskId, ["client_job_id"] = clientJobId }),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", configuration[ServiceCredential.ConfigurationKey]);
-        request.Headers.Add(ServiceCredential.TenantHeader, tenantId);
+        ServiceCredential.ActFor(request, configuration[ServiceCredential.ConfigurationKey], tenantId);
         using var response = await clients.CreateClient(HttpModelEvaluations.ClientName).SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
     }

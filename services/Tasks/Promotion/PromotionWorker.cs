@@ -38,9 +38,14 @@ public sealed partial class PromotionWorker(IServiceScopeFactory scopes, IOption
         var policies = services.GetRequiredService<PromotionPolicies>();
         var executor = services.GetRequiredService<PromotionExecutor>();
         var tasks = services.GetRequiredService<TaskStore>();
+        var tenantPolicies = new Dictionary<string, PromotionPolicy>(StringComparer.Ordinal);
         foreach (var (tenantId, taskId, specialist) in await specialists.ListAsync(cancellationToken))
         {
-            var policy = await policies.ForAsync(tenantId, cancellationToken);
+            if (!tenantPolicies.TryGetValue(tenantId, out var policy))
+            {
+                tenantPolicies[tenantId] = policy = await policies.ForAsync(tenantId, cancellationToken);
+            }
+
             var (compared, agreed) = await routing.OnlineSinceAsync(tenantId, taskId, specialist);
             if (PromotionRules.OnOnline(policy, specialist, compared, agreed) is { } verdict)
             {

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace SlmPlatform.Training.Evaluation;
 
 /// <summary>
-/// Asks an OpenAI-compatible endpoint other than serving (the base models' endpoint, the judge) for one completion.
+/// Asks an OpenAI-compatible endpoint (serving, the base models' endpoint, the judge) for one completion.
 /// Only scrubbed dataset examples are ever sent: datasets are built from calls after the scrubber.
 /// </summary>
 public sealed class ChatCompletionsClient(IHttpClientFactory clients)
@@ -13,24 +13,33 @@ public sealed class ChatCompletionsClient(IHttpClientFactory clients)
 
     /// <summary>The assistant message, or null when the answer was late or malformed (a failed answer); and how long it
     /// took. An endpoint that cannot be reached or refuses the request throws <see cref="HttpRequestException"/>.</summary>
+    public Task<(JsonElement? Message, TimeSpan Elapsed)> AskAsync(
+        Uri baseUrl, string? apiKey, object body, TimeSpan timeout, CancellationToken cancellationToken) =>
+        AskAsync(ClientName, baseUrl, request =>
+        {
+            if (!string.IsNullOrEmpty(apiKey))
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+            }
+        }, body, timeout, cancellationToken);
+
+    /// <summary>As above, through the named HTTP client, with <paramref name="authorize"/> setting the credentials.</summary>
     public async Task<(JsonElement? Message, TimeSpan Elapsed)> AskAsync(
-        Uri baseUrl, string? apiKey, object body, TimeSpan timeout, CancellationToken cancellationToken)
+        string clientName, Uri baseUrl, Action<HttpRequestMessage> authorize, object body, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(authorize);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl.ToString().TrimEnd('/') + "/chat/completions"))
         {
             Content = JsonContent.Create(body),
         };
-        if (!string.IsNullOrEmpty(apiKey))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        }
+        authorize(request);
 
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, deadline.Token);
+            using var response = await clients.CreateClient(clientName).SendAsync(request, deadline.Token);
             if (!response.IsSuccessStatusCode)
             {
                 throw new HttpRequestException($"{baseUrl.Host} answered {(int)response.StatusCode}.", null, response.StatusCode);

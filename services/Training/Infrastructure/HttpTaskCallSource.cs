@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using SlmPlatform.ApiKeys;
 using SlmPlatform.Specialists.Datasets;
 
 namespace SlmPlatform.Training.Infrastructure;
@@ -14,8 +14,6 @@ public sealed class HttpTaskCallSource(IHttpClientFactory clients, IConfiguratio
 {
     public const string TasksClient = "tasks";
     public const string CallsClient = "calls";
-    public const string ServiceKeySetting = "Platform:ServiceKey";
-    public const string TenantHeader = "X-Slm-Tenant";
     private const int PageSize = 500;
 
     public async Task<string?> OutputKindAsync(string tenantId, Guid taskId, CancellationToken cancellationToken)
@@ -77,12 +75,11 @@ public sealed class HttpTaskCallSource(IHttpClientFactory clients, IConfiguratio
 
     private HttpRequestMessage Request(HttpMethod method, string path, string tenantId)
     {
-        var key = configuration[ServiceKeySetting] is { Length: > 0 } value
+        var key = configuration[ServiceCredential.ConfigurationKey] is { Length: > 0 } value
             ? value
-            : throw new InvalidOperationException($"{ServiceKeySetting} is not set: the training service cannot read a task's calls without the platform's service credential.");
+            : throw new InvalidOperationException($"{ServiceCredential.ConfigurationKey} is not set: the training service cannot read a task's calls without the platform's service credential.");
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        request.Headers.Add(TenantHeader, tenantId);
+        ServiceCredential.ActFor(request, key, tenantId);
         return request;
     }
 }

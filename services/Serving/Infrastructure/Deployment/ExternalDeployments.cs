@@ -12,6 +12,7 @@ public sealed class ExternalDeployments(DeploymentArtifacts artifacts)
 {
     // A dot-name: tenant folders in the store never start with one.
     public const string FileName = ".serving-deployments.json";
+    private const long CheckEveryMilliseconds = 1_000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -22,6 +23,7 @@ public sealed class ExternalDeployments(DeploymentArtifacts artifacts)
     private readonly Lock _gate = new();
     private Dictionary<string, ExternalDeployment> _deployments = [];
     private DateTime _readAt = DateTime.MinValue;
+    private long _checkedAt = long.MinValue / 2;
 
     public string Path { get; } = System.IO.Path.Combine(artifacts.Root, FileName);
 
@@ -37,7 +39,7 @@ public sealed class ExternalDeployments(DeploymentArtifacts artifacts)
     {
         lock (_gate)
         {
-            Save(new Dictionary<string, ExternalDeployment>(Current()) { [Key(deployment.TenantId, deployment.ModelId)] = deployment });
+            Save(new Dictionary<string, ExternalDeployment>(Current(fresh: true)) { [Key(deployment.TenantId, deployment.ModelId)] = deployment });
         }
     }
 
@@ -46,7 +48,7 @@ public sealed class ExternalDeployments(DeploymentArtifacts artifacts)
     {
         lock (_gate)
         {
-            var deployments = new Dictionary<string, ExternalDeployment>(Current());
+            var deployments = new Dictionary<string, ExternalDeployment>(Current(fresh: true));
             if (deployments.Remove(Key(tenantId, modelId)))
             {
                 Save(deployments);
@@ -56,9 +58,18 @@ public sealed class ExternalDeployments(DeploymentArtifacts artifacts)
 
     private static string Key(string tenantId, Guid modelId) => $"{tenantId}/{modelId:N}";
 
-    /// <summary>The file's contents, read again only when it changed (one file-system check per chat request).</summary>
-    private Dictionary<string, ExternalDeployment> Current()
+    /// <summary>The file's contents, read again only when it changed. The file is looked at no more than once a
+    /// second for a lookup (every chat request asks; another replica's deployment may take that long to be seen), and
+    /// always before a change, so that a change never writes over another replica's.</summary>
+    private Dictionary<string, ExternalDeployment> Current(bool fresh = false)
     {
+        var now = Environment.TickCount64;
+        if (!fresh && now - _checkedAt < CheckEveryMilliseconds)
+        {
+            return _deployments;
+        }
+
+        _checkedAt = now;
         var written = File.Exists(Path) ? File.GetLastWriteTimeUtc(Path) : DateTime.MinValue;
         if (written != _readAt)
         {
