@@ -13,20 +13,41 @@ internal sealed record ThroughputResult(string Corpus, string Scanner, long Byte
 
 internal static partial class Throughput
 {
-    /// <summary>Runs <paramref name="scan"/> over the texts as long as it will be measured (at least 2 s) to warm up (tiered JIT, PGO), then in passes until <paramref name="minSeconds"/> passed.</summary>
+    /// <summary>
+    /// Runs <paramref name="scan"/> over the texts until its speed is steady (two half-second rounds within 5 % of each
+    /// other, after at least 2 s and at most 20 s: tiered JIT and dynamic PGO), then in passes until
+    /// <paramref name="minSeconds"/> passed.
+    /// </summary>
     public static ThroughputResult Measure(string corpus, string scanner, IReadOnlyList<string> texts, Func<string, int> scan, double minSeconds)
     {
         var bytesPerPass = texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
         long found = 0;
         var warmUp = Stopwatch.StartNew();
-        do
+        var previousRate = 0.0;
+        while (true)
         {
-            foreach (var text in texts)
+            var round = Stopwatch.StartNew();
+            var roundPasses = 0;
+            do
             {
-                found += scan(text);
+                foreach (var text in texts)
+                {
+                    found += scan(text);
+                }
+
+                roundPasses++;
             }
+            while (round.Elapsed.TotalSeconds < 0.5);
+
+            var rate = roundPasses / round.Elapsed.TotalSeconds;
+            var steady = Math.Abs(rate - previousRate) <= 0.05 * rate;
+            if (warmUp.Elapsed.TotalSeconds >= 20 || (steady && warmUp.Elapsed.TotalSeconds >= 2))
+            {
+                break;
+            }
+
+            previousRate = rate;
         }
-        while (warmUp.Elapsed.TotalSeconds < Math.Max(2, minSeconds));
 
         GC.Collect();
         GC.WaitForPendingFinalizers();

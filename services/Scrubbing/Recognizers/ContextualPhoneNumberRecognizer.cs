@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SlmPlatform.Scrubbing.Recognizers;
 
 /// <summary>
@@ -18,9 +20,20 @@ public sealed partial class ContextualPhoneNumberRecognizer : IRecognizer
     private const int ContextAfter = 12;
     private const double Score = 0.5;
 
+    private static readonly SearchValues<char> Joiners = SearchValues.Create(" .-()+");
+
+    // A word of every phrase of the context pattern.
+    private static readonly SearchValues<string> ContextCues = TextProbe.Cues(
+        "phone", "tel", "mob", "cell", "fax", "call", "ring", "sms", "text", "whatsapp", "contact", "dial", "office", "desk", "reach", "message", "answering");
+
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (TextProbe.MaxDigitsInRun(text, Joiners) < MinDigits || !TextProbe.ContainsAny(text, ContextCues))
+        {
+            yield break;
+        }
+
         foreach (Match match in PhoneShape().Matches(text))
         {
             var digits = CountDigits(match.Groups["number"].ValueSpan);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SlmPlatform.Scrubbing.Recognizers;
 
 /// <summary>Finds payment card numbers: 13 to 19 digits, optionally grouped by spaces or dashes, passing Luhn.</summary>
@@ -18,9 +20,16 @@ public sealed partial class CreditCardRecognizer : IRecognizer
     private const double ContextScore = 0.7;
     private const double GroupedScore = 0.5;
 
+    private static readonly SearchValues<char> GroupSeparators = SearchValues.Create(" -");
+
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (TextProbe.MaxDigitsInRun(text, GroupSeparators) < MinDigitsWithContext)
+        {
+            yield break;
+        }
+
         foreach (Match run in DigitRun().Matches(text))
         {
             var groups = DigitGroups.Split(run);

@@ -12,6 +12,11 @@ public sealed partial class EmailRecognizer : IRecognizer
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains('@', StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
         foreach (Match match in EmailPattern().Matches(text))
         {
             yield return new EntityMatch(EntityTypes.EmailAddress, match.Index, match.Length, Score);

@@ -2,33 +2,59 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 
 /// <summary>Finds IBANs, compact or printed in groups, that have their country's length and pass mod 97.</summary>
 /// <remarks>
-/// Only candidate starts come from the regex; the IBAN itself is read by hand to its country's exact length.
+/// Candidate starts (two letters of one case, then two digits, not inside a longer word) are found from the digits,
+/// which a SIMD search jumps between; the IBAN itself is read by hand to its country's exact length.
 /// A greedy pattern would swallow the words after a grouped IBAN, and a rejected over-long match would hide a
 /// real IBAN that starts inside it.
 /// </remarks>
-public sealed partial class IbanRecognizer : IRecognizer
+public sealed class IbanRecognizer : IRecognizer
 {
     private const double Score = 1.0;
 
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var searchFrom = 0;
-        var start = StartPattern().Match(text, searchFrom);
-        while (start.Success)
+        var start = NextStart(text, 0);
+        while (start >= 0)
         {
-            if (TryRead(text, start.Index, out var length))
+            if (TryRead(text, start, out var length))
             {
-                yield return new EntityMatch(EntityTypes.IbanCode, start.Index, length, Score);
-                searchFrom = start.Index + length;
+                yield return new EntityMatch(EntityTypes.IbanCode, start, length, Score);
+                start = NextStart(text, start + length);
             }
             else
             {
-                searchFrom = start.Index + 1;
+                start = NextStart(text, start + 1);
+            }
+        }
+    }
+
+    // Upper case as printed, or lower case as typed in chat; mixed case is not an IBAN anyone writes.
+    private static int NextStart(string text, int from)
+    {
+        var digit = from + 2;
+        while (digit + 1 < text.Length)
+        {
+            var next = text.AsSpan(digit, text.Length - digit - 1).IndexOfAnyInRange('0', '9');
+            if (next < 0)
+            {
+                return -1;
             }
 
-            start = StartPattern().Match(text, searchFrom);
+            digit += next;
+            var start = digit - 2;
+            if (char.IsAsciiDigit(text[digit + 1])
+                && ((char.IsAsciiLetterUpper(text[start]) && char.IsAsciiLetterUpper(text[start + 1]))
+                    || (char.IsAsciiLetterLower(text[start]) && char.IsAsciiLetterLower(text[start + 1])))
+                && (start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1])))
+            {
+                return start;
+            }
+
+            digit++;
         }
+
+        return -1;
     }
 
     private static bool TryRead(string text, int start, out int length)
@@ -70,8 +96,4 @@ public sealed partial class IbanRecognizer : IRecognizer
         length = position - start;
         return IbanChecksum.IsValid(compact);
     }
-
-    // Upper case as printed, or lower case as typed in chat; mixed case is not an IBAN anyone writes.
-    [GeneratedRegex("(?<![A-Za-z0-9])(?:[A-Z]{2}|[a-z]{2})[0-9]{2}", RegexOptions.CultureInvariant, RegexLimits.TimeoutMilliseconds)]
-    private static partial Regex StartPattern();
 }

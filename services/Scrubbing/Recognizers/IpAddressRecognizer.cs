@@ -19,12 +19,21 @@ public sealed partial class IpAddressRecognizer : IRecognizer
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (Match match in Ipv4Pattern().Matches(text))
+        // A dotted quad has three dots and an IPv6 address two colons: most texts have neither and skip the walks.
+        if (text.AsSpan().Count('.') >= 3)
         {
-            if (IPAddress.TryParse(match.ValueSpan, out var address) && address.AddressFamily == AddressFamily.InterNetwork)
+            foreach (Match match in Ipv4Pattern().Matches(text))
             {
-                yield return new EntityMatch(EntityTypes.IpAddress, match.Index, match.Length, Ipv4Score);
+                if (IPAddress.TryParse(match.ValueSpan, out var address) && address.AddressFamily == AddressFamily.InterNetwork)
+                {
+                    yield return new EntityMatch(EntityTypes.IpAddress, match.Index, match.Length, Ipv4Score);
+                }
             }
+        }
+
+        if (text.AsSpan().Count(':') < 2)
+        {
+            yield break;
         }
 
         foreach (Match match in Ipv6Pattern().Matches(text))

@@ -1,3 +1,4 @@
+using System.Text;
 using PhoneNumbers;
 
 namespace SlmPlatform.Scrubbing.Recognizers;
@@ -16,9 +17,24 @@ public sealed class PhoneNumberRecognizer(string defaultRegion = "US") : IRecogn
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var match in Util.FindNumbers(text, defaultRegion, PhoneNumberUtil.Leniency.VALID, long.MaxValue))
+
+        // Other scripts' digits and dashes count for libphonenumber, so only ASCII texts are cut into windows.
+        if (!Ascii.IsValid(text))
         {
-            yield return new EntityMatch(EntityTypes.PhoneNumber, match.Start, match.Length, Score);
+            return Find(text, 0);
         }
+
+        var found = new List<EntityMatch>();
+        foreach (var window in PhoneNumberWindows.Find(text))
+        {
+            var (offset, length) = window.GetOffsetAndLength(text.Length);
+            found.AddRange(Find(text.Substring(offset, length), offset));
+        }
+
+        return found;
     }
+
+    private IEnumerable<EntityMatch> Find(string text, int offset) =>
+        Util.FindNumbers(text, defaultRegion, PhoneNumberUtil.Leniency.VALID, long.MaxValue)
+            .Select(match => new EntityMatch(EntityTypes.PhoneNumber, offset + match.Start, match.Length, Score));
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SlmPlatform.Scrubbing.Recognizers;
 
 /// <summary>Finds US social security numbers in the ranges the SSA issues.</summary>
@@ -10,10 +12,18 @@ public sealed partial class UsSsnRecognizer : IRecognizer
     private const int ContextWindow = 40;
     private const double DashedScore = 0.6;
     private const double WithContextScore = 0.85;
+    private const int Digits = 9;
+
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" -");
 
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (TextProbe.MaxDigitsInRun(text, Separators) < Digits)
+        {
+            yield break;
+        }
+
         foreach (Match match in SsnPattern().Matches(text))
         {
             if (!IsIssuable(match.Groups["area"].ValueSpan, match.Groups["group"].ValueSpan, match.Groups["serial"].ValueSpan))

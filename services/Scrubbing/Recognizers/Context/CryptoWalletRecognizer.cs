@@ -12,30 +12,45 @@ public sealed partial class CryptoWalletRecognizer : IRecognizer
     private const double EthereumScore = 0.8;
     private const string Base58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private const string Bech32Alphabet = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    private const int ShortestBase58Address = 26;
+
+    private static readonly System.Buffers.SearchValues<string> Bech32Prefixes = TextProbe.Cues("bc1", "tb1");
 
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<EntityMatch>();
-        foreach (Match match in Base58Pattern().Matches(text))
+
+        // Each pattern's walk runs only where its address could be: a long run of letters and digits, the bech32
+        // prefix, the 0x of Ethereum.
+        if (TextProbe.HasAlphanumericRun(text, ShortestBase58Address))
         {
-            if (IsValidBase58Check(match.Value))
+            foreach (Match match in Base58Pattern().Matches(text))
             {
-                found.Add(new EntityMatch(EntityTypes.Crypto, match.Index, match.Length, CheckedScore));
+                if (IsValidBase58Check(match.Value))
+                {
+                    found.Add(new EntityMatch(EntityTypes.Crypto, match.Index, match.Length, CheckedScore));
+                }
             }
         }
 
-        foreach (Match match in Bech32Pattern().Matches(text))
+        if (TextProbe.ContainsAny(text, Bech32Prefixes))
         {
-            if (IsValidBech32(match.Value))
+            foreach (Match match in Bech32Pattern().Matches(text))
             {
-                found.Add(new EntityMatch(EntityTypes.Crypto, match.Index, match.Length, CheckedScore));
+                if (IsValidBech32(match.Value))
+                {
+                    found.Add(new EntityMatch(EntityTypes.Crypto, match.Index, match.Length, CheckedScore));
+                }
             }
         }
 
-        foreach (Match match in EthereumPattern().Matches(text))
+        if (text.Contains("0x", StringComparison.Ordinal))
         {
-            found.Add(new EntityMatch(EntityTypes.Crypto, match.Index, match.Length, EthereumScore));
+            foreach (Match match in EthereumPattern().Matches(text))
+            {
+                found.Add(new EntityMatch(EntityTypes.Crypto, match.Index, match.Length, EthereumScore));
+            }
         }
 
         return found;

@@ -9,6 +9,14 @@ public sealed partial class MacAddressRecognizer : IRecognizer
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // Five colons or dashes, or two dots (Cisco's form), or no MAC address can be there.
+        var span = text.AsSpan();
+        if (span.Count(':') < 5 && span.Count('-') < 5 && span.Count('.') < 2)
+        {
+            yield break;
+        }
+
         foreach (Match match in MacPattern().Matches(text))
         {
             yield return new EntityMatch(EntityTypes.MacAddress, match.Index, match.Length, Score);

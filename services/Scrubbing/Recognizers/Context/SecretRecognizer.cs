@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SlmPlatform.Scrubbing.Recognizers;
 
 /// <summary>
@@ -11,16 +13,56 @@ public sealed partial class SecretRecognizer : IRecognizer
     private const double MinBitsPerChar = 3.0;
     private const double Score = 0.8;
 
+    // Words every label of the patterns below contains, so a text without any skips that pattern's walk.
+    private static readonly SearchValues<string> PasswordCues = TextProbe.Cues("pass", "pwd", "pin");
+    private static readonly SearchValues<string> KeyCues = TextProbe.Cues("key", "token", "secret", "bearer", "credential", "signature");
+
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<EntityMatch>();
+        if (TextProbe.ContainsAny(text, PasswordCues))
+        {
+            FindPasswords(text, found);
+        }
+
+        if (TextProbe.ContainsAny(text, KeyCues))
+        {
+            FindKeyedTokens(text, found);
+        }
+
+        if (text.Contains("://", StringComparison.Ordinal))
+        {
+            foreach (Match match in UrlUserInfoPattern().Matches(text))
+            {
+                var value = match.Groups["secret"];
+                found.Add(new EntityMatch(EntityTypes.Credential, value.Index, value.Length, Score));
+            }
+        }
+
+        if (text.Contains('=', StringComparison.Ordinal))
+        {
+            foreach (Match match in UrlQuerySecretPattern().Matches(text))
+            {
+                var value = match.Groups["value"];
+                found.Add(new EntityMatch(EntityTypes.Credential, value.Index, value.Length, Score));
+            }
+        }
+
+        return found;
+    }
+
+    private static void FindPasswords(string text, List<EntityMatch> found)
+    {
         foreach (Match match in PasswordPattern().Matches(text))
         {
             var value = match.Groups["value"];
             found.Add(new EntityMatch(EntityTypes.Credential, value.Index, value.Length, Score));
         }
+    }
 
+    private static void FindKeyedTokens(string text, List<EntityMatch> found)
+    {
         foreach (Match match in KeyedTokenPattern().Matches(text))
         {
             var value = match.Groups["value"];
@@ -29,20 +71,6 @@ public sealed partial class SecretRecognizer : IRecognizer
                 found.Add(new EntityMatch(EntityTypes.Credential, value.Index, value.Length, Score));
             }
         }
-
-        foreach (Match match in UrlUserInfoPattern().Matches(text))
-        {
-            var value = match.Groups["secret"];
-            found.Add(new EntityMatch(EntityTypes.Credential, value.Index, value.Length, Score));
-        }
-
-        foreach (Match match in UrlQuerySecretPattern().Matches(text))
-        {
-            var value = match.Groups["value"];
-            found.Add(new EntityMatch(EntityTypes.Credential, value.Index, value.Length, Score));
-        }
-
-        return found;
     }
 
     /// <summary>Mixed letters and digits with at least <see cref="MinBitsPerChar"/> bits of Shannon entropy per character.</summary>

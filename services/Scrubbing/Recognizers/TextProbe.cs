@@ -1,0 +1,78 @@
+using System.Buffers;
+
+namespace SlmPlatform.Scrubbing.Recognizers;
+
+/// <summary>
+/// Vectorized checks that a text could hold a recognizer's value at all, run before the recognizer's own search.
+/// </summary>
+/// <remarks>
+/// Each check is a necessary condition of a match (a digit count, a character, a word the pattern starts with), so it
+/// never changes what is found; it only spares the regex engine a walk over texts that cannot match, which is most
+/// texts for most recognizers. The checks jump from candidate to candidate with SIMD searches and cost a few
+/// percent of one regex pass.
+/// </remarks>
+internal static class TextProbe
+{
+    private static readonly SearchValues<char> AsciiLettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>The most digits in one run of digits and <paramref name="joiners"/> ("555-0101" is one run of 7).</summary>
+    public static int MaxDigitsInRun(ReadOnlySpan<char> text, SearchValues<char> joiners)
+    {
+        var best = 0;
+        var position = text.IndexOfAnyInRange('0', '9');
+        while (position >= 0)
+        {
+            var digits = 0;
+            var end = position;
+            for (; end < text.Length; end++)
+            {
+                var c = text[end];
+                if (char.IsAsciiDigit(c))
+                {
+                    digits++;
+                }
+                else if (!joiners.Contains(c))
+                {
+                    break;
+                }
+            }
+
+            best = Math.Max(best, digits);
+            var next = end < text.Length ? text[end..].IndexOfAnyInRange('0', '9') : -1;
+            position = next < 0 ? -1 : end + next;
+        }
+
+        return best;
+    }
+
+    /// <summary>Whether the text has a run of at least <paramref name="length"/> ASCII letters and digits.</summary>
+    public static bool HasAlphanumericRun(ReadOnlySpan<char> text, int length)
+    {
+        var position = text.IndexOfAny(AsciiLettersAndDigits);
+        while (position >= 0 && text.Length - position >= length)
+        {
+            var run = text[position..].IndexOfAnyExcept(AsciiLettersAndDigits);
+            if (run < 0 ? text.Length - position >= length : run >= length)
+            {
+                return true;
+            }
+
+            var next = text[(position + run)..].IndexOfAny(AsciiLettersAndDigits);
+            position = next < 0 ? -1 : position + run + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>Case-insensitive cue words, one of which every label or keyword of a pattern contains.</summary>
+    public static SearchValues<string> Cues(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the text contains one of the <paramref name="cues"/>, or a letter a regex would fold into one.</summary>
+    /// <remarks>
+    /// The regex engine's case-insensitive matching also takes the Kelvin sign for "k" and the long s for "s", which an
+    /// ordinal comparison does not; a text holding either is always searched.
+    /// </remarks>
+    public static bool ContainsAny(string text, SearchValues<string> cues) =>
+        text.AsSpan().IndexOfAny(cues) >= 0 || text.AsSpan().IndexOfAny('\u212A', '\u017F') >= 0;
+}
