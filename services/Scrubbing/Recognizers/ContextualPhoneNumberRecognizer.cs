@@ -23,7 +23,7 @@ public sealed partial class ContextualPhoneNumberRecognizer : IRecognizer
     private static readonly SearchValues<char> Joiners = SearchValues.Create(" .-()+");
 
     // A word of every phrase of the context pattern.
-    private static readonly SearchValues<string> ContextCues = TextProbe.Cues(
+    private static readonly Cues ContextCues = TextProbe.Cues(
         "phone", "tel", "mob", "cell", "fax", "call", "ring", "sms", "text", "whatsapp", "contact", "dial", "office", "desk", "reach", "message", "answering");
 
     public IEnumerable<EntityMatch> Recognize(string text)

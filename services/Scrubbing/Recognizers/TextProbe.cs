@@ -13,9 +13,6 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 /// </remarks>
 internal static class TextProbe
 {
-    private static readonly SearchValues<char> AsciiLettersAndDigits =
-        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
     /// <summary>The most digits in one run of digits and <paramref name="joiners"/> ("555-0101" is one run of 7).</summary>
     public static int MaxDigitsInRun(ReadOnlySpan<char> text, SearchValues<char> joiners)
     {
@@ -49,30 +46,27 @@ internal static class TextProbe
     /// <summary>Whether the text has a run of at least <paramref name="length"/> ASCII letters and digits.</summary>
     public static bool HasAlphanumericRun(ReadOnlySpan<char> text, int length)
     {
-        var position = text.IndexOfAny(AsciiLettersAndDigits);
-        while (position >= 0 && text.Length - position >= length)
+        // Words are short, so a plain loop beats a vectorized search restarted at every word.
+        var run = 0;
+        foreach (var c in text)
         {
-            var run = text[position..].IndexOfAnyExcept(AsciiLettersAndDigits);
-            if (run < 0 ? text.Length - position >= length : run >= length)
+            run = char.IsAsciiLetterOrDigit(c) ? run + 1 : 0;
+            if (run >= length)
             {
                 return true;
             }
-
-            var next = text[(position + run)..].IndexOfAny(AsciiLettersAndDigits);
-            position = next < 0 ? -1 : position + run + next;
         }
 
         return false;
     }
 
-    /// <summary>Case-insensitive cue words, one of which every label or keyword of a pattern contains.</summary>
-    public static SearchValues<string> Cues(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Cue words, one of which every label or keyword of a pattern contains; matched ignoring ASCII case.</summary>
+    public static Cues Cues(params string[] words) => new(words);
 
     /// <summary>Whether the text contains one of the <paramref name="cues"/>, or a letter a regex would fold into one.</summary>
     /// <remarks>
     /// The regex engine's case-insensitive matching also takes the Kelvin sign for "k" and the long s for "s", which an
-    /// ordinal comparison does not; a text holding either is always searched.
+    /// ASCII comparison does not; a text holding either is always searched.
     /// </remarks>
-    public static bool ContainsAny(string text, SearchValues<string> cues) =>
-        text.AsSpan().IndexOfAny(cues) >= 0 || text.AsSpan().IndexOfAny('\u212A', '\u017F') >= 0;
+    public static bool ContainsAny(string text, Cues cues) => cues.IsIn(text) || text.AsSpan().IndexOfAny('\u212A', '\u017F') >= 0;
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace SlmPlatform.Scrubbing.Recognizers;
 
 /// <summary>
@@ -18,7 +16,7 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 public sealed class ContextualValueRecognizer(
     string entityType,
     Regex label,
-    SearchValues<string> cues,
+    Cues cues,
     Regex value,
     int window,
     double score,

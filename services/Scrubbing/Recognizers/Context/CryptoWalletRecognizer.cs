@@ -14,7 +14,7 @@ public sealed partial class CryptoWalletRecognizer : IRecognizer
     private const string Bech32Alphabet = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     private const int ShortestBase58Address = 26;
 
-    private static readonly System.Buffers.SearchValues<string> Bech32Prefixes = TextProbe.Cues("bc1", "tb1");
+    private static readonly Cues Bech32Prefixes = TextProbe.Cues("bc1", "tb1");
 
     public IEnumerable<EntityMatch> Recognize(string text)
     {

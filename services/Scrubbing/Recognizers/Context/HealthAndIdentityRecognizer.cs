@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace SlmPlatform.Scrubbing.Recognizers;
 
 /// <summary>
@@ -19,27 +17,10 @@ public sealed partial class HealthAndIdentityRecognizer : IRecognizer
     private static readonly string[] BirthCues = ["dob", "d.o.b", "birth", "born", "b."];
     private static readonly string[] PassportCues = ["passport"];
     private static readonly string[] LicenceCues = ["driver", "driving", "dl", "licen"];
-    private static readonly SearchValues<string> AllCues =
-        TextProbe.Cues([.. MrnCues, .. HealthPlanCues, .. NpiCues, .. BirthCues, .. PassportCues, .. LicenceCues]);
 
-    private readonly IReadOnlyList<IRecognizer> _parts;
-    private readonly Icd10Recognizer _icd10;
+    private readonly IReadOnlyList<IRecognizer> _parts = CreateParts();
 
-    public HealthAndIdentityRecognizer()
-    {
-        _parts = CreateParts();
-        _icd10 = _parts.OfType<Icd10Recognizer>().Single();
-    }
-
-    public IEnumerable<EntityMatch> Recognize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-
-        // One search for every label's cue words spares the six labelled parts their own in most texts.
-        return TextProbe.ContainsAny(text, AllCues)
-            ? _parts.SelectMany(part => part.Recognize(text))
-            : _icd10.Recognize(text);
-    }
+    public IEnumerable<EntityMatch> Recognize(string text) => _parts.SelectMany(part => part.Recognize(text));
 
     /// <summary>The single recognizers this one runs, for measuring them apart.</summary>
     public static IReadOnlyList<IRecognizer> CreateParts() =>

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace SlmPlatform.Scrubbing.Recognizers;
 
 /// <summary>
@@ -14,8 +12,8 @@ public sealed partial class SecretRecognizer : IRecognizer
     private const double Score = 0.8;
 
     // Words every label of the patterns below contains, so a text without any skips that pattern's walk.
-    private static readonly SearchValues<string> PasswordCues = TextProbe.Cues("pass", "pwd", "pin");
-    private static readonly SearchValues<string> KeyCues = TextProbe.Cues("key", "token", "secret", "bearer", "credential", "signature");
+    private static readonly Cues PasswordCues = TextProbe.Cues("pass", "pwd", "pin");
+    private static readonly Cues KeyCues = TextProbe.Cues("key", "token", "secret", "bearer", "credential", "signature");
 
     public IEnumerable<EntityMatch> Recognize(string text)
     {

@@ -16,6 +16,8 @@ internal sealed class WordSet
 
     public int Count => _words.Count;
 
+    public IEnumerable<string> Words => _words;
+
     public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
 
     public bool Contains(string text, Token token) => _lookup.Contains(token.In(text));

@@ -19,7 +19,7 @@ internal sealed class PerceptronTrainer
         {
             foreach (var feature in features)
             {
-                var row = (int)(feature & AveragedPerceptron.Mask) * EntityTags.Count;
+                var row = (int)(feature & AveragedPerceptron.Mask) * AveragedPerceptron.Stride;
                 _weights[row + (int)gold] += 1;
                 _weights[row + (int)guess] -= 1;
                 _stepWeighted[row + (int)gold] += _step;

@@ -8,7 +8,6 @@ internal static class TokenInfos
 
     public static TokenInfo[] Compute(string text, List<Token> tokens)
     {
-        var gazetteers = Gazetteers.Instance;
         var flags = new LexiconFlags[tokens.Count];
         MarkPhrases(text, tokens, flags);
         var infos = new TokenInfo[tokens.Count];
@@ -16,7 +15,7 @@ internal static class TokenInfos
         {
             var token = tokens[i];
             var word = token.In(text);
-            var f = flags[i] | WordFlags(text, tokens, i, gazetteers);
+            var f = flags[i] | WordFlags(text, tokens, i);
             infos[i] = new TokenInfo(
                 FeatureHash.Lower(word),
                 Shape(word, collapse: false),
@@ -64,7 +63,7 @@ internal static class TokenInfos
         }
     }
 
-    private static LexiconFlags WordFlags(string text, List<Token> tokens, int i, Gazetteers gazetteers)
+    private static LexiconFlags WordFlags(string text, List<Token> tokens, int i)
     {
         var token = tokens[i];
         var word = token.In(text);
@@ -76,21 +75,12 @@ internal static class TokenInfos
             return f;
         }
 
-        f |= gazetteers.FirstNames.Contains(word) ? LexiconFlags.FirstName : 0;
-        f |= gazetteers.LastNames.Contains(word) ? LexiconFlags.LastName : 0;
-        f |= CommonWords.Set.Contains(word) ? LexiconFlags.Common : 0;
-        f |= gazetteers.StreetSuffixes.Contains(word) ? LexiconFlags.StreetSuffix : 0;
-        f |= gazetteers.ForeignStreetTypes.Contains(word) ? LexiconFlags.ForeignStreetType : 0;
-        f |= AddressWords.PrefixTypes.Contains(word) ? LexiconFlags.StreetPrefixType : 0;
-        f |= NameContext.Honorifics.Contains(word) ? LexiconFlags.Honorific : 0;
+        var listed = WordLexicon.Instance.Of(word);
+        f |= listed & ~LexiconFlags.StateCode;
         f |= OrganizationRecognizer.IsCompanyWord(text, token) ? LexiconFlags.CompanyWord : 0;
         f |= LocationRecognizer.EndsLikePlace(word) ? LexiconFlags.PlaceEnding : 0;
-        f |= LocationRecognizer.PrefixWords.Contains(word) ? LexiconFlags.PlacePrefix : 0;
-        f |= LocationRecognizer.AreaWords.Contains(word) ? LexiconFlags.AreaWord : 0;
-        f |= AddressWords.Units.Contains(word) ? LexiconFlags.Unit : 0;
-        f |= AddressWords.Directions.Contains(word) ? LexiconFlags.Direction : 0;
         f |= AddressWords.EndsLikeStreet(word) ? LexiconFlags.StreetEnding : 0;
-        f |= token.Length <= 3 && gazetteers.StateAbbreviations.Contains(word) && word.IndexOfAnyInRange('a', 'z') < 0 ? LexiconFlags.StateCode : 0;
+        f |= token.Length <= 3 && (listed & LexiconFlags.StateCode) != 0 && word.IndexOfAnyInRange('a', 'z') < 0 ? LexiconFlags.StateCode : 0;
         f |= Tokens.StartsSentence(text, token) ? LexiconFlags.SentenceStart : 0;
         f |= NameContext.PrecedesName(text, tokens, i) ? LexiconFlags.NameContext : 0;
         return f;
