@@ -45,16 +45,47 @@ public sealed class NameTaggerRecognizer : IRecognizer
                 end++;
             }
 
-            if (tags[i] == EntityTag.StreetAddress ? IsPlausibleAddress(text, tokens, i, end) : IsPlausibleName(text, tokens, infos, tags[i], i, end) && IsPlausiblePlace(text, tokens, infos, tags[i], i, end))
+            var next = end;
+            if (tags[i] == EntityTag.StreetAddress)
             {
-                var stop = tags[i] == EntityTag.StreetAddress ? tokens[end - 1].End : WithoutPossessive(text, tokens[end - 1]);
-                found.Add(new EntityMatch(type, tokens[i].Start, stop - tokens[i].Start, Confidence(margins, i, end)));
+                if (IsPlausibleAddress(text, tokens, i, end))
+                {
+                    found.Add(new EntityMatch(type, tokens[i].Start, tokens[end - 1].End - tokens[i].Start, Confidence(margins, i, end)));
+                }
+            }
+            else
+            {
+                // What follows an owner's possessive is a name again only with a known name in it ("Panjiva's Riku
+                // Andou", not "Yefremova's Cautionary Tales").
+                var afterOwner = i > 0 && tags[i - 1] == tags[i] && NameSpanEdges.IsPossessive(text, tokens[i - 1]);
+                end = next = NameSpanEdges.StopAtPossessive(text, tokens, i, end);
+                var start = i;
+                NameSpanEdges.Trim(text, tokens, infos, tags[i], ref start, ref end);
+                if ((!afterOwner || HasKnownName(infos, start, end))
+                    && IsPlausibleName(text, tokens, infos, tags[i], start, end) && IsPlausiblePlace(text, tokens, infos, tags[i], start, end))
+                {
+                    var stop = NameSpanEdges.IsPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
+                    found.Add(new EntityMatch(type, tokens[start].Start, stop - tokens[start].Start, Confidence(margins, start, end)));
+                }
             }
 
-            i = end;
+            i = next;
         }
 
         return found;
+    }
+
+    private static bool HasKnownName(TokenInfo[] infos, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if ((infos[k].Flags & (LexiconFlags.FirstName | LexiconFlags.LastName)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double Confidence(float[] margins, int start, int end)
@@ -177,13 +208,5 @@ public sealed class NameTaggerRecognizer : IRecognizer
         }
 
         return !gap.Contains('.') || left.Length <= 2 || NameContext.Honorifics.Contains(text, left) || LocationRecognizer.PrefixWords.Contains(text, left);
-    }
-
-    // "Bryan Maclean's killers": the possessive is not part of the name (as in OntoNotes), and leaving it out keeps
-    // the surrogate readable ("Jane Doe's").
-    private static int WithoutPossessive(string text, Token last)
-    {
-        var word = last.In(text);
-        return word.Length > 3 && word[^2] is '\'' or '\u2019' && word[^1] is 's' or 'S' ? last.End - 2 : last.End;
     }
 }

@@ -43,7 +43,7 @@ public sealed class PersonRecognizer : IRecognizer
         var token = tokens[i];
         if (token.IsLower(text) && LowerCaseName(text, tokens, i) is > 0 and var lowerEnd)
         {
-            found.Add(Span(tokens, i, lowerEnd, LowerCaseScore));
+            found.Add(Span(text, tokens, i, lowerEnd, LowerCaseScore));
             return lowerEnd;
         }
 
@@ -58,7 +58,7 @@ public sealed class PersonRecognizer : IRecognizer
             var afterTitle = ExtendRun(text, tokens, i + 1);
             if (afterTitle > i + 1)
             {
-                found.Add(Span(tokens, i + 1, afterTitle, TitledScore));
+                found.Add(Span(text, tokens, i + 1, afterTitle, TitledScore));
                 return afterTitle;
             }
 
@@ -76,7 +76,7 @@ public sealed class PersonRecognizer : IRecognizer
         {
             if (!common || _gazetteers.IsName(text, token))
             {
-                found.Add(Span(tokens, i, end, ContextScore));
+                found.Add(Span(text, tokens, i, end, ContextScore));
                 return end;
             }
 
@@ -97,20 +97,20 @@ public sealed class PersonRecognizer : IRecognizer
             var secondCommon = CommonWords.Set.Contains(text, second);
             if ((isFirst || _gazetteers.LastNames.Contains(text, token)) && secondKnown && !(common && secondCommon))
             {
-                found.Add(Span(tokens, i, end, KnownPairScore));
+                found.Add(Span(text, tokens, i, end, KnownPairScore));
                 return end;
             }
 
             if ((isFirst && !common && !secondCommon) || (!common && _gazetteers.LastNames.Contains(text, second) && !secondCommon))
             {
-                found.Add(Span(tokens, i, end, PartlyKnownScore));
+                found.Add(Span(text, tokens, i, end, PartlyKnownScore));
                 return end;
             }
         }
 
         if (isFirst && !common && !IsPlace(text, tokens, i))
         {
-            found.Add(Span(tokens, i, i + 1, FirstNameAloneScore));
+            found.Add(Span(text, tokens, i, i + 1, FirstNameAloneScore));
         }
 
         return i + 1;
@@ -136,6 +136,12 @@ public sealed class PersonRecognizer : IRecognizer
             }
 
             end++;
+
+            // "Yefremova's Cautionary Tales": what follows an owner is what it owns.
+            if (NameSpanEdges.IsPossessive(text, token))
+            {
+                break;
+            }
         }
 
         return end;
@@ -156,6 +162,7 @@ public sealed class PersonRecognizer : IRecognizer
 
         // An unknown word continues a name unless it is an ordinary word, a street or company word, or a place.
         return !CommonWords.Set.Contains(text, token)
+            && !AddressWords.Units.Contains(text, token)
             && !_gazetteers.StreetSuffixes.Contains(text, token)
             && !OrganizationRecognizer.IsCompanyWord(text, token)
             && !IsPlace(text, tokens, index);
@@ -163,8 +170,13 @@ public sealed class PersonRecognizer : IRecognizer
 
     private bool IsPlace(string text, List<Token> tokens, int index) => _gazetteers.Places.Match(text, tokens, index) > 0;
 
-    private static EntityMatch Span(List<Token> tokens, int first, int end, double score) =>
-        new(EntityTypes.Person, tokens[first].Start, tokens[end - 1].End - tokens[first].Start, score);
+    // "Bryan Maclean's killers": the possessive is not part of the name (as in OntoNotes), and leaving it out keeps
+    // the surrogate readable ("Jane Doe's").
+    private static EntityMatch Span(string text, List<Token> tokens, int first, int end, double score)
+    {
+        var stop = NameSpanEdges.IsPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
+        return new(EntityTypes.Person, tokens[first].Start, stop - tokens[first].Start, score);
+    }
 
     /// <summary>"my name is ana silva": a known first name in lower case, right after a context phrase.</summary>
     private int LowerCaseName(string text, List<Token> tokens, int i)
