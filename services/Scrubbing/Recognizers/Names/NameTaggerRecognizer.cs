@@ -48,9 +48,12 @@ public sealed class NameTaggerRecognizer : IRecognizer
             var next = end;
             if (tags[i] == EntityTag.StreetAddress)
             {
-                if (IsPlausibleAddress(text, tokens, i, end))
+                // The numbers before the house number are glued to it ("975 3968 Bay Street"), so the tagger
+                // leaves them out: they are taken here, with the checks a phone number would fail.
+                var start = AddressStart.Extend(text, tokens, i);
+                if (IsPlausibleAddress(text, tokens, start, end))
                 {
-                    found.Add(new EntityMatch(type, tokens[i].Start, tokens[end - 1].End - tokens[i].Start, Confidence(margins, i, end)));
+                    found.Add(new EntityMatch(type, tokens[start].Start, tokens[end - 1].End - tokens[start].Start, Confidence(margins, i, end)));
                 }
             }
             else

@@ -31,7 +31,8 @@ public sealed class StreetAddressRecognizer : IRecognizer
             }
 
             var end = AddressTail.Tail(text, tokens, AddressTail.Unit(text, tokens, streetEnd));
-            found.Add(new EntityMatch(EntityTypes.StreetAddress, tokens[i].Start, tokens[end - 1].End - tokens[i].Start, Score));
+            var start = AddressStart.Extend(text, tokens, i);
+            found.Add(new EntityMatch(EntityTypes.StreetAddress, tokens[start].Start, tokens[end - 1].End - tokens[start].Start, Score));
             i = end - 1;
         }
 
