@@ -36,6 +36,19 @@ internal static class NameContext
         "fullname", "firstname", "lastname", "surname", "forename",
     ]);
 
+    /// <summary>A form's field label ("Name", "Patient", "Phone"): the word before a colon that is not a speaker.</summary>
+    public static bool IsLabel(string text, Token token) => Labels.Contains(text, token) || FieldLabels.Contains(text, token);
+
+    // Labels of contact and event fields, which no name follows but which open lines the way a speaker's name does.
+    private static readonly WordSet FieldLabels = new(
+    [
+        "phone", "mobile", "cell", "tel", "telephone", "fax", "desk", "office", "home", "work", "email", "e-mail", "mail",
+        "website", "web", "url", "address", "street", "city", "zip", "postcode", "country", "state", "when", "where",
+        "date", "time", "dob", "age", "gender", "sex", "title", "position", "role", "company", "organization", "subject",
+        "re", "fwd", "note", "notes", "summary", "question", "answer", "bot", "assistant", "agent", "system", "support",
+        "user", "human", "ai", "q", "a", "id", "ref", "status", "total", "price", "order", "account", "card", "iban",
+    ]);
+
     /// <summary>True where the words just before token <paramref name="index"/> say a name follows.</summary>
     public static bool PrecedesName(string text, List<Token> tokens, int index)
     {

@@ -75,6 +75,7 @@ public sealed class NameTaggerRecognizer : IRecognizer
             i = next;
         }
 
+        NameEchoes.Add(text, tokens, infos, found);
         return found;
     }
 
@@ -205,7 +206,10 @@ public sealed class NameTaggerRecognizer : IRecognizer
             return true;
         }
 
-        if (gap.IndexOfAny('!', '?', ';') >= 0 || gap.IndexOfAny('\n', '\r') >= 0)
+        // "Hannah, Anthony": a comma separates people; places ("Springfield, IL") and firms ("Owens, Duran and
+        // Oneal") run over it. In lower case the run is kept whole: two known names vouch for each other there.
+        if (gap.IndexOfAny('!', '?', ';') >= 0 || gap.IndexOfAny('\n', '\r') >= 0
+            || (tag == EntityTag.Person && gap.Contains(',') && char.IsUpper(text[right.Start])))
         {
             return false;
         }

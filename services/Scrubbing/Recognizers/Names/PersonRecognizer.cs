@@ -20,7 +20,19 @@ public sealed class PersonRecognizer : IRecognizer
     private const double FirstNameAloneScore = 0.6;
     private const double LowerCaseScore = 0.6;
 
+    // The tagger reads the names found here as evidence for the rest of the text (NameEchoes); in the pipeline both
+    // run one after the other on the same string on one thread, so the last result is kept rather than recomputed.
+    [ThreadStatic]
+    private static string? t_lastText;
+
+    [ThreadStatic]
+    private static List<EntityMatch>? t_lastFound;
+
     private readonly Gazetteers _gazetteers = Gazetteers.Instance;
+
+    /// <summary>The names this recognizer finds in <paramref name="text"/>.</summary>
+    internal static IReadOnlyList<EntityMatch> FoundIn(string text) =>
+        ReferenceEquals(text, t_lastText) && t_lastFound is not null ? t_lastFound : (List<EntityMatch>)new PersonRecognizer().Recognize(text);
 
     public IEnumerable<EntityMatch> Recognize(string text)
     {
@@ -34,6 +46,8 @@ public sealed class PersonRecognizer : IRecognizer
             i = Math.Max(next, i + 1);
         }
 
+        t_lastText = text;
+        t_lastFound = found;
         return found;
     }
 
