@@ -95,7 +95,8 @@ internal static class NameEchoes
     private static bool IsLineStart(string text, List<Token> tokens, int k)
     {
         var before = k == 0 ? text.AsSpan(0, tokens[k].Start) : Tokens.Gap(text, tokens[k - 1], tokens[k]);
-        return (k == 0 || before.IndexOfAny('\n', '\r') >= 0) && before.TrimStart("\r\n").Trim(" \t>*-•").IsEmpty;
+        var lineBreak = before.LastIndexOfAny('\n', '\r');
+        return (k == 0 || lineBreak >= 0) && before[(lineBreak + 1)..].Trim(" \t>*-•").IsEmpty;
     }
 
     // A capitalised word that is not a common word, a number or an initial.
