@@ -28,6 +28,8 @@ public sealed class PersonRecognizer : IRecognizer
     [ThreadStatic]
     private static List<EntityMatch>? t_lastFound;
 
+    private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćčďđēęěğīıłńňōőœřśşšťūůűźżž");
+
     private readonly Gazetteers _gazetteers = Gazetteers.Instance;
 
     /// <summary>The names this recognizer finds in <paramref name="text"/>.</summary>
@@ -86,7 +88,7 @@ public sealed class PersonRecognizer : IRecognizer
         }
 
         var common = CommonWords.Set.Contains(text, token);
-        if (NameContext.PrecedesName(text, tokens, i))
+        if (NameContext.PrecedesName(text, tokens, i, more: true))
         {
             if (!common || _gazetteers.IsName(text, token))
             {
@@ -116,6 +118,12 @@ public sealed class PersonRecognizer : IRecognizer
             }
 
             if ((isFirst && !common && !secondCommon) || (!common && _gazetteers.LastNames.Contains(text, second) && !secondCommon))
+            {
+                found.Add(Span(text, tokens, i, end, PartlyKnownScore));
+                return end;
+            }
+
+            if (end - i >= 3 && !common && IsMiddleInitial(text, tokens, i, isFirst))
             {
                 found.Add(Span(text, tokens, i, end, PartlyKnownScore));
                 return end;
@@ -182,6 +190,23 @@ public sealed class PersonRecognizer : IRecognizer
             && !IsPlace(text, tokens, index);
     }
 
+    /// <summary>
+    /// "Faina D. Yefremova", "Ravil G Yefimov": a word, an initial and a word are a name in any language. Without the
+    /// dot one of the names must be known ("Vitamin D Supplements", "Plan B Options" are no names).
+    /// </summary>
+    private bool IsMiddleInitial(string text, List<Token> tokens, int i, bool isFirst)
+    {
+        var initial = tokens[i + 1];
+        var last = tokens[i + 2];
+        if (initial.Length != 1 || !char.IsUpper(text[initial.Start]) || CommonWords.Set.Contains(text, last) || NameSpanEdges.IsPossessive(text, tokens[i]))
+        {
+            return false;
+        }
+
+        var dotted = initial.End < text.Length && text[initial.End] == '.';
+        return dotted || isFirst || _gazetteers.LastNames.Contains(text, last);
+    }
+
     private bool IsPlace(string text, List<Token> tokens, int index) => _gazetteers.Places.Match(text, tokens, index) > 0;
 
     // "Bryan Maclean's killers": the possessive is not part of the name (as in OntoNotes), and leaving it out keeps
@@ -192,10 +217,14 @@ public sealed class PersonRecognizer : IRecognizer
         return new(EntityTypes.Person, tokens[first].Start, stop - tokens[first].Start, score);
     }
 
+    private static bool IsPlainWord(string text, Token token) => token.Length >= 3 && !token.In(text).ContainsAnyExcept(LowerLetters);
+
     /// <summary>"my name is ana silva": a known first name in lower case, right after a context phrase.</summary>
     private int LowerCaseName(string text, List<Token> tokens, int i)
     {
-        if (!_gazetteers.FirstNames.Contains(text, tokens[i]) || CommonWords.Set.Contains(text, tokens[i]) || !NameContext.PrecedesName(text, tokens, i))
+        // After "my name is" or "call me" any word that is not a common word is the name ("my name is vitoria").
+        var known = _gazetteers.FirstNames.Contains(text, tokens[i]) && NameContext.PrecedesName(text, tokens, i, more: true);
+        if (CommonWords.Set.Contains(text, tokens[i]) || !(known || (NameContext.IntroducesName(text, tokens, i) && IsPlainWord(text, tokens[i]))))
         {
             return 0;
         }
