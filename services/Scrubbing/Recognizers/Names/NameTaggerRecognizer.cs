@@ -27,6 +27,7 @@ public sealed class NameTaggerRecognizer : IRecognizer
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = LineMarkers.Blank(text);
         var tokens = Tokens.Split(text);
         var tags = _tagger.Tag(text, tokens, out var infos, out var margins);
         var found = new List<EntityMatch>();
@@ -50,7 +51,7 @@ public sealed class NameTaggerRecognizer : IRecognizer
             {
                 // The numbers before the house number are glued to it ("975 3968 Bay Street"), so the tagger
                 // leaves them out: they are taken here, with the checks a phone number would fail.
-                var start = AddressStart.Extend(text, tokens, i);
+                var start = AddressStart.Extend(text, tokens, WithoutNameLines(text, tokens, infos, i, end));
                 if (IsPlausibleAddress(text, tokens, start, end))
                 {
                     found.Add(new EntityMatch(type, tokens[start].Start, tokens[end - 1].End - tokens[start].Start, Confidence(margins, i, end)));
@@ -77,6 +78,31 @@ public sealed class NameTaggerRecognizer : IRecognizer
 
         NameEchoes.Add(text, tokens, infos, found);
         return found;
+    }
+
+    /// <summary>
+    /// An address opens with its street line; lines before it with no number and no street word are the name and
+    /// firm of an address block ("Lina Artemova\n2224 Trenerys gate 232"), which the tagger sometimes runs into.
+    /// </summary>
+    private static int WithoutNameLines(string text, List<Token> tokens, TokenInfo[] infos, int start, int end)
+    {
+        const LexiconFlags streetWords = LexiconFlags.StreetSuffix | LexiconFlags.ForeignStreetType | LexiconFlags.StreetPrefixType
+            | LexiconFlags.StreetEnding | LexiconFlags.Unit | LexiconFlags.HouseNumber | LexiconFlags.Postcode;
+        var lineStart = start;
+        for (var k = start; k < end; k++)
+        {
+            if ((infos[k].Flags & streetWords) != 0 || tokens[k].HasDigit(text) || AddressWords.IsMilitaryWord(text, tokens[k]))
+            {
+                return lineStart;
+            }
+
+            if (k + 1 < end && Tokens.Gap(text, tokens[k], tokens[k + 1]).IndexOfAny('\n', '\r') >= 0)
+            {
+                lineStart = k + 1;
+            }
+        }
+
+        return start;
     }
 
     private static bool HasKnownName(TokenInfo[] infos, int start, int end)
