@@ -43,6 +43,11 @@ public sealed class StreetAddressRecognizer : IRecognizer
     private int Street(string text, List<Token> tokens, int i)
     {
         var token = tokens[i];
+        if (MilitaryAddress.Match(text, tokens, i) is var military && military > i)
+        {
+            return military;
+        }
+
         if (AddressWords.IsHouseNumber(text, token))
         {
             return NumberFirst(text, tokens, i);
