@@ -10,7 +10,7 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 /// a title ("Dr. Okafor") or a context word ("my name is …", "Dear …", "Patient: …"). A known first name alone
 /// counts unless it is also a common English word ("Will", "May", "Hope"), which needs context.
 /// </remarks>
-public sealed class PersonRecognizer : IRecognizer
+public sealed partial class PersonRecognizer : IRecognizer
 {
     private const int MaxWords = 4;
     private const double TitledScore = 0.85;
@@ -28,8 +28,6 @@ public sealed class PersonRecognizer : IRecognizer
     [ThreadStatic]
     private static List<EntityMatch>? t_lastFound;
 
-    private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćčďđēęěğīıłńňōőœřśşšťūůűźżž");
-
     private readonly Gazetteers _gazetteers = Gazetteers.Instance;
 
     /// <summary>The names this recognizer finds in <paramref name="text"/>.</summary>
@@ -41,10 +39,11 @@ public sealed class PersonRecognizer : IRecognizer
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokens.Split(text);
         var found = new List<EntityMatch>();
+        var lowerCaseText = !text.AsSpan().ContainsAnyInRange('A', 'Z');
         var i = 0;
         while (i < tokens.Count)
         {
-            var next = Examine(text, tokens, i, found);
+            var next = Examine(text, tokens, i, found, lowerCaseText);
             i = Math.Max(next, i + 1);
         }
 
@@ -54,10 +53,10 @@ public sealed class PersonRecognizer : IRecognizer
     }
 
     /// <summary>Looks for a name starting at token <paramref name="i"/>; returns the index to go on from.</summary>
-    private int Examine(string text, List<Token> tokens, int i, List<EntityMatch> found)
+    private int Examine(string text, List<Token> tokens, int i, List<EntityMatch> found, bool lowerCaseText)
     {
         var token = tokens[i];
-        if (token.IsLower(text) && LowerCaseName(text, tokens, i) is > 0 and var lowerEnd)
+        if (token.IsLower(text) && LowerCaseName(text, tokens, i, lowerCaseText) is > 0 and var lowerEnd)
         {
             found.Add(Span(text, tokens, i, lowerEnd, LowerCaseScore));
             return lowerEnd;
@@ -215,27 +214,5 @@ public sealed class PersonRecognizer : IRecognizer
     {
         var stop = NameSpanEdges.IsPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
         return new(EntityTypes.Person, tokens[first].Start, stop - tokens[first].Start, score);
-    }
-
-    private static bool IsPlainWord(string text, Token token) => token.Length >= 3 && !token.In(text).ContainsAnyExcept(LowerLetters);
-
-    /// <summary>"my name is ana silva": a known first name in lower case, right after a context phrase.</summary>
-    private int LowerCaseName(string text, List<Token> tokens, int i)
-    {
-        // After "my name is" or "call me" any word that is not a common word is the name ("my name is vitoria").
-        var known = _gazetteers.FirstNames.Contains(text, tokens[i]) && NameContext.PrecedesName(text, tokens, i, more: true);
-        if (CommonWords.Set.Contains(text, tokens[i]) || !(known || (NameContext.IntroducesName(text, tokens, i) && IsPlainWord(text, tokens[i]))))
-        {
-            return 0;
-        }
-
-        var end = i + 1;
-        if (end < tokens.Count && Tokens.IsSpace(Tokens.Gap(text, tokens[i], tokens[end])) && _gazetteers.LastNames.Contains(text, tokens[end])
-            && !CommonWords.Set.Contains(text, tokens[end]))
-        {
-            end++;
-        }
-
-        return end;
     }
 }
