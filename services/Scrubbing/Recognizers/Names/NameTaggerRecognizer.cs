@@ -222,7 +222,8 @@ public sealed class NameTaggerRecognizer : IRecognizer
     private static bool Joins(string text, Token left, Token right, EntityTag tag)
     {
         var gap = Tokens.Gap(text, left, right);
-        if (gap.Length > MaxJoinGap || gap.Contains("\n\n", StringComparison.Ordinal))
+        // Indentation does not part two lines of an address block ("\n    Apt. 595"); other characters do.
+        if (gap.Length - gap.Count(' ') > MaxJoinGap || gap.Contains("\n\n", StringComparison.Ordinal))
         {
             return false;
         }

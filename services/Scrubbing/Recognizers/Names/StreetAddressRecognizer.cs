@@ -20,6 +20,9 @@ public sealed class StreetAddressRecognizer : IRecognizer
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // "> 12 Elm Street\n> Springfield": a quoted or bulleted block is still one address.
+        text = LineMarkers.Blank(text);
         var tokens = Tokens.Split(text);
         var found = new List<EntityMatch>();
         for (var i = 0; i < tokens.Count; i++)
