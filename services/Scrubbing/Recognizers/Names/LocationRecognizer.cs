@@ -65,13 +65,14 @@ public sealed partial class LocationRecognizer : IRecognizer
     private int LowerCasePlace(string text, List<Token> tokens, int i, List<EntityMatch> found)
     {
         var token = tokens[i];
-        if (!token.IsLower(text) || !HasStrongContext(text, tokens, i) || CommonWords.Set.Contains(text, token) || _gazetteers.FirstNames.Contains(text, token))
+        if (!token.IsLower(text) || !HasStrongContext(text, tokens, i))
         {
             return i;
         }
 
+        // "new zealand" is a place whatever its first word is; "jordan" alone may be a person.
         var known = _gazetteers.Places.Match(text, tokens, i);
-        if (known == 0)
+        if (known == 0 || (known == 1 && (CommonWords.Set.Contains(text, token) || _gazetteers.FirstNames.Contains(text, token))))
         {
             return i;
         }
