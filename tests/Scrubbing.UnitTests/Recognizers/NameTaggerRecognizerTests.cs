@@ -72,6 +72,7 @@ public sealed class NameTaggerRecognizerTests
     [InlineData("They had three kids: Zorbek, Hannah and Michael.", "Zorbek")]
     [InlineData("Quilla: Where were you?\nMaria: At home.\nJohn: Fine.", "Quilla")]
     [InlineData("> Ingrid Valtonen\n> 12 Elm Street\n> Springfield", "Ingrid Valtonen")]
+    [InlineData("Name:    Anđa Petrović", "Anđa Petrović")] // an unknown given name before a surname found alone
     public void Recognize_NamesTheRestOfTheTextVouchesFor_AreFound(string text, string name)
     {
         Assert.Contains(name, Found(text, EntityTypes.Person));

@@ -56,6 +56,7 @@ internal static class NameEchoes
         }
 
         AddSpeakers(text, tokens, infos, found, cover, added);
+        AddGivenNames(text, tokens, infos, found, cover, tagged);
         for (var k = 0; k < tokens.Count; k++)
         {
             if (added[k])
@@ -91,6 +92,31 @@ internal static class NameEchoes
             added[k] |= cover[k] < 0 && IsCandidate(text, tokens, infos, k) && !NameContext.IsLabel(text, tokens[k]);
         }
     }
+
+    // "features Hilding Carlsson", "Gunnhildur F. Helgadóttir": a capitalised word the lists lack, right before a
+    // surname or an initial found as a name, is its given name. Not at a sentence's start ("Producer James Sparks"),
+    // and not before a known name, which opens a name of its own.
+    private static void AddGivenNames(string text, List<Token> tokens, TokenInfo[] infos, List<EntityMatch> found, int[] cover, List<EntityMatch> tagged)
+    {
+        const LexiconFlags notGiven = LexiconFlags.InPlace | LexiconFlags.CompanyWord | LexiconFlags.FirstName | LexiconFlags.LastName;
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            var given = k - 1;
+            if (cover[k] >= 0 && found[cover[k]] is { EntityType: EntityTypes.Person } span && span.Start == tokens[k].Start
+                && cover[given] < 0 && Tokens.IsSpace(Tokens.Gap(text, tokens[given], tokens[k]))
+                && (tokens[k].Length == 1 || (infos[k].Flags & LexiconFlags.FirstName) == 0)
+                && IsCandidate(text, tokens, infos, given) && (infos[given].Flags & notGiven) == 0 && !NameSpanEdges.IsPossessive(text, tokens[given])
+                && !OpensSentence(text, tokens, given))
+            {
+                tagged.Add(new EntityMatch(EntityTypes.Person, tokens[given].Start, span.End - tokens[given].Start, Score));
+            }
+        }
+    }
+
+    // After a full stop, or first in the text: a capital that says nothing. After a colon or a line break it still
+    // may ("Name: Anđa Tomić").
+    private static bool OpensSentence(string text, List<Token> tokens, int k) =>
+        k == 0 || Tokens.Gap(text, tokens[k - 1], tokens[k]).IndexOfAny('.', '!', '?') >= 0;
 
     private static bool IsLineStart(string text, List<Token> tokens, int k)
     {
