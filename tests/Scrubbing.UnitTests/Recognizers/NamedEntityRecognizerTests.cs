@@ -145,6 +145,13 @@ public sealed class NamedEntityRecognizerTests
         Assert.Equal([expected], _places.Found(text));
     }
 
+    [Fact]
+    public void Location_KnownTownInCapitalsAfterAPreposition_IsFound()
+    {
+        Assert.Equal(["MUNICH"], _places.Found("the office in MUNICH is closed"));
+        Assert.Empty(_places.Found("we wrote it in PYTHON and JSON"));
+    }
+
     [Theory]
     [InlineData("she lives in harmony with nature")]
     [InlineData("we moved here from jordan")] // also a given name: needs its capital

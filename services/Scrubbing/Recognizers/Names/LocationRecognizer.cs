@@ -85,7 +85,7 @@ public sealed partial class LocationRecognizer : IRecognizer
     {
         var token = tokens[i];
         var capitalized = token.IsCapitalized(text);
-        var shouted = !capitalized && IsShoutedAfterContext(text, tokens, i);
+        var shouted = !capitalized && (IsShoutedAfterContext(text, tokens, i) || IsShoutedKnownPlace(text, tokens, i));
         if (!capitalized && !shouted && !IsAllCapsCountry(text, tokens, i))
         {
             return LowerCasePlace(text, tokens, i, found);
@@ -189,6 +189,12 @@ public sealed partial class LocationRecognizer : IRecognizer
     // after the other phrases.
     private static bool IsShoutedAfterContext(string text, List<Token> tokens, int i) =>
         tokens[i].Length > 3 && tokens[i].IsAllCapitals(text) && HasStrongContext(text, tokens, i) && !BeingIn.Contains(text, tokens[i - 2]);
+
+    // "arrived at HAMAR", "a year in SEINÄJOKI": a town the gazetteers know, in capitals, after a preposition. Longer
+    // than an acronym ("in HTML", "at NASA") and no common word ("in READING").
+    private bool IsShoutedKnownPlace(string text, List<Token> tokens, int i) =>
+        i > 0 && tokens[i].Length > 4 && tokens[i].IsAllCapitals(text) && Prepositions.Contains(text, tokens[i - 1]) && tokens[i - 1].IsLower(text)
+        && Tokens.IsSpace(Tokens.Gap(text, tokens[i - 1], tokens[i])) && !CommonWords.Set.Contains(text, tokens[i]) && _gazetteers.Places.Match(text, tokens, i) > 0;
 
     private bool StartsPersonName(string text, List<Token> tokens, int i) => _gazetteers.FirstNames.Contains(text, tokens[i]);
 
