@@ -7,11 +7,30 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 /// </summary>
 internal static class LineMarkers
 {
+    [ThreadStatic]
+    private static string? t_lastText;
+
+    [ThreadStatic]
+    private static string? t_lastBlanked;
+
     /// <summary>
-    /// <paramref name="text"/> with the marks at the start of its lines turned into spaces, so that every offset stays
-    /// the same; the same string where there are none.
+    /// <paramref name="text"/> with the marks at the start of its lines turned into spaces, so that every offset (and
+    /// every token: the marks are no token characters) stays the same; the same string where there are none.
     /// </summary>
     public static string Blank(string text)
+    {
+        // The street rules and the tagger both ask, one after the other, for the same text on one thread.
+        if (ReferenceEquals(text, t_lastText) && t_lastBlanked is not null)
+        {
+            return t_lastBlanked;
+        }
+
+        t_lastBlanked = BlankNew(text);
+        t_lastText = text;
+        return t_lastBlanked;
+    }
+
+    private static string BlankNew(string text)
     {
         char[]? copy = null;
         var i = 0;

@@ -64,15 +64,12 @@ public sealed partial class LocationRecognizer : IRecognizer
     /// </summary>
     private int LowerCasePlace(string text, List<Token> tokens, int i, List<EntityMatch> found)
     {
+        // Nearly every word passes here: the one lookup in the places first, the phrases (many comparisons) last.
         var token = tokens[i];
-        if (!token.IsLower(text) || !HasStrongContext(text, tokens, i))
-        {
-            return i;
-        }
+        var known = token.IsLower(text) ? _gazetteers.Places.Match(text, tokens, i) : 0;
 
         // "new zealand" is a place whatever its first word is; "jordan" alone may be a person.
-        var known = _gazetteers.Places.Match(text, tokens, i);
-        if (known == 0 || (known == 1 && (CommonWords.Set.Contains(text, token) || _gazetteers.FirstNames.Contains(text, token))))
+        if (known == 0 || (known == 1 && (CommonWords.Set.Contains(text, token) || _gazetteers.FirstNames.Contains(text, token))) || !HasStrongContext(text, tokens, i))
         {
             return i;
         }

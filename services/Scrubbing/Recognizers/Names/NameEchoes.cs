@@ -15,10 +15,13 @@ internal static class NameEchoes
 
     private static readonly System.Buffers.SearchValues<char> ValueGlue = System.Buffers.SearchValues.Create("@/\\_=+");
 
-    /// <summary>Adds the echoed names to <paramref name="tagged"/> (the tagger's spans, in text order).</summary>
-    public static void Add(string text, List<Token> tokens, TokenInfo[] infos, List<EntityMatch> tagged)
+    /// <summary>
+    /// Adds the echoed names to <paramref name="tagged"/> (the tagger's spans, in text order), with the rules'
+    /// <paramref name="people"/> as evidence too.
+    /// </summary>
+    public static void Add(string text, List<Token> tokens, TokenInfo[] infos, List<EntityMatch> tagged, IReadOnlyList<EntityMatch> people)
     {
-        var found = Evidence(tagged, PersonRecognizer.FoundIn(text));
+        var found = Evidence(tagged, people);
         if (!found.Exists(m => m.EntityType == EntityTypes.Person))
         {
             return;

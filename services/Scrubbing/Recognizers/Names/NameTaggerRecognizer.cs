@@ -27,8 +27,9 @@ public sealed class NameTaggerRecognizer : IRecognizer
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        text = LineMarkers.Blank(text);
+        var original = text;
         var tokens = Tokens.Split(text);
+        text = LineMarkers.Blank(text);
         var tags = _tagger.Tag(text, tokens, out var infos, out var margins);
         var found = new List<EntityMatch>();
         var i = 0;
@@ -76,7 +77,7 @@ public sealed class NameTaggerRecognizer : IRecognizer
             i = next;
         }
 
-        NameEchoes.Add(text, tokens, infos, found);
+        NameEchoes.Add(text, tokens, infos, found, PersonRecognizer.FoundIn(original));
         return found;
     }
 

@@ -46,13 +46,19 @@ public sealed partial class PersonRecognizer
     /// </summary>
     private int LowerCaseName(string text, List<Token> tokens, int i, bool lowerCaseText)
     {
+        // Most lower-case words are no first name: one lookup, then nothing more (this runs for nearly every word).
         var first = _gazetteers.FirstNames.Contains(text, tokens[i]);
-        var hasLast = i + 1 < tokens.Count && Tokens.IsSpace(Tokens.Gap(text, tokens[i], tokens[i + 1])) && IsLowerCaseSurname(text, tokens, i)
-            && !CommonWords.Set.Contains(text, tokens[i + 1]);
+        var introduced = !first && NameContext.IntroducesName(text, tokens, i) && IsPlainWord(text, tokens[i]);
+        if ((!first && !introduced) || CommonWords.Set.Contains(text, tokens[i]))
+        {
+            return 0;
+        }
 
         // After "my name is" or "call me" any word that is not a common word is the name ("my name is vitoria").
-        var named = (first && NameContext.PrecedesName(text, tokens, i, more: true)) || (NameContext.IntroducesName(text, tokens, i) && IsPlainWord(text, tokens[i]));
-        if (CommonWords.Set.Contains(text, tokens[i]) || !(named || (lowerCaseText && first && hasLast)))
+        var named = introduced || NameContext.PrecedesName(text, tokens, i, more: true);
+        var hasLast = i + 1 < tokens.Count && Tokens.IsSpace(Tokens.Gap(text, tokens[i], tokens[i + 1])) && !CommonWords.Set.Contains(text, tokens[i + 1])
+            && (named || (first && lowerCaseText)) && IsLowerCaseSurname(text, tokens, i);
+        if (!named && !hasLast)
         {
             return 0;
         }

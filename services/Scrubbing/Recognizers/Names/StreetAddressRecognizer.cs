@@ -21,9 +21,10 @@ public sealed class StreetAddressRecognizer : IRecognizer
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        // "> 12 Elm Street\n> Springfield": a quoted or bulleted block is still one address.
-        text = LineMarkers.Blank(text);
+        // "> 12 Elm Street\n> Springfield": a quoted or bulleted block is still one address. The marks are no tokens,
+        // so the tokens of the text serve the blanked text too.
         var tokens = Tokens.Split(text);
+        text = LineMarkers.Blank(text);
         var found = new List<EntityMatch>();
         for (var i = 0; i < tokens.Count; i++)
         {
