@@ -68,6 +68,46 @@ public sealed class NameTaggerRecognizerTests
     }
 
     [Theory]
+    [InlineData("The film was directed by Ingrid Valtonen and starring Valtonen.", "Valtonen")]
+    [InlineData("They had three kids: Zorbek, Hannah and Michael.", "Zorbek")]
+    [InlineData("Quilla: Where were you?\nMaria: At home.\nJohn: Fine.", "Quilla")]
+    [InlineData("> Ingrid Valtonen\n> 12 Elm Street\n> Springfield", "Ingrid Valtonen")]
+    [InlineData("Name:    Anđa Petrović", "Anđa Petrović")] // an unknown given name before a surname found alone
+    public void Recognize_NamesTheRestOfTheTextVouchesFor_AreFound(string text, string name)
+    {
+        Assert.Contains(name, Found(text, EntityTypes.Person));
+    }
+
+    [Fact]
+    public void Recognize_FieldLabelsBesideASpeaker_AreNoNames()
+    {
+        var people = Found("Maria: hello\nPhone: 555 0134\nEmail: a@example.com\nJohn: hi", EntityTypes.Person);
+
+        Assert.DoesNotContain("Phone", people);
+        Assert.DoesNotContain("Email", people);
+    }
+
+    [Theory]
+    [InlineData("Asya spent a year at Acme as the assistant to Asya Petrova.", "spent")]
+    [InlineData("This song by ex-Zombie Kastrup is a classic.", "ex-")]
+    [InlineData("Hannah, Anthony and Derek came.", ",")]
+    public void Recognize_WordsAroundAName_AreLeftOut(string text, string notInName)
+    {
+        var people = Found(text, EntityTypes.Person);
+
+        Assert.NotEmpty(people);
+        Assert.DoesNotContain(people, p => p.Contains(notInName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Recognize_FullNameBeforeAnAddress_IsNotPartOfIt()
+    {
+        const string text = "Lina Marsk\nLina Marsk\n2224 Trenerys gate 232\nTRONDHEIM";
+
+        Assert.DoesNotContain(_tagger.Recognize(text), m => m.EntityType == EntityTypes.StreetAddress && text[m.Start..m.End].Contains("Lina", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Who's coming to the party with me?")]
     [InlineData("There's a new place downtown.")]
     public void Recognize_ContractionOpeningASentence_IsNoName(string text)

@@ -29,6 +29,35 @@ public sealed class NamedEntityRecognizerTests
     }
 
     [Theory]
+    [InlineData("They sang the verses from Odila F. Marsk at the concert.", "Odila F. Marsk")]
+    [InlineData("Please remove my kid Zbyszko from the policy.", "Zbyszko")]
+    [InlineData("\"Not again,\" says Oddvarsson.", "Oddvarsson")]
+    [InlineData("the film was directed by Brannagh Tull last year", "Brannagh Tull")]
+    [InlineData("hi my name is zdenka", "zdenka")]
+    [InlineData("follow up with jennifer okonkwo next week", "jennifer okonkwo")]
+    public void Person_NamesAfterNewCuesAndShapes_AreFound(string text, string expected)
+    {
+        Assert.Contains(expected, _people.Found(text));
+    }
+
+    [Theory]
+    [InlineData("Take Vitamin D Supplements daily.")] // an initial without a dot needs a known name beside it
+    [InlineData("i asked about it but she said nothing")] // a first name after a pronoun ("said") is a verb
+    [InlineData("maria wants the report by friday")] // the word after a name that opens a clause is its verb
+    public void Person_ShapesThatAreNoNames_AreNotFound(string text)
+    {
+        Assert.DoesNotContain(_people.Found(text), f => f.Contains(' ', StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("We loved Anna Smirnova's Cautionary Tales.", "Anna Smirnova")]
+    [InlineData("Mrs. Greta Lindqvist Apt. 12 5 Elm Street", "Greta Lindqvist")]
+    public void Person_PossessiveOrUnitWordAfterName_EndsTheName(string text, string expected)
+    {
+        Assert.Equal(expected, _people.Found(text)[0]);
+    }
+
+    [Theory]
     [InlineData("She moved to Buenos Aires last year.", "Buenos Aires")]
     [InlineData("What is the weather in Jacksonville today?", "Jacksonville")]
     [InlineData("He was born in Nice.", "Nice")]
@@ -73,6 +102,62 @@ public sealed class NamedEntityRecognizerTests
     public void StreetAddress_Addresses_AreFoundWithTheirTail(string text, string expected)
     {
         Assert.Equal([expected], _streets.Found(text));
+    }
+
+    [Theory]
+    [InlineData("The shop is at 4410 27 Harbour Road, Leeds.", "4410 27 Harbour Road, Leeds")]
+    [InlineData("Mrs. Greta Lindqvist Apt. 12 5 Elm Street", "Apt. 12 5 Elm Street")]
+    [InlineData("see version 1.2 345 Main Street", "345 Main Street")] // a dotted number is no building number
+    [InlineData("call 555 0134 12 Elm Street", "12 Elm Street")] // nor is a group of a phone number
+    public void StreetAddress_NumberBeforeTheHouseNumber_IsPartOfTheAddress(string text, string expected)
+    {
+        Assert.Equal([expected], _streets.Found(text));
+    }
+
+    [Theory]
+    [InlineData("Send it to PSC 4411, Box 2210\nAPO AE 09012 please", "PSC 4411, Box 2210\nAPO AE 09012")]
+    [InlineData("it is USNS Mercy\nFPO AP 96672", "USNS Mercy\nFPO AP 96672")]
+    [InlineData("unit 4526 box 0671 dpo ap 40902", "unit 4526 box 0671 dpo ap 40902")]
+    public void StreetAddress_MilitaryMail_IsAnAddress(string text, string expected)
+    {
+        Assert.Equal([expected], _streets.Found(text));
+    }
+
+    [Fact]
+    public void StreetAddress_ShipWithoutItsPostOffice_IsNoAddress()
+    {
+        Assert.Empty(_streets.Found("The USS Enterprise docked in the morning."));
+    }
+
+    [Fact]
+    public void StreetAddress_QuotedBlock_IsOneAddress()
+    {
+        const string text = "> 12 Elm Street\n> Suite 4\n> Springfield";
+
+        Assert.Equal([text[2..]], _streets.Found(text));
+    }
+
+    [Theory]
+    [InlineData("we moved here from portugal", "portugal")]
+    [InlineData("i'm originally from new zealand", "new zealand")]
+    public void Location_LowerCasePlaceAfterPlacingPhrase_IsFound(string text, string expected)
+    {
+        Assert.Equal([expected], _places.Found(text));
+    }
+
+    [Fact]
+    public void Location_KnownTownInCapitalsAfterAPreposition_IsFound()
+    {
+        Assert.Equal(["MUNICH"], _places.Found("the office in MUNICH is closed"));
+        Assert.Empty(_places.Found("we wrote it in PYTHON and JSON"));
+    }
+
+    [Theory]
+    [InlineData("she lives in harmony with nature")]
+    [InlineData("we moved here from jordan")] // also a given name: needs its capital
+    public void Location_LowerCaseWordsThatAreAlsoOtherThings_AreNotPlaces(string text)
+    {
+        Assert.Empty(_places.Found(text));
     }
 
     [Fact]

@@ -8,8 +8,9 @@ internal static class AddressTail
     /// <summary>"Apt. 864", "Suite 200", "#5" after the street.</summary>
     internal static int Unit(string text, List<Token> tokens, int end)
     {
+        // The flat on a line of its own ("12 Elm Street\n Suite 292") as often as after a comma.
         if (end + 1 < tokens.Count && AddressWords.Units.Contains(text, tokens[end]) && char.IsUpper(text[tokens[end].Start])
-            && Tokens.Gap(text, tokens[end - 1], tokens[end]) is " " or ", " or ". " or "., "
+            && (Tokens.Gap(text, tokens[end - 1], tokens[end]) is " " or ", " or ". " or "., " || IsLineBreak(Tokens.Gap(text, tokens[end - 1], tokens[end])))
             && Tokens.Gap(text, tokens[end], tokens[end + 1]) is " " or ". " or " #" or ".#" && tokens[end + 1].HasDigit(text))
         {
             return end + 2;
@@ -90,6 +91,8 @@ internal static class AddressTail
 
         return end;
     }
+
+    private static bool IsLineBreak(ReadOnlySpan<char> gap) => gap.Trim(" \t,").Trim("\r\n").IsEmpty && gap.IndexOfAny('\n', '\r') >= 0 && gap.Count('\n') == 1;
 
     internal static bool IsAddressGap(ReadOnlySpan<char> gap, out bool breaks)
     {

@@ -32,6 +32,11 @@ internal static class AddressWords
         "steeg", "allén", "torget", "stig", "backe", "tori", "rinne", "kaari", "ranta",
     ];
 
+    /// <summary>US military mail (USPS Pub. 28): "PSC 1234, Box 5678", "USNS Comfort", then "APO AE 09012".</summary>
+    internal static readonly WordSet MilitaryWords = new(["psc", "cmr", "usns", "usnv", "uss", "uscgc", "apo", "fpo", "dpo"]);
+
+    internal static bool IsMilitaryWord(string text, Token token) => MilitaryWords.Contains(text, token) && token.IsAllCapitals(text);
+
     internal static readonly WordSet Connectors = new(["de", "del", "la", "le", "les", "des", "du", "da", "do", "dos", "das", "di", "della", "von", "van", "der", "den", "el", "y", "of", "the"]);
 
     /// <summary>1 to 6 digits, perhaps with a letter ("221B") or a range ("12-14" reads as two tokens and takes the first).</summary>

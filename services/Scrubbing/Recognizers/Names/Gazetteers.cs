@@ -15,6 +15,7 @@ internal sealed class Gazetteers
     {
         var locales = Database.GetAllLocales().Where(l => l != "en_BORK").ToList();
         FirstNames = new WordSet(Collect(locales, "name", "first_name", "male_first_name", "female_first_name").Where(IsSingleWord));
+        EnglishFirstNames = new WordSet(Collect(["en", "en_US", "en_GB", "en_AU", "en_CA", "en_IE"], "name", "first_name", "male_first_name", "female_first_name").Where(IsSingleWord));
         LastNames = new WordSet(Collect(locales, "name", "last_name", "male_last_name", "female_last_name").Where(IsSingleWord));
 
         var cities = Collect(locales, "address", "city_name", "city").Concat(PlaceNames.Cities).ToList();
@@ -33,6 +34,9 @@ internal sealed class Gazetteers
     public static Gazetteers Instance => Shared.Value;
 
     public WordSet FirstNames { get; }
+
+    /// <summary>First names of the English locales: fewer words of other languages ("said", "can") among them.</summary>
+    public WordSet EnglishFirstNames { get; }
 
     public WordSet LastNames { get; }
 

@@ -8,7 +8,7 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 /// A place that is also a common word or a first name ("Nice", "Florence", "Jackson") needs a preposition of
 /// place before it or a state or country after it.
 /// </remarks>
-public sealed class LocationRecognizer : IRecognizer
+public sealed partial class LocationRecognizer : IRecognizer
 {
     private const int MaxWords = 3;
     private const double KnownScore = 0.85;
@@ -20,21 +20,6 @@ public sealed class LocationRecognizer : IRecognizer
         "in", "from", "to", "near", "at", "around", "across", "outside", "inside", "towards", "toward", "via", "visit",
         "visiting", "visited", "between", "through", "of", "into", "leaving", "reach", "flight", "flights", "weather",
     ]);
-
-    private static readonly (string, string)[] StrongContexts =
-    [
-        ("live", "in"), ("lives", "in"), ("lived", "in"), ("living", "in"), ("born", "in"), ("based", "in"),
-        ("moved", "to"), ("move", "to"), ("located", "in"), ("reside", "in"), ("resides", "in"), ("city", "of"),
-        ("town", "of"), ("village", "of"), ("province", "of"), ("state", "of"), ("native", "of"), ("relocated", "to"),
-        ("grew", "up"), ("hometown", "is"), ("travel", "to"), ("travelling", "to"), ("traveling", "to"), ("trip", "to"),
-        ("up", "in"), ("flew", "to"), ("fly", "to"), ("flying", "to"), ("drove", "to"), ("arrived", "in"),
-        ("originally", "from"), ("came", "from"), ("comes", "from"), ("headquartered", "in"), ("flight", "to"),
-        // Where someone is, stays or comes back from: "I'm in", "staying in", "moved here from", "returned to".
-        ("i'm", "in"), ("i’m", "in"), ("am", "in"), ("we're", "in"), ("staying", "in"), ("stayed", "in"),
-        ("stay", "in"), ("holiday", "in"), ("vacation", "in"), ("here", "from"), ("moved", "from"), ("moving", "to"),
-        ("moving", "from"), ("returned", "to"), ("return", "to"), ("returning", "to"),
-        ("arrive", "in"), ("landed", "in"), ("relocating", "to"), ("settled", "in"),
-    ];
 
     private static readonly WordSet BeingIn = new(["am", "i'm", "i’m", "we're", "we’re"]);
 
@@ -73,14 +58,34 @@ public sealed class LocationRecognizer : IRecognizer
         return found;
     }
 
+    /// <summary>
+    /// "we moved here from tunisia": in lower case a known place counts right after a phrase that places it, unless
+    /// it is also a common word or a given name ("lives in harmony", "came from jordan").
+    /// </summary>
+    private int LowerCasePlace(string text, List<Token> tokens, int i, List<EntityMatch> found)
+    {
+        // Nearly every word passes here: the one lookup in the places first, the phrases (many comparisons) last.
+        var token = tokens[i];
+        var known = token.IsLower(text) ? _gazetteers.Places.Match(text, tokens, i) : 0;
+
+        // "new zealand" is a place whatever its first word is; "jordan" alone may be a person.
+        if (known == 0 || (known == 1 && (CommonWords.Set.Contains(text, token) || _gazetteers.FirstNames.Contains(text, token))) || !HasStrongContext(text, tokens, i))
+        {
+            return i;
+        }
+
+        found.Add(Span(tokens, i, i + known, ShapeScore));
+        return i + known;
+    }
+
     private int Examine(string text, List<Token> tokens, int i, List<EntityMatch> found)
     {
         var token = tokens[i];
         var capitalized = token.IsCapitalized(text);
-        var shouted = !capitalized && IsShoutedAfterContext(text, tokens, i);
+        var shouted = !capitalized && (IsShoutedAfterContext(text, tokens, i) || IsShoutedKnownPlace(text, tokens, i));
         if (!capitalized && !shouted && !IsAllCapsCountry(text, tokens, i))
         {
-            return i;
+            return LowerCasePlace(text, tokens, i, found);
         }
 
         var strong = HasStrongContext(text, tokens, i);
@@ -175,32 +180,18 @@ public sealed class LocationRecognizer : IRecognizer
     }
 
     /// <summary>A phrase that places the word after it: "lives in", "born in", "flew to", "grew up in".</summary>
-    internal static bool HasStrongContext(string text, List<Token> tokens, int i)
-    {
-        if (i < 2)
-        {
-            return false;
-        }
-
-        var first = tokens[i - 2].In(text);
-        var second = tokens[i - 1].In(text);
-        foreach (var (a, b) in StrongContexts)
-        {
-            if (first.Equals(a, StringComparison.OrdinalIgnoreCase) && second.Equals(b, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // "flew to LEPPEN", "born in SEINÄJOKI": towns are often written in capitals (postal practice, forms, shouting),
     // and after a phrase of travel or origin the capitals no longer suggest an acronym. After "I'm in" or "am in"
     // they still may ("I am in CHARGE"): no list of common words is long enough to tell, so capitals count only
     // after the other phrases.
     private static bool IsShoutedAfterContext(string text, List<Token> tokens, int i) =>
         tokens[i].Length > 3 && tokens[i].IsAllCapitals(text) && HasStrongContext(text, tokens, i) && !BeingIn.Contains(text, tokens[i - 2]);
+
+    // "arrived at HAMAR", "a year in SEINÄJOKI": a town the gazetteers know, in capitals, after a preposition. Longer
+    // than an acronym ("in HTML", "at NASA") and no common word ("in READING").
+    private bool IsShoutedKnownPlace(string text, List<Token> tokens, int i) =>
+        i > 0 && tokens[i].Length > 4 && tokens[i].IsAllCapitals(text) && Prepositions.Contains(text, tokens[i - 1]) && tokens[i - 1].IsLower(text)
+        && Tokens.IsSpace(Tokens.Gap(text, tokens[i - 1], tokens[i])) && !CommonWords.Set.Contains(text, tokens[i]) && _gazetteers.Places.Match(text, tokens, i) > 0;
 
     private bool StartsPersonName(string text, List<Token> tokens, int i) => _gazetteers.FirstNames.Contains(text, tokens[i]);
 

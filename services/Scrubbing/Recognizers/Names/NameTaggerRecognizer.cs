@@ -27,7 +27,9 @@ public sealed class NameTaggerRecognizer : IRecognizer
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var original = text;
         var tokens = Tokens.Split(text);
+        text = LineMarkers.Blank(text);
         var tags = _tagger.Tag(text, tokens, out var infos, out var margins);
         var found = new List<EntityMatch>();
         var i = 0;
@@ -45,16 +47,76 @@ public sealed class NameTaggerRecognizer : IRecognizer
                 end++;
             }
 
-            if (tags[i] == EntityTag.StreetAddress ? IsPlausibleAddress(text, tokens, i, end) : IsPlausibleName(text, tokens, infos, tags[i], i, end) && IsPlausiblePlace(text, tokens, infos, tags[i], i, end))
+            var next = end;
+            if (tags[i] == EntityTag.StreetAddress)
             {
-                var stop = tags[i] == EntityTag.StreetAddress ? tokens[end - 1].End : WithoutPossessive(text, tokens[end - 1]);
-                found.Add(new EntityMatch(type, tokens[i].Start, stop - tokens[i].Start, Confidence(margins, i, end)));
+                // The numbers before the house number are glued to it ("975 3968 Bay Street"), so the tagger
+                // leaves them out: they are taken here, with the checks a phone number would fail.
+                var start = AddressStart.Extend(text, tokens, WithoutNameLines(text, tokens, infos, i, end));
+                if (IsPlausibleAddress(text, tokens, start, end))
+                {
+                    found.Add(new EntityMatch(type, tokens[start].Start, tokens[end - 1].End - tokens[start].Start, Confidence(margins, i, end)));
+                }
+            }
+            else
+            {
+                // What follows an owner's possessive is a name again only with a known name in it ("Panjiva's Riku
+                // Andou", not "Yefremova's Cautionary Tales").
+                var afterOwner = i > 0 && tags[i - 1] == tags[i] && NameSpanEdges.IsPossessive(text, tokens[i - 1]);
+                end = next = NameSpanEdges.StopAtPossessive(text, tokens, i, end);
+                var start = i;
+                NameSpanEdges.Trim(text, tokens, infos, tags[i], ref start, ref end);
+                if ((!afterOwner || HasKnownName(infos, start, end))
+                    && IsPlausibleName(text, tokens, infos, tags[i], start, end) && IsPlausiblePlace(text, tokens, infos, tags[i], start, end))
+                {
+                    var stop = NameSpanEdges.IsPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
+                    found.Add(new EntityMatch(type, tokens[start].Start, stop - tokens[start].Start, Confidence(margins, start, end)));
+                }
             }
 
-            i = end;
+            i = next;
         }
 
+        NameEchoes.Add(text, tokens, infos, found, PersonRecognizer.FoundIn(original));
         return found;
+    }
+
+    /// <summary>
+    /// An address opens with its street line; lines before it with no number and no street word are the name and
+    /// firm of an address block ("Lina Artemova\n2224 Trenerys gate 232"), which the tagger sometimes runs into.
+    /// </summary>
+    private static int WithoutNameLines(string text, List<Token> tokens, TokenInfo[] infos, int start, int end)
+    {
+        const LexiconFlags streetWords = LexiconFlags.StreetSuffix | LexiconFlags.ForeignStreetType | LexiconFlags.StreetPrefixType
+            | LexiconFlags.StreetEnding | LexiconFlags.Unit | LexiconFlags.HouseNumber | LexiconFlags.Postcode;
+        var lineStart = start;
+        for (var k = start; k < end; k++)
+        {
+            if ((infos[k].Flags & streetWords) != 0 || tokens[k].HasDigit(text) || AddressWords.IsMilitaryWord(text, tokens[k]))
+            {
+                return lineStart;
+            }
+
+            if (k + 1 < end && Tokens.Gap(text, tokens[k], tokens[k + 1]).IndexOfAny('\n', '\r') >= 0)
+            {
+                lineStart = k + 1;
+            }
+        }
+
+        return start;
+    }
+
+    private static bool HasKnownName(TokenInfo[] infos, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if ((infos[k].Flags & (LexiconFlags.FirstName | LexiconFlags.LastName)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double Confidence(float[] margins, int start, int end)
@@ -161,7 +223,8 @@ public sealed class NameTaggerRecognizer : IRecognizer
     private static bool Joins(string text, Token left, Token right, EntityTag tag)
     {
         var gap = Tokens.Gap(text, left, right);
-        if (gap.Length > MaxJoinGap || gap.Contains("\n\n", StringComparison.Ordinal))
+        // Indentation does not part two lines of an address block ("\n    Apt. 595"); other characters do.
+        if (gap.Length - gap.Count(' ') > MaxJoinGap || gap.Contains("\n\n", StringComparison.Ordinal))
         {
             return false;
         }
@@ -171,19 +234,14 @@ public sealed class NameTaggerRecognizer : IRecognizer
             return true;
         }
 
-        if (gap.IndexOfAny('!', '?', ';') >= 0 || gap.IndexOfAny('\n', '\r') >= 0)
+        // "Hannah, Anthony": a comma separates people; places ("Springfield, IL") and firms ("Owens, Duran and
+        // Oneal") run over it. In lower case the run is kept whole: two known names vouch for each other there.
+        if (gap.IndexOfAny('!', '?', ';') >= 0 || gap.IndexOfAny('\n', '\r') >= 0
+            || (tag == EntityTag.Person && gap.Contains(',') && char.IsUpper(text[right.Start])))
         {
             return false;
         }
 
         return !gap.Contains('.') || left.Length <= 2 || NameContext.Honorifics.Contains(text, left) || LocationRecognizer.PrefixWords.Contains(text, left);
-    }
-
-    // "Bryan Maclean's killers": the possessive is not part of the name (as in OntoNotes), and leaving it out keeps
-    // the surrogate readable ("Jane Doe's").
-    private static int WithoutPossessive(string text, Token last)
-    {
-        var word = last.In(text);
-        return word.Length > 3 && word[^2] is '\'' or '\u2019' && word[^1] is 's' or 'S' ? last.End - 2 : last.End;
     }
 }

@@ -10,7 +10,7 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 /// a title ("Dr. Okafor") or a context word ("my name is …", "Dear …", "Patient: …"). A known first name alone
 /// counts unless it is also a common English word ("Will", "May", "Hope"), which needs context.
 /// </remarks>
-public sealed class PersonRecognizer : IRecognizer
+public sealed partial class PersonRecognizer : IRecognizer
 {
     private const int MaxWords = 4;
     private const double TitledScore = 0.85;
@@ -20,30 +20,45 @@ public sealed class PersonRecognizer : IRecognizer
     private const double FirstNameAloneScore = 0.6;
     private const double LowerCaseScore = 0.6;
 
+    // The tagger reads the names found here as evidence for the rest of the text (NameEchoes); in the pipeline both
+    // run one after the other on the same string on one thread, so the last result is kept rather than recomputed.
+    [ThreadStatic]
+    private static string? t_lastText;
+
+    [ThreadStatic]
+    private static List<EntityMatch>? t_lastFound;
+
     private readonly Gazetteers _gazetteers = Gazetteers.Instance;
+
+    /// <summary>The names this recognizer finds in <paramref name="text"/>.</summary>
+    internal static IReadOnlyList<EntityMatch> FoundIn(string text) =>
+        ReferenceEquals(text, t_lastText) && t_lastFound is not null ? t_lastFound : (List<EntityMatch>)new PersonRecognizer().Recognize(text);
 
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokens.Split(text);
         var found = new List<EntityMatch>();
+        var lowerCaseText = !text.AsSpan().ContainsAnyInRange('A', 'Z');
         var i = 0;
         while (i < tokens.Count)
         {
-            var next = Examine(text, tokens, i, found);
+            var next = Examine(text, tokens, i, found, lowerCaseText);
             i = Math.Max(next, i + 1);
         }
 
+        t_lastText = text;
+        t_lastFound = found;
         return found;
     }
 
     /// <summary>Looks for a name starting at token <paramref name="i"/>; returns the index to go on from.</summary>
-    private int Examine(string text, List<Token> tokens, int i, List<EntityMatch> found)
+    private int Examine(string text, List<Token> tokens, int i, List<EntityMatch> found, bool lowerCaseText)
     {
         var token = tokens[i];
-        if (token.IsLower(text) && LowerCaseName(text, tokens, i) is > 0 and var lowerEnd)
+        if (token.IsLower(text) && LowerCaseName(text, tokens, i, lowerCaseText) is > 0 and var lowerEnd)
         {
-            found.Add(Span(tokens, i, lowerEnd, LowerCaseScore));
+            found.Add(Span(text, tokens, i, lowerEnd, LowerCaseScore));
             return lowerEnd;
         }
 
@@ -58,7 +73,7 @@ public sealed class PersonRecognizer : IRecognizer
             var afterTitle = ExtendRun(text, tokens, i + 1);
             if (afterTitle > i + 1)
             {
-                found.Add(Span(tokens, i + 1, afterTitle, TitledScore));
+                found.Add(Span(text, tokens, i + 1, afterTitle, TitledScore));
                 return afterTitle;
             }
 
@@ -72,11 +87,11 @@ public sealed class PersonRecognizer : IRecognizer
         }
 
         var common = CommonWords.Set.Contains(text, token);
-        if (NameContext.PrecedesName(text, tokens, i))
+        if (NameContext.PrecedesName(text, tokens, i, more: true))
         {
             if (!common || _gazetteers.IsName(text, token))
             {
-                found.Add(Span(tokens, i, end, ContextScore));
+                found.Add(Span(text, tokens, i, end, ContextScore));
                 return end;
             }
 
@@ -97,20 +112,26 @@ public sealed class PersonRecognizer : IRecognizer
             var secondCommon = CommonWords.Set.Contains(text, second);
             if ((isFirst || _gazetteers.LastNames.Contains(text, token)) && secondKnown && !(common && secondCommon))
             {
-                found.Add(Span(tokens, i, end, KnownPairScore));
+                found.Add(Span(text, tokens, i, end, KnownPairScore));
                 return end;
             }
 
             if ((isFirst && !common && !secondCommon) || (!common && _gazetteers.LastNames.Contains(text, second) && !secondCommon))
             {
-                found.Add(Span(tokens, i, end, PartlyKnownScore));
+                found.Add(Span(text, tokens, i, end, PartlyKnownScore));
+                return end;
+            }
+
+            if (end - i >= 3 && !common && IsMiddleInitial(text, tokens, i, isFirst))
+            {
+                found.Add(Span(text, tokens, i, end, PartlyKnownScore));
                 return end;
             }
         }
 
         if (isFirst && !common && !IsPlace(text, tokens, i))
         {
-            found.Add(Span(tokens, i, i + 1, FirstNameAloneScore));
+            found.Add(Span(text, tokens, i, i + 1, FirstNameAloneScore));
         }
 
         return i + 1;
@@ -136,6 +157,12 @@ public sealed class PersonRecognizer : IRecognizer
             }
 
             end++;
+
+            // "Yefremova's Cautionary Tales": what follows an owner is what it owns.
+            if (NameSpanEdges.IsPossessive(text, token))
+            {
+                break;
+            }
         }
 
         return end;
@@ -156,31 +183,36 @@ public sealed class PersonRecognizer : IRecognizer
 
         // An unknown word continues a name unless it is an ordinary word, a street or company word, or a place.
         return !CommonWords.Set.Contains(text, token)
+            && !AddressWords.Units.Contains(text, token)
             && !_gazetteers.StreetSuffixes.Contains(text, token)
             && !OrganizationRecognizer.IsCompanyWord(text, token)
             && !IsPlace(text, tokens, index);
     }
 
+    /// <summary>
+    /// "Faina D. Yefremova", "Ravil G Yefimov": a word, an initial and a word are a name in any language. Without the
+    /// dot one of the names must be known ("Vitamin D Supplements", "Plan B Options" are no names).
+    /// </summary>
+    private bool IsMiddleInitial(string text, List<Token> tokens, int i, bool isFirst)
+    {
+        var initial = tokens[i + 1];
+        var last = tokens[i + 2];
+        if (initial.Length != 1 || !char.IsUpper(text[initial.Start]) || CommonWords.Set.Contains(text, last) || NameSpanEdges.IsPossessive(text, tokens[i]))
+        {
+            return false;
+        }
+
+        var dotted = initial.End < text.Length && text[initial.End] == '.';
+        return dotted || isFirst || _gazetteers.LastNames.Contains(text, last);
+    }
+
     private bool IsPlace(string text, List<Token> tokens, int index) => _gazetteers.Places.Match(text, tokens, index) > 0;
 
-    private static EntityMatch Span(List<Token> tokens, int first, int end, double score) =>
-        new(EntityTypes.Person, tokens[first].Start, tokens[end - 1].End - tokens[first].Start, score);
-
-    /// <summary>"my name is ana silva": a known first name in lower case, right after a context phrase.</summary>
-    private int LowerCaseName(string text, List<Token> tokens, int i)
+    // "Bryan Maclean's killers": the possessive is not part of the name (as in OntoNotes), and leaving it out keeps
+    // the surrogate readable ("Jane Doe's").
+    private static EntityMatch Span(string text, List<Token> tokens, int first, int end, double score)
     {
-        if (!_gazetteers.FirstNames.Contains(text, tokens[i]) || CommonWords.Set.Contains(text, tokens[i]) || !NameContext.PrecedesName(text, tokens, i))
-        {
-            return 0;
-        }
-
-        var end = i + 1;
-        if (end < tokens.Count && Tokens.IsSpace(Tokens.Gap(text, tokens[i], tokens[end])) && _gazetteers.LastNames.Contains(text, tokens[end])
-            && !CommonWords.Set.Contains(text, tokens[end]))
-        {
-            end++;
-        }
-
-        return end;
+        var stop = NameSpanEdges.IsPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
+        return new(EntityTypes.Person, tokens[first].Start, stop - tokens[first].Start, score);
     }
 }

@@ -20,7 +20,11 @@ public sealed class StreetAddressRecognizer : IRecognizer
     public IEnumerable<EntityMatch> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // "> 12 Elm Street\n> Springfield": a quoted or bulleted block is still one address. The marks are no tokens,
+        // so the tokens of the text serve the blanked text too.
         var tokens = Tokens.Split(text);
+        text = LineMarkers.Blank(text);
         var found = new List<EntityMatch>();
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -31,7 +35,8 @@ public sealed class StreetAddressRecognizer : IRecognizer
             }
 
             var end = AddressTail.Tail(text, tokens, AddressTail.Unit(text, tokens, streetEnd));
-            found.Add(new EntityMatch(EntityTypes.StreetAddress, tokens[i].Start, tokens[end - 1].End - tokens[i].Start, Score));
+            var start = AddressStart.Extend(text, tokens, i);
+            found.Add(new EntityMatch(EntityTypes.StreetAddress, tokens[start].Start, tokens[end - 1].End - tokens[start].Start, Score));
             i = end - 1;
         }
 
@@ -42,6 +47,11 @@ public sealed class StreetAddressRecognizer : IRecognizer
     private int Street(string text, List<Token> tokens, int i)
     {
         var token = tokens[i];
+        if (MilitaryAddress.Match(text, tokens, i) is var military && military > i)
+        {
+            return military;
+        }
+
         if (AddressWords.IsHouseNumber(text, token))
         {
             return NumberFirst(text, tokens, i);
