@@ -5,7 +5,10 @@ public static class OverlapResolver
 {
     /// <remarks>
     /// Overlapping matches form one span that covers all of them, so no character of either value survives even
-    /// when two recognizers disagree on the boundaries. The longest match, then the highest score, names the span.
+    /// when two recognizers disagree on the boundaries. The longest match, then the highest score, names the span,
+    /// except that a value proven by its checksum or format (score 1.0: an IBAN, an e-mail address, a card with its
+    /// issuer) names it over a longer name, place or organisation, which is only ever a guess ("this IBAN GB49…"
+    /// read as a place).
     /// </remarks>
     public static IReadOnlyList<EntityMatch> Resolve(IEnumerable<EntityMatch> matches)
     {
@@ -36,6 +39,18 @@ public static class OverlapResolver
         return resolved;
     }
 
-    private static bool IsBetter(EntityMatch candidate, EntityMatch best) =>
-        candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score);
+    private static readonly HashSet<string> Guessed =
+        [EntityTypes.Person, EntityTypes.Location, EntityTypes.StreetAddress, EntityTypes.Organization];
+
+    private static bool IsBetter(EntityMatch candidate, EntityMatch best)
+    {
+        if (IsProven(candidate) != IsProven(best) && (Guessed.Contains(candidate.EntityType) || Guessed.Contains(best.EntityType)))
+        {
+            return IsProven(candidate);
+        }
+
+        return candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score);
+    }
+
+    private static bool IsProven(EntityMatch match) => match.Score >= 1.0 && !Guessed.Contains(match.EntityType);
 }

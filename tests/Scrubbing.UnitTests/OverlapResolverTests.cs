@@ -36,6 +36,28 @@ public sealed class OverlapResolverTests
     }
 
     [Fact]
+    public void Resolve_ProvenValueInsideALongerPlace_NamesTheWholeSpan()
+    {
+        var place = new EntityMatch(EntityTypes.Location, 10, 27, 0.9);
+        var iban = new EntityMatch(EntityTypes.IbanCode, 15, 22, 1.0);
+
+        var resolved = OverlapResolver.Resolve([place, iban]);
+
+        Assert.Equal([new EntityMatch(EntityTypes.IbanCode, 10, 27, 1.0)], resolved);
+    }
+
+    [Fact]
+    public void Resolve_UnprovenValueInsideALongerAddress_KeepsTheAddress()
+    {
+        var address = new EntityMatch(EntityTypes.StreetAddress, 0, 40, 0.85);
+        var phone = new EntityMatch(EntityTypes.PhoneNumber, 25, 12, 0.75);
+
+        var resolved = OverlapResolver.Resolve([address, phone]);
+
+        Assert.Equal([address], resolved);
+    }
+
+    [Fact]
     public void Resolve_DisjointAndTouchingMatches_KeepsAllInStartOrder()
     {
         var third = new EntityMatch(EntityTypes.EmailAddress, 20, 5, 1.0);
