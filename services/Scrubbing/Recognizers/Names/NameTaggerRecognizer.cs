@@ -67,6 +67,7 @@ public sealed class NameTaggerRecognizer : IRecognizer
                 var start = i;
                 NameSpanEdges.Trim(text, tokens, infos, tags[i], ref start, ref end);
                 if ((!afterOwner || HasKnownName(infos, start, end))
+                    && !NameFalseAlarms.IsFalseAlarm(text, tokens, start, end)
                     && IsPlausibleName(text, tokens, infos, tags[i], start, end) && IsPlausiblePlace(text, tokens, infos, tags[i], start, end))
                 {
                     var stop = NameSpanEdges.IsPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
@@ -172,10 +173,10 @@ public sealed class NameTaggerRecognizer : IRecognizer
             || LocationRecognizer.HasStrongContext(text, tokens, start);
     }
 
-
     /// <summary>
     /// An address has a number (house, postcode or box) and a capitalised name word: "Main Street" alone is a place
-    /// name, and "value +44 25 6875 8235 here" is a phone number with words around it, not a street.
+    /// name, and "value +44 25 6875 8235 here" is a phone number with words around it, not a street, and a unit after a
+    /// number ("300 Kelvin") names nothing.
     /// </summary>
     private static bool IsPlausibleAddress(string text, List<Token> tokens, int start, int end)
     {
@@ -184,7 +185,7 @@ public sealed class NameTaggerRecognizer : IRecognizer
         for (var k = start; k < end; k++)
         {
             number |= tokens[k].HasDigit(text);
-            name |= tokens[k].Length > 1 && tokens[k].IsCapitalized(text);
+            name |= tokens[k].Length > 1 && tokens[k].IsCapitalized(text) && !NameFalseAlarms.IsUnitAfterNumber(text, tokens, k);
         }
 
         return number && name;

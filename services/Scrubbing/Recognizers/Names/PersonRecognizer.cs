@@ -129,7 +129,7 @@ public sealed partial class PersonRecognizer : IRecognizer
             }
         }
 
-        if (isFirst && !common && !IsPlace(text, tokens, i))
+        if (isFirst && !common && !IsPlace(text, tokens, i) && !NameFalseAlarms.IsUnitAfterNumber(text, tokens, i))
         {
             found.Add(Span(text, tokens, i, i + 1, FirstNameAloneScore));
         }

@@ -1,0 +1,29 @@
+namespace SlmPlatform.Scrubbing.UnitTests.Recognizers;
+
+/// <summary>Capitalised words in agents' prompts that are no names, and the same words where they are.</summary>
+public sealed class NameFalseAlarmTests
+{
+    private readonly TextScrubber _scrubber = DefaultRecognizers.CreateScrubber();
+
+    [Theory]
+    [InlineData("The second sample is at a temperature of 300 Kelvin.", "Kelvin")]
+    [InlineData("Heat 15 kg of water at 60 degree Celsius.", "Celsius")]
+    [InlineData("It is 2pm in New York. Second, I am considering switching to a new job.", "Second")]
+    [InlineData("Get the origin and founder information of Buddhism, and then do the same for Hinduism.", "Buddhism")]
+    public void Scrub_WordThatOnlyLooksLikeAName_IsKept(string text, string word)
+    {
+        var scrubbed = _scrubber.Scrub(text).Text;
+
+        Assert.Contains(word, scrubbed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("My friend Kelvin Okafor will join the call.", "Kelvin")]
+    [InlineData("Second Street is closed, said Kelvin Okafor.", "Kelvin")]
+    public void Scrub_TheSameWordAsAName_IsStillReplaced(string text, string word)
+    {
+        var scrubbed = _scrubber.Scrub(text).Text;
+
+        Assert.DoesNotContain(word, scrubbed, StringComparison.Ordinal);
+    }
+}
