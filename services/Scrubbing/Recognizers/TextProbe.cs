@@ -43,6 +43,20 @@ internal static class TextProbe
         return best;
     }
 
+    /// <summary>Whether the text holds at least <paramref name="count"/> ASCII digits, wherever they are.</summary>
+    public static bool HasDigits(ReadOnlySpan<char> text, int count)
+    {
+        var found = 0;
+        var position = text.IndexOfAnyInRange('0', '9');
+        while (position >= 0 && ++found < count)
+        {
+            var next = text[(position + 1)..].IndexOfAnyInRange('0', '9');
+            position = next < 0 ? -1 : position + 1 + next;
+        }
+
+        return found >= count;
+    }
+
     /// <summary>Whether the text has a run of at least <paramref name="length"/> ASCII letters and digits.</summary>
     public static bool HasAlphanumericRun(ReadOnlySpan<char> text, int length)
     {

@@ -18,6 +18,16 @@ public sealed class TextProbeTests
     }
 
     [Theory]
+    [InlineData("no digits", 1, false)]
+    [InlineData("born 1980", 4, true)]
+    [InlineData("1 2 3", 4, false)]
+    [InlineData("a1b2c3d4", 4, true)]
+    public void HasDigits_CountsDigitsAnywhere(string text, int count, bool expected)
+    {
+        Assert.Equal(expected, TextProbe.HasDigits(text, count));
+    }
+
+    [Theory]
     [InlineData("short words only", 9, false)]
     [InlineData("one extraordinary word", 9, true)]
     [InlineData("ends in abcdefghi", 9, true)]

@@ -18,9 +18,23 @@ public sealed partial class HealthAndIdentityRecognizer : IRecognizer
     private static readonly string[] PassportCues = ["passport"];
     private static readonly string[] LicenceCues = ["driver", "driving", "dl", "licen"];
 
-    private readonly IReadOnlyList<IRecognizer> _parts = CreateParts();
+    // Every labelled value holds four digits or more: a year, an id, a number.
+    private const int MinValueDigits = 4;
 
-    public IEnumerable<EntityMatch> Recognize(string text) => _parts.SelectMany(part => part.Recognize(text));
+    private readonly IReadOnlyList<IRecognizer> _parts;
+    private readonly Icd10Recognizer _icd10;
+
+    public HealthAndIdentityRecognizer()
+    {
+        _parts = CreateParts();
+        _icd10 = _parts.OfType<Icd10Recognizer>().Single();
+    }
+
+    public IEnumerable<EntityMatch> Recognize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TextProbe.HasDigits(text, MinValueDigits) ? _parts.SelectMany(part => part.Recognize(text)) : _icd10.Recognize(text);
+    }
 
     /// <summary>The single recognizers this one runs, for measuring them apart.</summary>
     public static IReadOnlyList<IRecognizer> CreateParts() =>
