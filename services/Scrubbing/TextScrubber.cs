@@ -25,13 +25,20 @@ public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, I
         }
 
         var matches = new List<EntityMatch>();
-        foreach (var recognizer in _recognizers)
+        try
         {
-            foreach (var match in recognizer.Recognize(text))
+            foreach (var recognizer in _recognizers)
             {
-                EnsureInside(match, text, recognizer);
-                matches.Add(match);
+                foreach (var match in recognizer.Recognize(text))
+                {
+                    EnsureInside(match, text, recognizer);
+                    matches.Add(match);
+                }
             }
+        }
+        finally
+        {
+            Recognizers.RecentText.Forget();
         }
 
         var entities = OverlapResolver.Resolve(WithoutPlaceholders(text, matches));

@@ -13,6 +13,9 @@ internal static class LineMarkers
     [ThreadStatic]
     private static string? t_lastBlanked;
 
+    /// <summary>Drops this thread's kept texts.</summary>
+    public static void ForgetLastText() => (t_lastText, t_lastBlanked) = (null, null);
+
     /// <summary>
     /// <paramref name="text"/> with the marks at the start of its lines turned into spaces, so that every offset (and
     /// every token: the marks are no token characters) stays the same; the same string where there are none.

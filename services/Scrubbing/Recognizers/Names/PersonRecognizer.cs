@@ -30,6 +30,9 @@ public sealed partial class PersonRecognizer : IRecognizer
 
     private readonly Gazetteers _gazetteers = Gazetteers.Instance;
 
+    /// <summary>Drops this thread's kept result, and with it the reference to the text.</summary>
+    internal static void ForgetLastText() => (t_lastText, t_lastFound) = (null, null);
+
     /// <summary>The names this recognizer finds in <paramref name="text"/>.</summary>
     internal static IReadOnlyList<EntityMatch> FoundIn(string text) =>
         ReferenceEquals(text, t_lastText) && t_lastFound is not null ? t_lastFound : (List<EntityMatch>)new PersonRecognizer().Recognize(text);

@@ -10,6 +10,9 @@ internal static class Tokens
     [ThreadStatic]
     private static List<Token>? t_lastTokens;
 
+    /// <summary>Drops this thread's kept tokens, and with them the reference to the text.</summary>
+    public static void ForgetLastText() => (t_lastText, t_lastTokens) = (null, null);
+
     /// <summary>The tokens of <paramref name="text"/>; callers must not change the list.</summary>
     public static List<Token> Split(string text)
     {
