@@ -44,9 +44,10 @@ public static class OverlapResolver
 
     private static bool IsBetter(EntityMatch candidate, EntityMatch best)
     {
-        if (IsProven(candidate) != IsProven(best) && (Guessed.Contains(candidate.EntityType) || Guessed.Contains(best.EntityType)))
+        var candidateProven = IsProven(candidate);
+        if (candidateProven != IsProven(best) && (Guessed.Contains(candidate.EntityType) || Guessed.Contains(best.EntityType)))
         {
-            return IsProven(candidate);
+            return candidateProven;
         }
 
         return candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score);

@@ -3,7 +3,7 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 /// <summary>The phrases that place the word after them: after these, an unknown or lower-case word is a place.</summary>
 public sealed partial class LocationRecognizer
 {
-    private static readonly (string, string)[] StrongContexts =
+    private static readonly WordPairs StrongContexts = new(
     [
         ("live", "in"), ("lives", "in"), ("lived", "in"), ("living", "in"), ("born", "in"), ("based", "in"),
         ("moved", "to"), ("move", "to"), ("located", "in"), ("reside", "in"), ("resides", "in"), ("city", "of"),
@@ -16,25 +16,7 @@ public sealed partial class LocationRecognizer
         ("stay", "in"), ("holiday", "in"), ("vacation", "in"), ("here", "from"), ("moved", "from"), ("moving", "to"),
         ("moving", "from"), ("returned", "to"), ("return", "to"), ("returning", "to"),
         ("arrive", "in"), ("landed", "in"), ("relocating", "to"), ("settled", "in"),
-    ];
+    ]);
 
-    internal static bool HasStrongContext(string text, List<Token> tokens, int i)
-    {
-        if (i < 2)
-        {
-            return false;
-        }
-
-        var first = tokens[i - 2].In(text);
-        var second = tokens[i - 1].In(text);
-        foreach (var (a, b) in StrongContexts)
-        {
-            if (first.Equals(a, StringComparison.OrdinalIgnoreCase) && second.Equals(b, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool HasStrongContext(string text, List<Token> tokens, int i) => StrongContexts.Precede(text, tokens, i);
 }

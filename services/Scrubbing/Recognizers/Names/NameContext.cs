@@ -31,21 +31,21 @@ internal static class NameContext
     ]);
 
     /// <summary>Two words right before a name: "name is Ana", "I am Ana", "this is Ana".</summary>
-    private static readonly (string, string)[] BeforePairs =
+    private static readonly WordPairs BeforePairs = new(
     [
         ("name", "is"), ("i", "am"), ("this", "is"), ("call", "me"), ("speak", "to"), ("talk", "to"), ("spoke", "with"),
         ("contact", "person"), ("full", "name"), ("known", "as"), ("name", "was"), ("it's", "me"), ("thank", "you"),
-    ];
+    ]);
 
-    private static readonly (string, string)[] MoreBeforePairs =
+    private static readonly WordPairs MoreBeforePairs = new(
     [
         ("calls", "me"), ("named", "him"), ("named", "her"), ("call", "him"), ("call", "her"), ("directed", "by"),
         ("written", "by"), ("sung", "by"), ("produced", "by"), ("performed", "by"), ("founded", "by"), ("signed", "by"),
         ("prepared", "by"), ("reviewed", "by"), ("approved", "by"), ("assigned", "to"), ("addressed", "to"),
-    ];
+    ]);
 
     // The phrases after which the next word is the name itself, whatever it is: "my name is vitoria", "call me Ishmael".
-    private static readonly (string, string)[] Introductions = [("name", "is"), ("call", "me"), ("calls", "me"), ("name", "was")];
+    private static readonly WordPairs Introductions = new([("name", "is"), ("call", "me"), ("calls", "me"), ("name", "was")]);
 
     /// <summary>Field labels followed by a colon: "Name: Ana Silva", "Patient: Ana".</summary>
     private static readonly WordSet Labels = new(
@@ -72,20 +72,7 @@ internal static class NameContext
     /// <summary>True right after "my name is", "call me" and the like, where the next word is the name.</summary>
     public static bool IntroducesName(string text, List<Token> tokens, int index) =>
         index >= 2 && Tokens.IsSpace(Tokens.Gap(text, tokens[index - 1], tokens[index])) && Tokens.IsSpace(Tokens.Gap(text, tokens[index - 2], tokens[index - 1]))
-        && IsPair(Introductions, tokens[index - 2].In(text), tokens[index - 1].In(text));
-
-    private static bool IsPair((string, string)[] pairs, ReadOnlySpan<char> first, ReadOnlySpan<char> second)
-    {
-        foreach (var (a, b) in pairs)
-        {
-            if (first.Equals(a, StringComparison.OrdinalIgnoreCase) && second.Equals(b, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        && Introductions.Precede(text, tokens, index);
 
     /// <summary>True where the words just before token <paramref name="index"/> say a name follows.</summary>
     /// <remarks>With <paramref name="more"/>, relatives, speech verbs and credits count too (the rules' reading).</remarks>
@@ -118,6 +105,6 @@ internal static class NameContext
             return false;
         }
 
-        return IsPair(BeforePairs, tokens[index - 2].In(text), previous.In(text)) || (more && IsPair(MoreBeforePairs, tokens[index - 2].In(text), previous.In(text)));
+        return BeforePairs.Precede(text, tokens, index) || (more && MoreBeforePairs.Precede(text, tokens, index));
     }
 }

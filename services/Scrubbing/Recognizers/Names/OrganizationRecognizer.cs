@@ -36,7 +36,7 @@ public sealed class OrganizationRecognizer : IRecognizer
     /// <summary>Words after which "of …" continues the name: "University of Oslo", "Bank of Montreal".</summary>
     private static readonly WordSet OfWords = new(["university", "bank", "institute", "college", "school", "academy", "ministry", "department", "society", "association", "council", "museum"]);
 
-    private static readonly (string, string)[] Contexts =
+    private static readonly WordPairs Contexts = new(
     [
         ("work", "at"), ("works", "at"), ("worked", "at"), ("working", "at"), ("work", "for"), ("works", "for"),
         ("worked", "for"), ("working", "for"), ("employed", "by"), ("employed", "at"), ("job", "at"), ("intern", "at"),
@@ -44,7 +44,7 @@ public sealed class OrganizationRecognizer : IRecognizer
         ("director", "of"), ("manager", "at"), ("engineer", "at"), ("account", "with"), ("customer", "of"),
         ("employee", "of"), ("employer", "is"), ("company", "is"), ("hired", "by"), ("acquired", "by"),
         ("partnership", "with"), ("subsidiary", "of"), ("shares", "of"), ("stock", "of"), ("joined", "the"),
-    ];
+    ]);
 
     private readonly Gazetteers _gazetteers = Gazetteers.Instance;
 
@@ -202,25 +202,7 @@ public sealed class OrganizationRecognizer : IRecognizer
         return ok ? i + 4 : 0;
     }
 
-    private static bool HasContext(string text, List<Token> tokens, int i)
-    {
-        if (i < 2)
-        {
-            return false;
-        }
-
-        var first = tokens[i - 2].In(text);
-        var second = tokens[i - 1].In(text);
-        foreach (var (a, b) in Contexts)
-        {
-            if (first.Equals(a, StringComparison.OrdinalIgnoreCase) && second.Equals(b, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasContext(string text, List<Token> tokens, int i) => Contexts.Precede(text, tokens, i);
 
     private static EntityMatch Span(List<Token> tokens, int first, int end, double score) =>
         new(EntityTypes.Organization, tokens[first].Start, tokens[end - 1].End - tokens[first].Start, score);
