@@ -44,6 +44,7 @@ public class GatewayFixture : IAsyncLifetime
         }
 
         _buffer = Directory.CreateTempSubdirectory("slm-gateway-buffer-");
+        SeedBuffer(_buffer.FullName);
         Settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:platformdb"] = platformDb,
@@ -51,7 +52,7 @@ public class GatewayFixture : IAsyncLifetime
             ["Gateway:Upstream:BaseUrl"] = Upstream.BaseUrl.ToString(),
             ["Gateway:Upstream:ApiKey"] = ScriptedUpstream.ApiKey,
             ["Gateway:CaptureBuffer:Directory"] = _buffer.FullName,
-            ["Gateway:CaptureBuffer:EncryptionKey"] = "test-buffer-key",
+            ["Gateway:CaptureBuffer:EncryptionKey"] = BufferKey,
             ["Gateway:CaptureBuffer:PublishTimeout"] = "00:00:02",
         };
         foreach (var (key, value) in await MoreSettingsAsync())
@@ -60,6 +61,13 @@ public class GatewayFixture : IAsyncLifetime
         }
 
         Gateway = new ServiceFactory<UpstreamRelay>(Settings);
+    }
+
+    public const string BufferKey = "test-buffer-key";
+
+    /// <summary>Lets a derived fixture leave captures in the buffer, as an earlier run of the gateway would have.</summary>
+    protected virtual void SeedBuffer(string directory)
+    {
     }
 
     /// <summary>Settings a derived fixture adds (routing, say).</summary>

@@ -20,6 +20,29 @@ public sealed class CaptureLogTests : IDisposable
     }
 
     [Fact]
+    public void ExpireSegmentsWrittenBefore_DropsOnlyOldSegments_AndTheLogGoesOnAcrossAReopen()
+    {
+        using (var log = Open())
+        {
+            Append(log, "old");
+            log.Flush();
+            foreach (var segment in _directory.GetFiles("segment-*"))
+            {
+                File.SetLastWriteTimeUtc(segment.FullName, DateTime.UtcNow.AddDays(-30));
+            }
+
+            log.ExpireSegmentsWrittenBefore(DateTime.UtcNow.AddDays(-14));
+            Append(log, "new");
+            log.ExpireSegmentsWrittenBefore(DateTime.UtcNow.AddDays(-14));
+
+            Assert.Equal(["new"], Texts(log.ReadPending(10)));
+        }
+
+        using var reopened = Open();
+        Assert.Equal(["new"], Texts(reopened.ReadPending(10)));
+    }
+
+    [Fact]
     public void ReadPending_WithoutCommit_ReturnsTheSameRecordsAgain()
     {
         using var log = Open();

@@ -44,6 +44,19 @@ public sealed class ScriptedUpstream : IAsyncDisposable
 
     public static string EchoOf(string text) => $"You said: {text}";
 
+    // A lone surrogate cannot become a .NET string; like a lenient provider, the stand-in then echoes the JSON as written.
+    private static string TextOf(JsonElement content)
+    {
+        try
+        {
+            return content.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return content.GetRawText().Trim('"');
+        }
+    }
+
     private async Task ChatAsync(HttpContext context)
     {
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
@@ -61,6 +74,10 @@ public sealed class ScriptedUpstream : IAsyncDisposable
             case "broken":
                 await WriteErrorAsync(context, 500, "The server had an error while processing your request.", "server_error", null);
                 return;
+            case "empty":
+                // A misbehaving provider: 200 with nothing in it.
+                context.Response.ContentLength = 0;
+                return;
             case "slow":
                 try
                 {
@@ -76,7 +93,7 @@ public sealed class ScriptedUpstream : IAsyncDisposable
 
         var lastUser = request.GetProperty("messages").EnumerateArray().Last(m => m.GetProperty("role").GetString() == "user");
         var text = lastUser.GetProperty("content").ValueKind == JsonValueKind.String
-            ? lastUser.GetProperty("content").GetString()!
+            ? TextOf(lastUser.GetProperty("content"))
             : string.Concat(lastUser.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("text").GetString()));
         var toolName = request.TryGetProperty("tools", out var tools) ? tools[0].GetProperty("function").GetString("name") : null;
         var answer = toolName is null ? new Answer(EchoOf(text), null, null) : new Answer(null, toolName, JsonSerializer.Serialize(new { query = text }));

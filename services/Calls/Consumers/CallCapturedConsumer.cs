@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using MassTransit;
 using SlmPlatform.Calls.Infrastructure;
@@ -21,8 +22,8 @@ public sealed partial class CallCapturedConsumer(CallStore store, JsonScrubber s
         var captured = context.Message;
         // One session per call: the request and the response share surrogates and placeholder numbers.
         var session = scrubber.StartSession(captured.TenantId);
-        var request = session.Scrub(JsonNode.Parse(captured.Request.GetRawText()));
-        var response = session.Scrub(JsonNode.Parse(captured.Response.GetRawText()));
+        var request = session.Scrub(StorableNode(captured.Request));
+        var response = session.Scrub(StorableNode(captured.Response));
         var replacements = Merge(request.Replacements, response.Replacements);
 
         var call = new ScrubbedCall(
@@ -54,6 +55,15 @@ public sealed partial class CallCapturedConsumer(CallStore store, JsonScrubber s
             replacements,
             CallFactsExtractor.Extract(request.Document, response.Document, captured.LatencyMs) with { PromptKey = PromptKeyOf(captured) });
         await context.Publish(scrubbed, publish => publish.MessageId = scrubbed.EventId, context.CancellationToken);
+    }
+
+    // The edges map what PostgreSQL cannot store; a capture published by an older edge is mapped here the same way,
+    // so that it is stored rather than retried into the error queue.
+    private static JsonNode? StorableNode(JsonElement payload)
+    {
+        var json = JsonMarshal.GetRawUtf8Value(payload).ToArray();
+        CallPayload.ReplaceUnstorableEscapes(json);
+        return JsonNode.Parse(json);
     }
 
     // From the raw prompt, as the gateway sees it; only the keyed hash leaves this method.

@@ -40,10 +40,11 @@ public static class OpenAiApi
             return;
         }
 
-        using var request = ChatRequest.TryParse(((Ok<byte[]>)body.Result).Value!);
+        var bytes = ((Ok<byte[]>)body.Result).Value!;
+        using var request = ChatRequest.TryParse(bytes);
         if (request is null)
         {
-            await GatewayProblem.Create(StatusCodes.Status400BadRequest, "Invalid request", "The body must be a JSON object.", "invalid_request_error")
+            await GatewayProblem.Create(StatusCodes.Status400BadRequest, "Invalid request", ChatRequest.RefusalOf(bytes), "invalid_request_error")
                 .ExecuteAsync(context);
             return;
         }

@@ -157,15 +157,45 @@ public sealed class CaptureLog : IDisposable
     {
         lock (_gate)
         {
-            _committed = position;
-            var checkpoint = Path.Combine(_directory, "checkpoint");
-            File.WriteAllText(checkpoint + ".tmp", FormattableString.Invariant($"{position.Segment} {position.Offset}"));
-            File.Move(checkpoint + ".tmp", checkpoint, overwrite: true);
+            WriteCheckpoint(position);
 
             foreach (var segment in _segmentLengths.Keys.Where(s => s < position.Segment).ToList())
             {
                 File.Delete(SegmentPath(segment));
                 _segmentLengths.Remove(segment);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the segments last written before <paramref name="cutoffUtc"/>, the one being written included (writing
+    /// then goes on in a new one), and moves the checkpoint past them: how a log kept for a retention period expires.
+    /// </summary>
+    public void ExpireSegmentsWrittenBefore(DateTime cutoffUtc)
+    {
+        lock (_gate)
+        {
+            var expired = _segmentLengths.Keys.Where(s => File.GetLastWriteTimeUtc(SegmentPath(s)) < cutoffUtc).ToList();
+            if (expired.Count == 0)
+            {
+                return;
+            }
+
+            if (expired.Contains(_writeSegment))
+            {
+                _writer.Dispose();
+                _writer = OpenWriter(++_writeSegment);
+            }
+
+            foreach (var segment in expired)
+            {
+                File.Delete(SegmentPath(segment));
+                _segmentLengths.Remove(segment);
+            }
+
+            if (expired.Contains(_committed.Segment) || _committed.Segment < _segmentLengths.Keys.Min())
+            {
+                WriteCheckpoint(new LogPosition(_segmentLengths.Keys.Min(), 0));
             }
         }
     }
@@ -230,6 +260,14 @@ public sealed class CaptureLog : IDisposable
         }
 
         return offset;
+    }
+
+    private void WriteCheckpoint(LogPosition position)
+    {
+        _committed = position;
+        var checkpoint = Path.Combine(_directory, "checkpoint");
+        File.WriteAllText(checkpoint + ".tmp", FormattableString.Invariant($"{position.Segment} {position.Offset}"));
+        File.Move(checkpoint + ".tmp", checkpoint, overwrite: true);
     }
 
     private LogPosition? ReadCheckpoint()

@@ -8,6 +8,7 @@ public sealed class CaptureMetrics
     public const string MeterName = "SlmPlatform.Gateway";
     private readonly Counter<long> _dropped;
     private readonly Counter<long> _published;
+    private readonly Counter<long> _quarantined;
     private readonly Histogram<double> _publishLag;
     private long _depth;
 
@@ -16,6 +17,7 @@ public sealed class CaptureMetrics
         var meter = meterFactory.Create(MeterName);
         _dropped = meter.CreateCounter<long>("slm.gateway.capture.dropped", description: "Captures dropped because the buffer was full or unwritable.");
         _published = meter.CreateCounter<long>("slm.gateway.capture.published", description: "Captures confirmed by the broker.");
+        _quarantined = meter.CreateCounter<long>("slm.gateway.capture.quarantined", description: "Captures the bus refused for their content, set aside so that the rest go on.");
         _publishLag = meter.CreateHistogram<double>("slm.gateway.capture.publish_lag", unit: "ms", description: "Time from a call's end to the broker's confirm of its capture.");
         meter.CreateObservableGauge("slm.gateway.capture.buffer_depth", () => Interlocked.Read(ref _depth), description: "Captures waiting for the bus (memory and disk).");
     }
@@ -33,6 +35,12 @@ public sealed class CaptureMetrics
     {
         Interlocked.Decrement(ref _depth);
         Dropped(reason);
+    }
+
+    public void Quarantined()
+    {
+        Interlocked.Decrement(ref _depth);
+        _quarantined.Add(1);
     }
 
     public void Published(int count, IEnumerable<double> lagsMs)

@@ -7,11 +7,13 @@ namespace SlmPlatform.Gateway.Capture;
 /// <summary>
 /// Publishes buffered captures in order, a window at a time, and moves the log's checkpoint only after the broker
 /// confirmed the whole window. While the bus is away it waits and tries again; a crash between confirm and checkpoint
-/// republishes a window, which the scrubber's idempotency turns into no second row.
+/// republishes a window, which the scrubber's idempotency turns into no second row. A capture the bus refuses for its
+/// content goes to the <see cref="CaptureQuarantine"/> instead of blocking the captures behind it.
 /// </summary>
 public sealed partial class CapturePublisher(
     IBus bus,
     CaptureLog log,
+    CaptureQuarantine quarantine,
     CaptureSignal signal,
     CaptureMetrics metrics,
     IOptions<GatewayOptions> options,
@@ -36,32 +38,21 @@ public sealed partial class CapturePublisher(
             }
 
             var messages = records.Select(r => r.Plaintext is null ? Undecryptable() : TryReadMessage(r.Plaintext)).ToList();
-            var publishable = messages.OfType<CallCaptured>().ToList();
-            try
+            var unreadable = messages.Count(m => m is null);
+            var failure = await TryPublishWindowAsync(messages.OfType<CallCaptured>().ToList(), buffer.PublishTimeout, stoppingToken);
+            if (failure is not null && !MandatoryPublishExtensions.IsBrokerRefusal(failure))
             {
-                // The first capture goes alone: after a reconnect it waits for the channel and topology, and the rest
-                // of the window, issued together behind it, then leave in the order they were made.
-                if (publishable.Count > 0)
-                {
-                    await bus.PublishMandatoryAsync(publishable[0], publishable[0].CaptureId, buffer.PublishTimeout, stoppingToken);
-                }
-
-                await Task.WhenAll(publishable.Skip(1)
-                    .Select(m => bus.PublishMandatoryAsync(m, m.CaptureId, buffer.PublishTimeout, stoppingToken)));
+                // Not an outage: something in the window cannot be published. One at a time, the culprits are set
+                // aside and the rest go on, so one capture never holds up every agent's.
+                LogUnexpected(failure.GetType().Name);
+                failure = await PublishEachOrQuarantineAsync(records, messages, buffer.PublishTimeout, stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Broker refusals are expected during an outage; anything else is logged louder, and retried all the same:
-                // an exception escaping a hosted service would stop the gateway.
-                if (MandatoryPublishExtensions.IsBrokerRefusal(e))
-                {
-                    LogRetrying(records.Count, e.GetType().Name, backoff.TotalSeconds);
-                }
-                else
-                {
-                    LogUnexpected(e);
-                }
 
+            if (failure is not null)
+            {
+                // Broker refusals are expected during an outage: the whole window is tried again, and anything that did
+                // reach the broker meanwhile is stored once thanks to the scrubber's idempotency.
+                LogRetrying(records.Count, failure.GetType().Name, backoff.TotalSeconds);
                 await Task.Delay(backoff, time, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
                 continue;
@@ -70,14 +61,62 @@ public sealed partial class CapturePublisher(
             backoff = TimeSpan.FromMilliseconds(250);
             log.Commit(records[^1].Next);
             var now = time.GetUtcNow();
-            metrics.Published(publishable.Count, publishable.Select(m => (now - m.CapturedAt).TotalMilliseconds));
-            for (var i = publishable.Count; i < records.Count; i++)
+            var published = messages.OfType<CallCaptured>().ToList();
+            metrics.Published(published.Count, published.Select(m => (now - m.CapturedAt).TotalMilliseconds));
+            for (var i = 0; i < unreadable; i++)
             {
                 metrics.DroppedAfterQueue("unreadable");
             }
         }
     }
 
+    /// <summary>Publishes a window, the first capture alone; returns what went wrong, or null when all were confirmed.</summary>
+    private async Task<Exception?> TryPublishWindowAsync(List<CallCaptured> window, TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        try
+        {
+            // The first capture goes alone: after a reconnect it waits for the channel and topology, and the rest
+            // of the window, issued together behind it, then leave in the order they were made.
+            if (window.Count > 0)
+            {
+                await bus.PublishMandatoryAsync(window[0], window[0].CaptureId, timeout, stoppingToken);
+            }
+
+            await Task.WhenAll(window.Skip(1).Select(m => bus.PublishMandatoryAsync(m, m.CaptureId, timeout, stoppingToken)));
+            return null;
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // An exception escaping a hosted service would stop the gateway.
+            return e;
+        }
+    }
+
+    /// <summary>
+    /// Publishes the window's captures one by one, moving each that the bus refuses for what it is to the quarantine
+    /// (its entry in <paramref name="messages"/> becomes null); returns a broker refusal, which stops the pass.
+    /// </summary>
+    private async Task<Exception?> PublishEachOrQuarantineAsync(List<LogRecord> records, List<CallCaptured?> messages, TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (messages[i] is not { } message
+                || await TryPublishWindowAsync([message], timeout, stoppingToken) is not { } failure)
+            {
+                continue;
+            }
+
+            if (MandatoryPublishExtensions.IsBrokerRefusal(failure))
+            {
+                return failure;
+            }
+
+            quarantine.Add(records[i].Plaintext!, message.CaptureId, failure.GetType().Name);
+            messages[i] = null;
+        }
+
+        return null;
+    }
     private CallCaptured? Undecryptable()
     {
         LogUndecryptable();
@@ -100,8 +139,8 @@ public sealed partial class CapturePublisher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing buffered captures failed unexpectedly; retrying")]
-    private partial void LogUnexpected(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing buffered captures failed for another reason than an outage ({Reason}); publishing them one by one")]
+    private partial void LogUnexpected(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A buffered capture could not be read ({Reason}) and was skipped")]
     private partial void LogUnreadable(string reason);

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
 
 namespace SlmPlatform.Gateway.Capture;
 
@@ -25,7 +27,7 @@ public static class CaptureRecord
             writer.WriteString("status", capture.Status);
             writer.WriteString("captured_at", capturedAt);
             writer.WritePropertyName("request");
-            writer.WriteRawValue(capture.Request.Span);
+            writer.WriteRawValue(Storable(capture.Request));
             writer.WritePropertyName("response");
             writer.WriteRawValue(ResponseObject(capture));
             writer.WriteEndObject();
@@ -55,12 +57,16 @@ public static class CaptureRecord
             root.GetProperty("captured_at").GetDateTimeOffset());
     }
 
-    /// <summary>The response as an object: a stream's events assembled, and a body that is no JSON object said so.</summary>
+    /// <summary>
+    /// The response as an object: a stream's events assembled, and a body that is no JSON object (or one nested deeper
+    /// than a capture may be) said so.
+    /// </summary>
     private static byte[] ResponseObject(PendingCapture capture)
     {
+        var response = Storable(capture.Response);
         try
         {
-            using var document = JsonDocument.Parse(capture.Response);
+            using var document = JsonDocument.Parse(response, CallPayload.DocumentOptions);
             if (capture.IsStream && document.RootElement.ValueKind == JsonValueKind.Array)
             {
                 return StreamAssembler.Assemble(document.RootElement.EnumerateArray());
@@ -68,7 +74,7 @@ public static class CaptureRecord
 
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                return capture.Response.ToArray();
+                return response;
             }
         }
         catch (JsonException)
@@ -76,6 +82,17 @@ public static class CaptureRecord
             // Falls through: an upstream may answer an error with HTML or plain text.
         }
 
-        return """{"error":{"message":"The upstream's answer was not a JSON object.","type":"slm_gateway_capture"}}"""u8.ToArray();
+        return """{"error":{"message":"The upstream's answer was not a JSON object the platform can store.","type":"slm_gateway_capture"}}"""u8.ToArray();
+    }
+
+    /// <summary>
+    /// A copy that the bus and PostgreSQL accept: bytes that are not UTF-8 (an upstream's fault, not the agent's) and
+    /// the escapes <see cref="CallPayload.ReplaceUnstorableEscapes"/> names become U+FFFD.
+    /// </summary>
+    private static byte[] Storable(ReadOnlyMemory<byte> json)
+    {
+        var copy = Utf8.IsValid(json.Span) ? json.ToArray() : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json.Span));
+        CallPayload.ReplaceUnstorableEscapes(copy);
+        return copy;
     }
 }

@@ -64,15 +64,34 @@ internal static class Extensions
         builder.Services.AddSingleton<CaptureMetrics>();
         builder.Services.AddSingleton<CaptureQueue>();
         builder.Services.AddSingleton<CaptureSignal>();
+        builder.Services.AddSingleton(services => new CaptureBufferSecret(EncryptionSecret(services.GetRequiredService<IOptions<GatewayOptions>>().Value.CaptureBuffer, services)));
         builder.Services.AddSingleton(services =>
         {
             var buffer = services.GetRequiredService<IOptions<GatewayOptions>>().Value.CaptureBuffer;
-            var directory = Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, buffer.Directory);
-            return CaptureLog.Open(directory, EncryptionSecret(buffer, services), buffer.SegmentBytes, buffer.MaxBytes);
+            return CaptureLog.Open(BufferDirectory(services), services.GetRequiredService<CaptureBufferSecret>().Value, buffer.SegmentBytes, buffer.MaxBytes);
+        });
+        builder.Services.AddSingleton(services =>
+        {
+            var buffer = services.GetRequiredService<IOptions<GatewayOptions>>().Value.CaptureBuffer;
+            var log = CaptureLog.Open(
+                Path.Combine(BufferDirectory(services), CaptureQuarantine.DirectoryName),
+                services.GetRequiredService<CaptureBufferSecret>().Value,
+                buffer.SegmentBytes,
+                buffer.QuarantineMaxBytes);
+            return new CaptureQuarantine(
+                log,
+                services.GetRequiredService<CaptureMetrics>(),
+                services.GetRequiredService<TimeProvider>(),
+                buffer.QuarantineRetention,
+                services.GetRequiredService<ILogger<CaptureQuarantine>>());
         });
         builder.Services.AddHostedService<CaptureSpooler>();
         builder.Services.AddHostedService<CapturePublisher>();
     }
+
+    private static string BufferDirectory(IServiceProvider services) => Path.Combine(
+        services.GetRequiredService<IHostEnvironment>().ContentRootPath,
+        services.GetRequiredService<IOptions<GatewayOptions>>().Value.CaptureBuffer.Directory);
 
     private static string EncryptionSecret(CaptureBufferOptions buffer, IServiceProvider services)
     {
@@ -87,3 +106,6 @@ internal static class Extensions
         return Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     }
 }
+
+/// <summary>The one secret the buffer and its quarantine derive their key from, resolved once per process.</summary>
+internal sealed record CaptureBufferSecret(string Value);

@@ -194,7 +194,8 @@ public sealed partial class UpstreamRelay(
     private static async Task<ReadOnlyMemory<byte>?> RelayBodyAsync(HttpContext context, HttpResponseMessage response, int maxCaptureBytes, CancellationToken cancellationToken)
     {
         await using var upstream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var copy = new ArrayBufferWriter<byte>((int)Math.Min(response.Content.Headers.ContentLength ?? 4096, maxCaptureBytes));
+        // An upstream may announce an empty body, which still needs a buffer to capture into.
+        var copy = new ArrayBufferWriter<byte>((int)Math.Clamp(response.Content.Headers.ContentLength ?? 4096, 1, maxCaptureBytes));
         var capturing = true;
         var chunk = new byte[16 * 1024];
         int read;

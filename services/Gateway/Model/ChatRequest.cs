@@ -53,12 +53,12 @@ public sealed class ChatRequest(byte[] clientBody, JsonDocument document) : IDis
         return JsonSerializer.SerializeToUtf8Bytes(node);
     }
 
-    /// <summary>Parses a client body; null when it is not a JSON object.</summary>
+    /// <summary>Parses a client body; null when it is not a JSON object or is nested deeper than captures may be.</summary>
     public static ChatRequest? TryParse(byte[] body)
     {
         try
         {
-            var document = JsonDocument.Parse(body);
+            var document = JsonDocument.Parse(body, CallPayload.DocumentOptions);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 return new ChatRequest(body, document);
@@ -70,6 +70,26 @@ public sealed class ChatRequest(byte[] clientBody, JsonDocument document) : IDis
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Why <see cref="TryParse"/> refused a body; worked out on the error path only.</summary>
+    public static string RefusalOf(byte[] body)
+    {
+        if (CallPayload.IsTooDeep(body))
+        {
+            return $"The body is nested deeper than {CallPayload.MaxDepth} levels.";
+        }
+
+        try
+        {
+            using var _ = JsonDocument.Parse(body, CallPayload.DocumentOptions);
+            return "The body must be a JSON object.";
+        }
+        catch (JsonException e)
+        {
+            // The exception's message can quote the body; only the position is given.
+            return $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).";
         }
     }
 

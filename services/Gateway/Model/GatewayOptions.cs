@@ -68,4 +68,11 @@ public sealed class CaptureBufferOptions
     public int PublishWindow { get; set; } = 64;
 
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most the quarantine (captures the bus refused for their content) holds; past it they are dropped and counted.</summary>
+    [Range(1024 * 1024, long.MaxValue)]
+    public long QuarantineMaxBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>How long a quarantined capture is kept, encrypted, for an operator to look into before it expires.</summary>
+    public TimeSpan QuarantineRetention { get; set; } = TimeSpan.FromDays(14);
 }

@@ -60,7 +60,9 @@ public static class OtlpTracesApi
                 continue;
             }
 
-            var parsed = CallRecordParser.Parse(JsonSerializer.SerializeToElement(span.Record), receivedAt);
+            var spanErrors = new FieldErrors();
+            using var recordJson = JsonBody.TryParse(JsonSerializer.SerializeToUtf8Bytes(span.Record), spanErrors);
+            var parsed = recordJson is null ? CallParseResult.Invalid(spanErrors) : CallRecordParser.Parse(recordJson.RootElement.Clone(), receivedAt);
             if (parsed.Record is { } record)
             {
                 calls.Add(record with { Source = CallRecordFormat.OpenTelemetry });

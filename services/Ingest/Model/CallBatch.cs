@@ -23,7 +23,7 @@ public sealed class CallBatch : IDisposable
 
     public bool TooManyItems { get; private set; }
 
-    public static CallBatch Parse(ReadOnlyMemory<byte> body, bool isNdjson, int maxItems, DateTimeOffset receivedAt)
+    public static CallBatch Parse(Memory<byte> body, bool isNdjson, int maxItems, DateTimeOffset receivedAt)
     {
         var batch = new CallBatch();
         if (isNdjson)
@@ -43,7 +43,7 @@ public sealed class CallBatch : IDisposable
         return batch;
     }
 
-    private void ReadArray(ReadOnlyMemory<byte> body, int maxItems, DateTimeOffset receivedAt)
+    private void ReadArray(Memory<byte> body, int maxItems, DateTimeOffset receivedAt)
     {
         var errors = new FieldErrors();
         var document = JsonBody.TryParse(body, errors);
@@ -74,7 +74,7 @@ public sealed class CallBatch : IDisposable
         }
     }
 
-    private void ReadLines(ReadOnlyMemory<byte> body, int maxItems, DateTimeOffset receivedAt)
+    private void ReadLines(Memory<byte> body, int maxItems, DateTimeOffset receivedAt)
     {
         var index = 0;
         var rest = body;
@@ -82,7 +82,7 @@ public sealed class CallBatch : IDisposable
         {
             var end = rest.Span.IndexOf((byte)'\n');
             var line = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
+            rest = end < 0 ? Memory<byte>.Empty : rest[(end + 1)..];
             if (IsBlank(line.Span))
             {
                 continue;

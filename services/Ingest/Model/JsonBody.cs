@@ -1,20 +1,26 @@
 namespace SlmPlatform.Ingest.Model;
 
-/// <summary>Parses JSON bytes, turning a syntax error into a field error that gives the position but no content.</summary>
+/// <summary>
+/// Parses JSON bytes under the platform's payload rules (<see cref="CallPayload"/>): escapes that PostgreSQL cannot
+/// store are mapped first, and a syntax error becomes a field error that gives the position or the depth limit but no
+/// content.
+/// </summary>
 internal static class JsonBody
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
-
-    public static JsonDocument? TryParse(ReadOnlyMemory<byte> json, FieldErrors errors, string field = "$")
+    /// <summary>Parses <paramref name="json"/>, which it may change in place and which the document then refers to.</summary>
+    public static JsonDocument? TryParse(Memory<byte> json, FieldErrors errors, string field = "$")
     {
+        CallPayload.ReplaceUnstorableEscapes(json.Span);
         try
         {
-            return JsonDocument.Parse(json, Options);
+            return JsonDocument.Parse(json, CallPayload.DocumentOptions);
         }
         catch (JsonException e)
         {
             // JsonException's message can quote the offending bytes; only the position is reported.
-            errors.Add(field, $"Malformed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
+            errors.Add(field, CallPayload.IsTooDeep(json)
+                ? $"Is nested deeper than {CallPayload.MaxDepth} levels."
+                : $"Malformed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).");
             return null;
         }
     }

@@ -213,7 +213,8 @@ public static class OtlpGenAiSpans
 
         try
         {
-            return JsonNode.Parse(json);
+            // A value nested deeper than calls may be stays text rather than making the whole record unacceptable.
+            return JsonNode.Parse(json, documentOptions: CallPayload.DocumentOptions);
         }
         catch (JsonException)
         {
