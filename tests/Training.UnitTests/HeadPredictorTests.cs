@@ -32,7 +32,7 @@ public sealed class HeadPredictorTests
 
         Assert.Equal("lost_card", answer.Label);
         Assert.Equal("""{"intent":"lost_card"}""", answer.Content);
-        Assert.InRange(answer.Probability, 0.34f, 1f);
+        Assert.InRange(answer.Prediction.Probability, 0.34f, 1f);
     }
 
     [Fact]

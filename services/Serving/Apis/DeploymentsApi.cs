@@ -2,7 +2,6 @@ using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
-using SlmPlatform.Contracts;
 using SlmPlatform.Serving.Infrastructure;
 using SlmPlatform.Serving.Infrastructure.Deployment;
 

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using SlmPlatform.Contracts;
 using SlmPlatform.Serving.Infrastructure.Deployment;
 
 namespace SlmPlatform.Serving.Apis;

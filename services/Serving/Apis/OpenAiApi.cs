@@ -56,14 +56,14 @@ public static class OpenAiApi
         if (request.Stream != true)
         {
             return TypedResults.Ok(new OpenAiCompletion(id, "chat.completion", created, request.Model!,
-                [new OpenAiChoice(0, new OpenAiAnswerMessage("assistant", answer.Content), "stop")], usage));
+                [new OpenAiChoice(0, new OpenAiAnswerMessage("assistant", answer.Content), "stop")], usage, answer.Confidence));
         }
 
         context.Response.ContentType = "text/event-stream";
         OpenAiChunk[] chunks =
         [
             new(id, "chat.completion.chunk", created, request.Model!, [new OpenAiChunkChoice(0, new OpenAiDelta("assistant", answer.Content), null)]),
-            new(id, "chat.completion.chunk", created, request.Model!, [new OpenAiChunkChoice(0, new OpenAiDelta(null, null), "stop")], usage),
+            new(id, "chat.completion.chunk", created, request.Model!, [new OpenAiChunkChoice(0, new OpenAiDelta(null, null), "stop")], usage, answer.Confidence),
         ];
         foreach (var chunk in chunks)
         {

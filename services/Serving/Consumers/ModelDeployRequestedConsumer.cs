@@ -1,5 +1,4 @@
 using MassTransit;
-using SlmPlatform.Contracts;
 using SlmPlatform.Serving.Infrastructure.Deployment;
 
 namespace SlmPlatform.Serving.Consumers;

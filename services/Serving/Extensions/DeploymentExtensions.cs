@@ -1,4 +1,3 @@
-using SlmPlatform.Contracts;
 using SlmPlatform.Messaging;
 using SlmPlatform.Serving.Apis;
 using SlmPlatform.Serving.Consumers;

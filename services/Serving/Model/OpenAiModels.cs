@@ -14,13 +14,17 @@ public sealed record OpenAiChoice(int Index, OpenAiAnswerMessage Message, string
 
 public sealed record OpenAiUsage(int PromptTokens, int CompletionTokens, int TotalTokens);
 
-public sealed record OpenAiCompletion(string Id, [property: JsonPropertyName("object")] string ObjectType, long Created, string Model, IReadOnlyList<OpenAiChoice> Choices, OpenAiUsage Usage);
+public sealed record OpenAiCompletion(
+    string Id, [property: JsonPropertyName("object")] string ObjectType, long Created, string Model, IReadOnlyList<OpenAiChoice> Choices, OpenAiUsage Usage,
+    [property: JsonPropertyName(AnswerConfidence.PropertyName), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AnswerConfidence? Confidence = null);
 
 public sealed record OpenAiDelta(string? Role, string? Content);
 
 public sealed record OpenAiChunkChoice(int Index, OpenAiDelta Delta, string? FinishReason);
 
-public sealed record OpenAiChunk(string Id, [property: JsonPropertyName("object")] string ObjectType, long Created, string Model, IReadOnlyList<OpenAiChunkChoice> Choices, OpenAiUsage? Usage = null);
+public sealed record OpenAiChunk(
+    string Id, [property: JsonPropertyName("object")] string ObjectType, long Created, string Model, IReadOnlyList<OpenAiChunkChoice> Choices, OpenAiUsage? Usage = null,
+    [property: JsonPropertyName(AnswerConfidence.PropertyName), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AnswerConfidence? Confidence = null);
 
 public sealed record OpenAiModel(string Id, [property: JsonPropertyName("object")] string ObjectType, long Created, string OwnedBy);
 

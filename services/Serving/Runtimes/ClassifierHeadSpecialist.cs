@@ -30,13 +30,14 @@ public sealed class ClassifierHeadSpecialist(
         var input = messages.LastOrDefault(m => m.Role == "user")?.Content
             ?? throw new ArgumentException("A classifier head answers a user message; the conversation has none.", nameof(messages));
         var conversation = JsonSerializer.SerializeToElement(messages.Select(m => new Dictionary<string, string> { ["role"] = m.Role, ["content"] = m.Content }));
-        var label = (await _predictor.AnswerAsync(conversation, cancellationToken)).Label;
+        var prediction = (await _predictor.AnswerAsync(conversation, cancellationToken)).Prediction;
 
         // Only the first answer pays for the load, as Ollama reports it.
         var load = Interlocked.Exchange(ref _answered, 1) == 0 ? loadDuration : TimeSpan.Zero;
         var words = input.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        var content = head.Answers.TryGetValue(label, out var teacher) ? teacher : AnswerRenderer.Render(label);
-        return new SpecialistAnswer(content, words, 1, load, clock.Elapsed);
+        var content = head.Answers.TryGetValue(prediction.Label, out var teacher) ? teacher : AnswerRenderer.Render(prediction.Label);
+        var confidence = new AnswerConfidence(prediction.Probability, AnswerConfidence.EnsembleProbability, prediction.Margin, prediction.MemberAgreement);
+        return new SpecialistAnswer(content, words, 1, load, clock.Elapsed, confidence);
     }
 
     public void Dispose()

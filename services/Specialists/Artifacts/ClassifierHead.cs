@@ -52,31 +52,50 @@ public sealed class ClassifierHead
     public int ParameterCount => _network.ParameterCount * Members.Count;
 
     /// <summary>Writes the probability of every label into <paramref name="probabilities"/> and returns the most likely label's index.</summary>
-    public int Predict(ReadOnlySpan<float> embedding, Span<float> probabilities)
+    public int Predict(ReadOnlySpan<float> embedding, Span<float> probabilities) => Predict(embedding, probabilities, out _);
+
+    /// <summary>
+    /// As above, and counts in <paramref name="membersAgreeing"/> the members whose own most likely label is the
+    /// ensemble's: one of the signals of how sure the head is.
+    /// </summary>
+    public int Predict(ReadOnlySpan<float> embedding, Span<float> probabilities, out int membersAgreeing)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(embedding.Length, Dimensions);
         var classes = Labels.Count;
         var x = new float[Dimensions];
         var hidden = new float[Math.Max(1, HiddenUnits)];
         var memberProbabilities = new float[classes];
+        var memberChoices = new int[Members.Count];
         probabilities[..classes].Clear();
-        foreach (var member in Members)
+        for (var m = 0; m < Members.Count; m++)
         {
-            member.Standardiser.Apply(embedding, x);
-            _network.Forward(member.Parameters, x, hidden, memberProbabilities, dropout: 0, dropoutSeed: 0);
+            Members[m].Standardiser.Apply(embedding, x);
+            _network.Forward(Members[m].Parameters, x, hidden, memberProbabilities, dropout: 0, dropoutSeed: 0);
             HeadNetwork.Softmax(memberProbabilities);
+            memberChoices[m] = TensorPrimitives.IndexOfMax(memberProbabilities);
             TensorPrimitives.Add(probabilities[..classes], memberProbabilities, probabilities[..classes]);
         }
 
         TensorPrimitives.Divide(probabilities[..classes], Members.Count, probabilities[..classes]);
-        return TensorPrimitives.IndexOfMax(probabilities[..classes]);
+        var best = TensorPrimitives.IndexOfMax(probabilities[..classes]);
+        membersAgreeing = memberChoices.Count(c => c == best);
+        return best;
     }
 
-    /// <summary>The most likely label and its probability.</summary>
-    public (string Label, float Probability) Predict(ReadOnlySpan<float> embedding)
+    /// <summary>The most likely label, with the signals of how sure the head is of it.</summary>
+    public HeadPrediction Predict(ReadOnlySpan<float> embedding)
     {
         var probabilities = new float[Labels.Count];
-        var best = Predict(embedding, probabilities);
-        return (Labels[best], probabilities[best]);
+        var best = Predict(embedding, probabilities, out var agreeing);
+        var probability = probabilities[best];
+        probabilities[best] = float.NegativeInfinity;
+        var runnerUp = Labels.Count > 1 ? TensorPrimitives.Max(probabilities) : 0f;
+        return new HeadPrediction(Labels[best], probability, probability - runnerUp, (float)agreeing / Members.Count);
     }
 }
+
+/// <summary>
+/// A head's label and how sure it is: the ensemble's mean probability of the label (the confidence serving reports and
+/// routing thresholds), its margin over the runner-up, and the share of members whose own choice it is.
+/// </summary>
+public sealed record HeadPrediction(string Label, float Probability, float Margin, float MemberAgreement);

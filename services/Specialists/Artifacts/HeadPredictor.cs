@@ -3,8 +3,11 @@ using SlmPlatform.Specialists.Datasets;
 
 namespace SlmPlatform.Specialists.Artifacts;
 
-/// <summary>A classifier head's answer to one chat request: the label, its probability and the teacher-format content.</summary>
-public sealed record HeadAnswer(string Label, float Probability, string Content);
+/// <summary>A classifier head's answer to one chat request: the prediction (label and confidence) and the teacher-format content.</summary>
+public sealed record HeadAnswer(HeadPrediction Prediction, string Content)
+{
+    public string Label => Prediction.Label;
+}
 
 /// <summary>
 /// Serves a classifier head: embeds the request's input the way training did (every message's text but the system
@@ -33,7 +36,7 @@ public sealed class HeadPredictor
     public async Task<HeadAnswer> AnswerAsync(JsonElement messages, CancellationToken cancellationToken = default)
     {
         var embedding = await _embedder.GenerateAsync([PromptText.Of(messages)], cancellationToken: cancellationToken);
-        var (label, probability) = _head.Predict(embedding[0].Vector.Span);
-        return new HeadAnswer(label, probability, _head.Answers.TryGetValue(label, out var content) ? content : label);
+        var prediction = _head.Predict(embedding[0].Vector.Span);
+        return new HeadAnswer(prediction, _head.Answers.TryGetValue(prediction.Label, out var content) ? content : prediction.Label);
     }
 }

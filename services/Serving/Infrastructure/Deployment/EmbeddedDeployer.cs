@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SlmPlatform.Contracts;
 
 namespace SlmPlatform.Serving.Infrastructure.Deployment;
 

@@ -1,4 +1,3 @@
-using SlmPlatform.Contracts;
 
 namespace SlmPlatform.Serving.Infrastructure.Deployment;
 

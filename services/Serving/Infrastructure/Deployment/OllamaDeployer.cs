@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using OllamaSharp;
 using OllamaSharp.Models;
-using SlmPlatform.Contracts;
 using SlmPlatform.Specialists.Catalog;
 
 namespace SlmPlatform.Serving.Infrastructure.Deployment;

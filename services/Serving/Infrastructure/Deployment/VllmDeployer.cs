@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
-using SlmPlatform.Contracts;
 
 namespace SlmPlatform.Serving.Infrastructure.Deployment;
 
