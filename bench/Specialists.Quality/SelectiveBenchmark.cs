@@ -1,3 +1,4 @@
+using SlmPlatform.Contracts;
 using SlmPlatform.Evaluation;
 using SlmPlatform.Specialists.Artifacts;
 
@@ -29,7 +30,7 @@ internal static class SelectiveBenchmark
             var heldOut = capturedRows.Select(split[1]);
             var head = new ClassifierHeadTrainer(options).Train(fit, labels, modelId, new TrainingHooks()).Head;
 
-            var curve = RiskCoverage.Curve(Answers(head, heldOut));
+            var curve = RiskCoverage.Curve(AnswerConfidence.EnsembleProbability, [.. Answers(head, heldOut).Select(a => ((double?)a.Confidence, a.Agreed))]);
             var point = RiskCoverage.AtBar(curve, bar);
             var unseenRows = Gather(replay, unseenPool, unseen);
             var online = Answers(head, unseenRows).ToList();
@@ -38,7 +39,7 @@ internal static class SelectiveBenchmark
             var agreedAnswered = answered.Count(a => a.Agreed);
             var overall = (agreedAnswered + (online.Count - answered.Count)) / (double)online.Count;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {size:N0} | {heldOut.Count} | {curve[^1].Agreement.Value:0.000} | {(point is null ? "–" : point.Threshold.ToString("0.000", CultureInfo.InvariantCulture))} | {point?.Coverage ?? 0:0.000} | {(point is null ? "–" : $"{point.Agreement.Value:0.000} ({point.Agreement.Low:0.000}–{point.Agreement.High:0.000}, n = {point.Answered})")} | {online.Count:N0} | {answered.Count / (double)online.Count:0.000} | {(answered.Count == 0 ? double.NaN : agreedAnswered / (double)answered.Count):0.000} | {overall:0.000} |"));
+                $"| {size:N0} | {heldOut.Count} | {RiskCoverage.AgreementOf(curve.Points[^1]).Value:0.000} | {(point is null ? "–" : point.Threshold.ToString("0.000", CultureInfo.InvariantCulture))} | {point?.Coverage ?? 0:0.000} | {(point is null ? "–" : $"{point.Agreement.Value:0.000} ({point.Agreement.Low:0.000}–{point.Agreement.High:0.000}, n = {point.Answered})")} | {online.Count:N0} | {answered.Count / (double)online.Count:0.000} | {(answered.Count == 0 ? double.NaN : agreedAnswered / (double)answered.Count):0.000} | {overall:0.000} |"));
         }
     }
 

@@ -21,11 +21,12 @@ public sealed record AnswerConfidence(
     /// <summary>The signal of a classifier head: the mean over its ensemble of the label's probability.</summary>
     public const string EnsembleProbability = "ensemble_probability";
 
-    /// <summary>The confidence in a chat completion, or null when it carries none (a runtime without one, a teacher).</summary>
-    public static double? ScoreIn(JsonElement completion) =>
+    /// <summary>The confidence's score and signal in a chat completion, or null when it carries none (a runtime without
+    /// one, a teacher).</summary>
+    public static (double Score, string Signal)? In(JsonElement completion) =>
         completion.ValueKind == JsonValueKind.Object
         && completion.TryGetProperty(PropertyName, out var confidence) && confidence.ValueKind == JsonValueKind.Object
         && confidence.TryGetProperty("score", out var score) && score.ValueKind == JsonValueKind.Number
-            ? score.GetDouble()
+            ? (score.GetDouble(), confidence.TryGetProperty("signal", out var signal) && signal.ValueKind == JsonValueKind.String ? signal.GetString()! : "unnamed")
             : null;
 }

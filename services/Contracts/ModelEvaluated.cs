@@ -5,6 +5,8 @@ namespace SlmPlatform.Contracts;
 /// measure a promotion decision rests on (<see cref="Measure"/>: tool_calls, json_equivalent or exact_match) with its
 /// 95 % Wilson interval; the full report is at <c>GET /api/models/{id}/evaluations</c> on the training service.
 /// <see cref="EventId"/> is derived from the model, the dataset and the time of the evaluation: each evaluation is one event.
+/// <see cref="RiskCoverage"/> is there for a specialist that says how sure it is of each answer: from it the promotion
+/// policy derives the confidence threshold at its bar, and the share of calls the specialist may answer at parity.
 /// </summary>
 public sealed record ModelEvaluated(
     Guid EventId,
@@ -18,4 +20,5 @@ public sealed record ModelEvaluated(
     double Agreement,
     double AgreementLower,
     double AgreementUpper,
-    double LatencyP50Ms);
+    double LatencyP50Ms,
+    CoverageCurve? RiskCoverage = null);

@@ -28,6 +28,20 @@ public sealed record EvaluationReport(
     public string PrimaryMeasure =>
         ToolCalls is not null ? "tool_calls" : JsonEquivalent is not null ? "json_equivalent" : SemanticMatch is not null ? "semantic_match" : "exact_match";
 
+    /// <summary>Whether one answer agrees with the teacher's by <see cref="PrimaryMeasure"/>, or by exact match where that
+    /// measure does not apply to it.</summary>
+    public bool AgreesOnPrimary(AnswerScore score, double similarityThreshold = DefaultSimilarityThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        return PrimaryMeasure switch
+        {
+            "tool_calls" => score.ToolCalls ?? score.ExactMatch,
+            "json_equivalent" => score.JsonEquivalent ?? score.ExactMatch,
+            "semantic_match" => score.Similarity is { } similarity ? similarity >= similarityThreshold : score.ExactMatch,
+            _ => score.ExactMatch,
+        };
+    }
+
     /// <summary>The report over the scores; free-text answers with a similarity count as a semantic match at
     /// <paramref name="similarityThreshold"/> or above.</summary>
     public static EvaluationReport Of(IReadOnlyCollection<AnswerScore> scores, double similarityThreshold = DefaultSimilarityThreshold)

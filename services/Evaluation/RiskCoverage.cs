@@ -1,14 +1,6 @@
-namespace SlmPlatform.Evaluation;
+using SlmPlatform.Contracts;
 
-/// <summary>
-/// One point of a risk–coverage curve: a specialist that answers only when its confidence is at least
-/// <see cref="Threshold"/> answers <see cref="Answered"/> of the held-out examples and agrees with the teacher on
-/// <see cref="Agreed"/> of those; the teacher answers the rest.
-/// </summary>
-public sealed record CoveragePoint(double Threshold, int Answered, int Agreed)
-{
-    public Proportion Agreement => new(Agreed, Answered);
-}
+namespace SlmPlatform.Evaluation;
 
 /// <summary>Where a specialist that abstains below a confidence threshold stands against a bar.</summary>
 public sealed record SelectiveOperatingPoint(double Threshold, double Coverage, int Answered, int Examples, Proportion Agreement);
@@ -25,15 +17,16 @@ public static class RiskCoverage
     public const int MaxPoints = 400;
 
     /// <summary>
-    /// The curve from each example's confidence and whether the answer agreed with the teacher's: one point per distinct
-    /// confidence (examples tied on it are answered or not together), from the most confident down, thinned evenly to at
-    /// most <paramref name="maxPoints"/> (the last, answering everything, always kept). Empty without examples.
+    /// The curve from each example's confidence (null for an answer that failed: it never answers on its own) and
+    /// whether the answer agreed with the teacher's: one point per distinct confidence (examples tied on it are answered
+    /// or not together), from the most confident down, thinned evenly to at most <paramref name="maxPoints"/> (the
+    /// last, answering all that can be, always kept).
     /// </summary>
-    public static IReadOnlyList<CoveragePoint> Curve(IEnumerable<(double Confidence, bool Agreed)> answers, int maxPoints = MaxPoints)
+    public static CoverageCurve Curve(string signal, IReadOnlyCollection<(double? Confidence, bool Agreed)> answers, int maxPoints = MaxPoints)
     {
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, 1);
-        var sorted = answers.OrderByDescending(a => a.Confidence).ToList();
+        var sorted = answers.Where(a => a.Confidence is not null).Select(a => (Confidence: a.Confidence!.Value, a.Agreed)).OrderByDescending(a => a.Confidence).ToList();
         var points = new List<CoveragePoint>();
         var agreed = 0;
         for (var i = 0; i < sorted.Count; i++)
@@ -45,9 +38,9 @@ public static class RiskCoverage
             }
         }
 
-        return points.Count <= maxPoints
+        return new CoverageCurve(signal, answers.Count, points.Count <= maxPoints
             ? points
-            : [.. Enumerable.Range(1, maxPoints).Select(k => points[(int)((long)k * points.Count / maxPoints) - 1])];
+            : [.. Enumerable.Range(1, maxPoints).Select(k => points[(int)((long)k * points.Count / maxPoints) - 1])]);
     }
 
     /// <summary>
@@ -58,16 +51,16 @@ public static class RiskCoverage
     /// Picking the largest passing point out of many reads the bound a little optimistically; the gateway's online
     /// comparisons at the threshold, which can demote the specialist, are the check on live calls.
     /// </remarks>
-    public static SelectiveOperatingPoint? AtBar(IReadOnlyList<CoveragePoint> curve, double bar)
+    public static SelectiveOperatingPoint? AtBar(CoverageCurve curve, double bar)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        if (curve.Count == 0)
-        {
-            return null;
-        }
+        var best = curve.Points.LastOrDefault(p => p.Answered > 0 && AgreementOf(p).Low >= bar);
+        return best is null ? null : new SelectiveOperatingPoint(best.Threshold, (double)best.Answered / curve.Examples, best.Answered, curve.Examples, AgreementOf(best));
+    }
 
-        var examples = curve[^1].Answered;
-        var best = curve.LastOrDefault(p => p.Answered > 0 && p.Agreement.Low >= bar);
-        return best is null ? null : new SelectiveOperatingPoint(best.Threshold, (double)best.Answered / examples, best.Answered, examples, best.Agreement);
+    public static Proportion AgreementOf(CoveragePoint point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return new Proportion(point.Agreed, point.Answered);
     }
 }

@@ -6,7 +6,9 @@ namespace SlmPlatform.Routing;
 /// What routing did, per task and per day, kept in Redis by the gateways and read by the savings report and the
 /// promotion policy: calls a specialist answered (and the milliseconds they took), calls that fell back to the teacher,
 /// and the online comparisons with the teacher (shadow calls, and the sampled share of answered ones) — how many were
-/// compared, how many agreed, and how many shadow calls the specialist could not answer usably.
+/// compared, how many agreed, and how many shadow calls the specialist could not answer usably. A selective specialist's
+/// abstentions (calls it was not sure enough of, which the teacher answered) are counted apart from failures, with the
+/// milliseconds the abstaining cost before the teacher was asked; in shadow, as calls it would have left to the teacher.
 /// </summary>
 public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider time)
 {
@@ -16,6 +18,9 @@ public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider tim
     public const string ShadowCompared = "shadow_compared";
     public const string ShadowAgreed = "shadow_agreed";
     public const string ShadowFailed = "shadow_failed";
+    public const string Abstained = "abstained";
+    public const string AbstainedMilliseconds = "abstained_ms";
+    public const string ShadowAbstained = "shadow_abstained";
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(400);
 
     public async Task RecordAnswerAsync(string tenantId, Guid taskId, double milliseconds)
@@ -30,6 +35,21 @@ public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider tim
     }
 
     public Task RecordFallbackAsync(string tenantId, Guid taskId) => IncrementAsync(tenantId, taskId, FellBack);
+
+    /// <summary>A call the specialist was not sure enough of; <paramref name="milliseconds"/> it took to say so.</summary>
+    public async Task RecordAbstentionAsync(string tenantId, Guid taskId, double milliseconds)
+    {
+        var key = Key(tenantId, taskId, time.GetUtcNow());
+        var batch = redis.GetDatabase().CreateBatch();
+        var counted = batch.HashIncrementAsync(key, Abstained);
+        var timed = batch.HashIncrementAsync(key, AbstainedMilliseconds, milliseconds);
+        var expiry = batch.KeyExpireAsync(key, KeptFor);
+        batch.Execute();
+        await Task.WhenAll(counted, timed, expiry);
+    }
+
+    /// <summary>A shadow call the specialist was not sure enough of (in full mode the teacher would have answered it).</summary>
+    public Task RecordShadowAbstentionAsync(string tenantId, Guid taskId) => IncrementAsync(tenantId, taskId, ShadowAbstained);
 
     /// <summary>A specialist's answer compared with the teacher's for the same call.</summary>
     public async Task RecordComparisonAsync(string tenantId, Guid taskId, bool agreed)
@@ -58,7 +78,8 @@ public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider tim
             {
                 days.Add(new RoutingDay(
                     day, (long)fields.GetValueOrDefault(Answered), fields.GetValueOrDefault(AnsweredMilliseconds), (long)fields.GetValueOrDefault(FellBack),
-                    (long)fields.GetValueOrDefault(ShadowCompared), (long)fields.GetValueOrDefault(ShadowAgreed), (long)fields.GetValueOrDefault(ShadowFailed)));
+                    (long)fields.GetValueOrDefault(ShadowCompared), (long)fields.GetValueOrDefault(ShadowAgreed), (long)fields.GetValueOrDefault(ShadowFailed),
+                    (long)fields.GetValueOrDefault(Abstained), fields.GetValueOrDefault(AbstainedMilliseconds), (long)fields.GetValueOrDefault(ShadowAbstained)));
             }
         }
 
@@ -79,4 +100,5 @@ public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider tim
 
 /// <summary>One day of routing for a task.</summary>
 public sealed record RoutingDay(
-    DateOnly Day, long Answered, double AnsweredMilliseconds, long FellBack, long ShadowCompared = 0, long ShadowAgreed = 0, long ShadowFailed = 0);
+    DateOnly Day, long Answered, double AnsweredMilliseconds, long FellBack, long ShadowCompared = 0, long ShadowAgreed = 0, long ShadowFailed = 0,
+    long Abstained = 0, double AbstainedMilliseconds = 0, long ShadowAbstained = 0);

@@ -27,8 +27,14 @@ public static class RouteModes
 /// <summary>
 /// A route: the task, the specialist (a serving model id) that answers its calls, the check its answers must pass, and
 /// how: <see cref="Mode"/>, the share of calls a canary serves (<see cref="Share"/>, 1 in full mode), and the share of
-/// the specialist's answers also asked of the teacher to measure agreement (<see cref="Sample"/>). Routes written before
+/// the specialist's answers also asked of the teacher to measure agreement (<see cref="Sample"/>). With a
+/// <see cref="Threshold"/> the specialist answers a call only when it says it is at least that sure of its answer, and the
+/// teacher answers the rest (selective routing); without one it answers every call it is sent. Routes written before
 /// shares existed read as full routes that sample at the default rate.
 /// </summary>
 public sealed record SpecialistRoute(
-    Guid TaskId, Guid ModelId, string Mode, OutputCheck Check, int Version, double Share = 1, double Sample = RouteModes.DefaultSample);
+    Guid TaskId, Guid ModelId, string Mode, OutputCheck Check, int Version, double Share = 1, double Sample = RouteModes.DefaultSample, double? Threshold = null)
+{
+    /// <summary>Whether the specialist answers a call it gave this confidence for (none said: only without a threshold).</summary>
+    public bool Answers(double? confidence) => Threshold is not { } threshold || confidence >= threshold;
+}

@@ -41,10 +41,10 @@ public sealed class RoutingFixture : GatewayFixture
     /// check that samples nothing, so that no background call to the teacher mixes in.
     /// </summary>
     public async Task<Guid> RouteAsync(
-        IReadOnlyList<string> keys, Guid model, string mode = RouteModes.Full, double share = 1, double sample = 0, OutputCheck? check = null)
+        IReadOnlyList<string> keys, Guid model, string mode = RouteModes.Full, double share = 1, double sample = 0, OutputCheck? check = null, double? threshold = null)
     {
         var taskId = Guid.NewGuid();
-        await Routes.SetAsync(TenantId, keys, new SpecialistRoute(taskId, model, mode, check ?? IntentCheck, 1, share, sample));
+        await Routes.SetAsync(TenantId, keys, new SpecialistRoute(taskId, model, mode, check ?? IntentCheck, 1, share, sample, threshold));
 
         // The gateway hears of the change over Redis pub/sub, a moment later: the tests start once it has.
         var gatewayRoutes = Gateway.Services.GetRequiredService<RouteTable>();

@@ -49,6 +49,11 @@ public sealed class ScriptedSpecialists : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
+    /// <summary>The confidence a scripted specialist gives: low for a message that says it is hard, high otherwise.</summary>
+    public static double ConfidenceFor(string message) => message.Contains(HardMarker, StringComparison.Ordinal) ? 0.2 : 0.9;
+
+    public const string HardMarker = "[hard]";
+
     private async Task<IResult> AnswerAsync(HttpContext context)
     {
         Interlocked.Increment(ref _calls);
@@ -73,6 +78,7 @@ public sealed class ScriptedSpecialists : IAsyncDisposable
             model = model.ToString(),
             choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
             usage = new { prompt_tokens = 6, completion_tokens = 1, total_tokens = 7 },
+            slm_confidence = new { score = ConfidenceFor(lastUser.GetProperty("content").GetString()!), signal = "scripted" },
         });
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using OllamaSharp;
 using OpenAI;
 using OpenAI.Chat;
+using SlmPlatform.Contracts;
 
 namespace SlmPlatform.Serving.FunctionalTests;
 
@@ -49,6 +50,28 @@ public sealed class ServingApiTests(ServingFixture fixture) : IClassFixture<Serv
         Assert.Equal(Expected, completion.Content[0].Text);
         Assert.Equal(Expected, streamed.ToString());
         Assert.True(completion.Usage.InputTokenCount > 0);
+    }
+
+    [Fact]
+    public async Task AHeadsAnswer_ComesWithItsConfidence_WhichIsLowerForTextUnlikeAnyItLearned()
+    {
+        using var http = fixture.Serving.CreateClient(fixture.KeyA);
+
+        var known = await ConfidenceAsync(http, Unseen);
+        var foreign = await ConfidenceAsync(http, "zqxv wpln 7781 grbt");
+
+        Assert.Equal(AnswerConfidence.EnsembleProbability, known.GetProperty("signal").GetString());
+        Assert.InRange(known.GetProperty("score").GetDouble(), 0, 1);
+        Assert.InRange(known.GetProperty("member_agreement").GetDouble(), 0, 1);
+        Assert.True(known.GetProperty("margin").GetDouble() <= known.GetProperty("score").GetDouble());
+        Assert.True(foreign.GetProperty("score").GetDouble() < known.GetProperty("score").GetDouble());
+    }
+
+    private async Task<JsonElement> ConfidenceAsync(HttpClient http, string text)
+    {
+        using var response = await http.PostAsJsonAsync("/v1/chat/completions", new { model = fixture.RouterA.Name, messages = new[] { new { role = "user", content = text } } }, Token);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty(AnswerConfidence.PropertyName);
     }
 
     [Fact]

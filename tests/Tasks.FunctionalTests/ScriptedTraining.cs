@@ -16,8 +16,8 @@ public sealed class ScriptedTraining : IModelEvaluations, IModelRetraining
     /// <summary>Tasks for which the training service is away when a retraining is asked for.</summary>
     public ConcurrentDictionary<Guid, bool> Unreachable { get; } = new();
 
-    public Task<double?> AgreementOnAsync(string tenantId, Guid modelId, string datasetId, CancellationToken cancellationToken) =>
-        Task.FromResult(Agreements.TryGetValue(modelId, out var agreement) ? agreement : (double?)null);
+    public Task<IncumbentScore?> ScoreOnAsync(string tenantId, Guid modelId, string datasetId, CancellationToken cancellationToken) =>
+        Task.FromResult(Agreements.TryGetValue(modelId, out var agreement) ? new IncumbentScore(agreement, agreement - 0.02, null) : null);
 
     public Task RequestAsync(string tenantId, Guid taskId, string clientJobId, CancellationToken cancellationToken)
     {

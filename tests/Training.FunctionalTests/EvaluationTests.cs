@@ -32,6 +32,18 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
         Assert.Contains("Evaluation:Baselines:Url", report.GetProperty("baselines_reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, report.GetProperty("judge").ValueKind);
         Assert.Contains("Evaluation:Judge:Url", report.GetProperty("judge_reason").GetString(), StringComparison.Ordinal);
+
+        // The risk-coverage curve: the confident answers are the right ones, so answering only those agrees fully.
+        var curve = report.GetProperty("risk_coverage");
+        Assert.Equal(examples, curve.GetProperty("examples").GetInt32());
+        Assert.Equal("scripted", curve.GetProperty("signal").GetString());
+        var points = curve.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(2, points.Count);
+        Assert.Equal(examples - fixture.Serving.AnsweredWrong, points[0].GetProperty("answered").GetInt32());
+        Assert.Equal(points[0].GetProperty("answered").GetInt32(), points[0].GetProperty("agreed").GetInt32());
+        Assert.Equal(examples, points[1].GetProperty("answered").GetInt32());
+        var announcedCurve = JsonDocument.Parse(announced[0].Envelope).RootElement.GetProperty("message").GetProperty("riskCoverage");
+        Assert.Equal(examples, announcedCurve.GetProperty("examples").GetInt32());
     }
 
     [Fact]

@@ -68,6 +68,8 @@ public sealed class ScriptedServing : IAsyncDisposable
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         Interlocked.Increment(ref _requests);
         var label = _teacherLabels.GetValueOrDefault(PromptText.Of(body.RootElement.GetProperty("messages")), "unknown");
+        // A specialist that knows when it is unsure: less sure of every answer it gets wrong than of any it gets right.
+        var confidence = label == Wrong ? 0.3 : 0.9;
         if (label == Wrong)
         {
             Interlocked.Increment(ref _answeredWrong);
@@ -75,7 +77,11 @@ public sealed class ScriptedServing : IAsyncDisposable
         }
 
         var content = Say(label);
-        return Results.Json(new { choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } } });
+        return Results.Json(new
+        {
+            choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+            slm_confidence = new { score = confidence, signal = "scripted" },
+        });
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -111,6 +111,18 @@ public sealed partial class OnlineComparisons : IDisposable
                 return;
             }
 
+            if (!route.Answers(answer.Confidence))
+            {
+                // In full mode the teacher would have answered this call: there is nothing to compare, only coverage to count.
+                _metrics.ShadowAbstained(route.TaskId);
+                if (_ledger is not null)
+                {
+                    await _ledger.RecordShadowAbstentionAsync(tenantId, route.TaskId);
+                }
+
+                return;
+            }
+
             if ((await teacherAnswered.WaitAsync(_stopping))?.Message() is not { } teacher)
             {
                 _metrics.ComparisonFailed(route.TaskId, "teacher_did_not_answer");

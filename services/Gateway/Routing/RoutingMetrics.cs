@@ -15,6 +15,7 @@ public sealed class RoutingMetrics : IDisposable
     private readonly Counter<long> _comparisons;
     private readonly Counter<long> _comparisonsSkipped;
     private readonly Counter<long> _comparisonsFailed;
+    private readonly Counter<long> _shadowAbstentions;
 
     public RoutingMetrics()
     {
@@ -23,6 +24,7 @@ public sealed class RoutingMetrics : IDisposable
         _comparisons = _meter.CreateCounter<long>("slm.gateway.specialist.comparisons", description: "Specialist answers compared with the teacher's in the background");
         _comparisonsSkipped = _meter.CreateCounter<long>("slm.gateway.specialist.comparisons.skipped", description: "Comparisons not made: too many in flight");
         _comparisonsFailed = _meter.CreateCounter<long>("slm.gateway.specialist.comparisons.failed", description: "Comparisons that could not be made, by reason");
+        _shadowAbstentions = _meter.CreateCounter<long>("slm.gateway.specialist.shadow_abstentions", description: "Shadow calls the specialist was not sure enough of to answer");
     }
 
     public void Answered(Guid taskId) => _answered.Add(1, new KeyValuePair<string, object?>("task", taskId.ToString()));
@@ -37,6 +39,8 @@ public sealed class RoutingMetrics : IDisposable
 
     public void ComparisonFailed(Guid taskId, string reason) =>
         _comparisonsFailed.Add(1, new("task", taskId.ToString()), new("reason", reason));
+
+    public void ShadowAbstained(Guid taskId) => _shadowAbstentions.Add(1, new KeyValuePair<string, object?>("task", taskId.ToString()));
 
     public void Dispose() => _meter.Dispose();
 }

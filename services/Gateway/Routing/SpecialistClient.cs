@@ -44,7 +44,9 @@ public sealed class SpecialistClient(IHttpClientFactory httpClientFactory, IOpti
             var completion = await response.Content.ReadFromJsonAsync<JsonElement>(deadline.Token);
             var message = completion.GetProperty("choices")[0].GetProperty("message");
             var usage = completion.TryGetProperty("usage", out var u) ? u.Clone() : default;
-            return route.Check.Passes(message) ? new SpecialistAnswer(message.Clone(), usage, null) : SpecialistAnswer.Failed("check_failed");
+            return route.Check.Passes(message)
+                ? new SpecialistAnswer(message.Clone(), usage, null, AnswerConfidence.In(completion)?.Score)
+                : SpecialistAnswer.Failed("check_failed");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -57,8 +59,8 @@ public sealed class SpecialistClient(IHttpClientFactory httpClientFactory, IOpti
     }
 }
 
-/// <summary>A specialist's answer that passed the check (<see cref="Failure"/> null), or why there is none.</summary>
-public readonly record struct SpecialistAnswer(JsonElement Message, JsonElement Usage, string? Failure)
+/// <summary>A specialist's answer that passed the check (<see cref="Failure"/> null) with the confidence it gave, or why there is none.</summary>
+public readonly record struct SpecialistAnswer(JsonElement Message, JsonElement Usage, string? Failure, double? Confidence = null)
 {
     public static SpecialistAnswer Failed(string reason) => new(default, default, reason);
 }

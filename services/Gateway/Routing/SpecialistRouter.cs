@@ -9,6 +9,8 @@ namespace SlmPlatform.Gateway.Routing;
 /// <c>canary</c>: the same for a share of the calls chosen by a hash of the request (a retry lands the same way), the
 /// teacher for the rest. <c>shadow</c>: the teacher answers; the specialist is asked in the background and compared.
 /// A sampled share of the specialist's answers is also asked of the teacher in the background, for online agreement.
+/// A route with a confidence threshold is selective: an answer the specialist is less sure of than that is not used, and
+/// the teacher answers the same request (its answer is captured like any other, so it feeds the next training round).
 /// Calls a specialist answered are not captured: only the teacher's answers become training data. Without Redis (no
 /// <c>cache</c> connection) there is no routing table and every call goes to the teacher.
 /// </summary>
@@ -70,6 +72,13 @@ public sealed partial class SpecialistRouter(
             metrics.FellBack(route.TaskId, failure);
             LogFellBack(route.TaskId, route.ModelId, failure);
             Record(ledger?.RecordFallbackAsync(tenantId, route.TaskId));
+            return false;
+        }
+
+        if (!route.Answers(answer.Confidence))
+        {
+            metrics.FellBack(route.TaskId, "abstained");
+            Record(ledger?.RecordAbstentionAsync(tenantId, route.TaskId, Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds));
             return false;
         }
 

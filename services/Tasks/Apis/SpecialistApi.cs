@@ -32,7 +32,7 @@ public static class SpecialistApi
         var mode = promotion.Mode ?? RouteModes.Full;
         double? share = mode == RouteModes.Canary ? promotion.Share ?? RouteModes.DefaultShare : null;
         var (outcome, promoted) = await routing.PromoteAsync(
-            user.GetTenantId(), id, promotion.ModelId!.Value, mode, share, promotion.Sample ?? RouteModes.DefaultSample, cancellationToken);
+            user.GetTenantId(), id, promotion.ModelId!.Value, mode, share, promotion.Sample ?? RouteModes.DefaultSample, promotion.Threshold, cancellationToken);
         return outcome switch
         {
             RoutingChange.Done => TypedResults.Ok(promoted!),
@@ -81,6 +81,11 @@ public static class SpecialistApi
         if (promotion.Sample is { } sample && (mode == RouteModes.Shadow || !(sample >= 0 && sample <= 1)))
         {
             errors["sample"] = [mode == RouteModes.Shadow ? "A shadow route compares every call; leave sample out." : "Must be from 0 to 1."];
+        }
+
+        if (promotion.Threshold is { } threshold && !(threshold >= 0 && double.IsFinite(threshold)))
+        {
+            errors["threshold"] = ["Must be a finite confidence of 0 or more (the specialist answers calls it is at least this sure of)."];
         }
 
         return errors.Count == 0 ? null : errors;

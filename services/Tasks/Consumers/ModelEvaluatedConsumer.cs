@@ -19,8 +19,8 @@ public sealed class ModelEvaluatedConsumer(
         var token = context.CancellationToken;
         var policy = await policies.ForAsync(evaluated.TenantId, token);
         var serving = await specialists.FindAsync(evaluated.TaskId, token);
-        double? incumbent = serving is not null && serving.ModelId != evaluated.ModelId && evaluated.AgreementLower >= policy.Bar
-            ? await evaluations.AgreementOnAsync(evaluated.TenantId, serving.ModelId, evaluated.DatasetId, token)
+        var incumbent = serving is not null && serving.ModelId != evaluated.ModelId && PromotionRules.PassesAlone(policy, evaluated)
+            ? await evaluations.ScoreOnAsync(evaluated.TenantId, serving.ModelId, evaluated.DatasetId, token)
             : null;
 
         var demoted = await decisions.WasDemotedAsync(evaluated.TaskId, evaluated.ModelId, token);

@@ -21,7 +21,7 @@ public sealed class SpecialistRouting(
     TaskStore tasks, TaskSpecialistStore specialists, IPublishEndpoint publisher, TimeProvider time, RouteTable? routes = null, RoutingLedger? ledger = null)
 {
     public async Task<(RoutingChange Outcome, TaskSpecialist? Specialist)> PromoteAsync(
-        string tenantId, Guid taskId, Guid modelId, string mode, double? share, double sample, CancellationToken cancellationToken)
+        string tenantId, Guid taskId, Guid modelId, string mode, double? share, double sample, double? threshold, CancellationToken cancellationToken)
     {
         if (routes is null)
         {
@@ -40,7 +40,7 @@ public sealed class SpecialistRouting(
 
         var today = await TodayAsync(tenantId, taskId);
         var check = OutputChecks.For(task.Task.OutputKind, task.Labels, task.Task.Calls);
-        if (await specialists.PromoteAsync(tenantId, taskId, modelId, mode, share, sample, check, today, task.Task.Calls, cancellationToken) is not { } changed)
+        if (await specialists.PromoteAsync(tenantId, taskId, modelId, mode, share, sample, threshold, check, today, task.Task.Calls, cancellationToken) is not { } changed)
         {
             return (RoutingChange.TaskNotFound, null);
         }

@@ -7,7 +7,7 @@ namespace SlmPlatform.Tasks.Infrastructure;
 /// <summary>Which specialist serves a task, each change bumping the task's version in the same transaction.</summary>
 public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "s.model_id, s.mode, s.output_check::text, s.promoted_at, s.share, s.sample, s.online_compared_before, s.online_agreed_before, s.calls_at_promotion";
+    private const string Columns = "s.model_id, s.mode, s.output_check::text, s.promoted_at, s.share, s.sample, s.online_compared_before, s.online_agreed_before, s.calls_at_promotion, s.threshold";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public async Task<TaskSpecialist?> FindAsync(Guid taskId, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            specialists.Add((reader.GetString(9), reader.GetGuid(10), Read(reader)));
+            specialists.Add((reader.GetString(10), reader.GetGuid(11), Read(reader)));
         }
 
         return specialists;
@@ -37,16 +37,17 @@ public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource)
     /// the gateways' comparison counters for the task today, so that the new mode's online agreement starts from zero;
     /// <paramref name="calls"/> the task's calls now.</summary>
     public async Task<TaskVersion?> PromoteAsync(
-        string tenantId, Guid taskId, Guid modelId, string mode, double? share, double sample, OutputCheck check, (long Compared, long Agreed) onlineBefore,
-        long calls, CancellationToken cancellationToken) =>
+        string tenantId, Guid taskId, Guid modelId, string mode, double? share, double sample, double? threshold, OutputCheck check,
+        (long Compared, long Agreed) onlineBefore, long calls, CancellationToken cancellationToken) =>
         await ChangeAsync(tenantId, taskId,
             ("""
-             insert into task_specialists (task_id, model_id, mode, output_check, share, sample, online_compared_before, online_agreed_before, calls_at_promotion)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             insert into task_specialists (task_id, model_id, mode, output_check, share, sample, online_compared_before, online_agreed_before, calls_at_promotion, threshold)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
              on conflict (task_id) do update set model_id = $2, mode = $3, output_check = $4, share = $5, sample = $6, promoted_at = now(),
-                                                 online_compared_before = $7, online_agreed_before = $8, calls_at_promotion = $9
+                                                 online_compared_before = $7, online_agreed_before = $8, calls_at_promotion = $9, threshold = $10
              """, [taskId, modelId, mode, new NpgsqlParameter { Value = JsonSerializer.Serialize(check, Json), NpgsqlDbType = NpgsqlDbType.Jsonb },
-                 new NpgsqlParameter { Value = (object?)share ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double }, sample, onlineBefore.Compared, onlineBefore.Agreed, calls]),
+                 new NpgsqlParameter { Value = (object?)share ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double }, sample, onlineBefore.Compared, onlineBefore.Agreed, calls,
+                 new NpgsqlParameter { Value = (object?)threshold ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double }]),
             cancellationToken);
 
     public async Task<TaskVersion?> DemoteAsync(string tenantId, Guid taskId, CancellationToken cancellationToken) =>
@@ -78,7 +79,7 @@ public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource)
 
     private static TaskSpecialist Read(NpgsqlDataReader reader) =>
         new(reader.GetGuid(0), reader.GetString(1), JsonSerializer.Deserialize<OutputCheck>(reader.GetString(2), Json)!, reader.GetFieldValue<DateTimeOffset>(3),
-            reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.GetDouble(5))
+            reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.GetDouble(5), reader.IsDBNull(9) ? null : reader.GetDouble(9))
         {
             OnlineBefore = (reader.GetInt64(6), reader.GetInt64(7)),
             CallsAtPromotion = reader.GetInt64(8),

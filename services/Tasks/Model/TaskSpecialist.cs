@@ -5,9 +5,10 @@ namespace SlmPlatform.Tasks.Model;
 
 /// <summary>
 /// The specialist a task's calls go to, how (<see cref="Mode"/>; a canary's <see cref="Share"/> of the calls), the share
-/// of its answers also asked of the teacher to measure agreement (<see cref="Sample"/>), and the check its answers must pass.
+/// of its answers also asked of the teacher to measure agreement (<see cref="Sample"/>), the check its answers must pass,
+/// and the confidence below which the teacher answers instead (<see cref="Threshold"/>; null: it answers every call).
 /// </summary>
-public sealed record TaskSpecialist(Guid ModelId, string Mode, OutputCheck Check, DateTimeOffset PromotedAt, double? Share, double Sample)
+public sealed record TaskSpecialist(Guid ModelId, string Mode, OutputCheck Check, DateTimeOffset PromotedAt, double? Share, double Sample, double? Threshold = null)
 {
     /// <summary>The gateways' comparison counters for the task on the promotion's day, at the moment of the promotion.</summary>
     [JsonIgnore]
@@ -18,7 +19,7 @@ public sealed record TaskSpecialist(Guid ModelId, string Mode, OutputCheck Check
     public long CallsAtPromotion { get; init; }
 
     /// <summary>The gateways' route for it: a full route serves every call, a shadow route none, a canary its share.</summary>
-    public SpecialistRoute RouteFor(Guid taskId, int version) => new(taskId, ModelId, Mode, Check, version, ShareOf(Mode, Share), Sample);
+    public SpecialistRoute RouteFor(Guid taskId, int version) => new(taskId, ModelId, Mode, Check, version, ShareOf(Mode, Share), Sample, Threshold);
 
     public static double ShareOf(string mode, double? share) => mode switch
     {
@@ -30,6 +31,7 @@ public sealed record TaskSpecialist(Guid ModelId, string Mode, OutputCheck Check
 
 /// <summary>
 /// A request to route a task's calls to a trained specialist: <c>mode</c> full (the default), shadow or canary; a
-/// canary's <c>share</c> of the calls (default 0.1); the <c>sample</c> of answered calls also asked of the teacher (default 0.05).
+/// canary's <c>share</c> of the calls (default 0.1); the <c>sample</c> of answered calls also asked of the teacher (default 0.05);
+/// the <c>threshold</c> of confidence below which the teacher answers instead (default none: the specialist answers all).
 /// </summary>
-public sealed record SpecialistPromotion(Guid? ModelId, string? Mode, double? Share = null, double? Sample = null);
+public sealed record SpecialistPromotion(Guid? ModelId, string? Mode, double? Share = null, double? Sample = null, double? Threshold = null);

@@ -6,8 +6,8 @@ namespace SlmPlatform.Tasks.Promotion;
 /// <summary>Scores a model as served on a dataset's test split (the training service's evaluations).</summary>
 public interface IModelEvaluations
 {
-    /// <summary>The model's agreement with the teacher on the dataset's test split; null when the model or dataset is unknown there.</summary>
-    Task<double?> AgreementOnAsync(string tenantId, Guid modelId, string datasetId, CancellationToken cancellationToken);
+    /// <summary>How the model agrees with the teacher on the dataset's test split; null when the model or dataset is unknown there.</summary>
+    Task<IncumbentScore?> ScoreOnAsync(string tenantId, Guid modelId, string datasetId, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -18,7 +18,7 @@ public sealed class HttpModelEvaluations(IHttpClientFactory clients, IConfigurat
 {
     public const string ClientName = "training";
 
-    public async Task<double?> AgreementOnAsync(string tenantId, Guid modelId, string datasetId, CancellationToken cancellationToken)
+    public async Task<IncumbentScore?> ScoreOnAsync(string tenantId, Guid modelId, string datasetId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/models/{modelId}/evaluations")
         {
@@ -32,6 +32,11 @@ public sealed class HttpModelEvaluations(IHttpClientFactory clients, IConfigurat
         }
 
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("agreement").GetDouble();
+        var evaluation = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var curve = evaluation.TryGetProperty("report", out var report) && report.ValueKind == JsonValueKind.Object
+            && report.TryGetProperty("risk_coverage", out var coverage) && coverage.ValueKind == JsonValueKind.Object
+            ? coverage.Deserialize<CoverageCurve>()
+            : null;
+        return new IncumbentScore(evaluation.GetProperty("agreement").GetDouble(), evaluation.GetProperty("agreement_lower").GetDouble(), curve);
     }
 }

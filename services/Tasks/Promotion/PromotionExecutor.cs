@@ -19,9 +19,9 @@ public sealed partial class PromotionExecutor(SpecialistRouting routing, Promoti
             var outcome = verdict.Action switch
             {
                 PromotionActions.Demote => await routing.DemoteAsync(tenantId, taskId, cancellationToken),
-                PromotionActions.Shadow => (await routing.PromoteAsync(tenantId, taskId, modelId, RouteModes.Shadow, null, policy.Sample, cancellationToken)).Outcome,
-                PromotionActions.Canary => (await routing.PromoteAsync(tenantId, taskId, modelId, RouteModes.Canary, policy.CanaryShare, policy.Sample, cancellationToken)).Outcome,
-                _ => (await routing.PromoteAsync(tenantId, taskId, modelId, RouteModes.Full, null, policy.Sample, cancellationToken)).Outcome,
+                PromotionActions.Shadow => (await routing.PromoteAsync(tenantId, taskId, modelId, RouteModes.Shadow, null, policy.Sample, verdict.Threshold, cancellationToken)).Outcome,
+                PromotionActions.Canary => (await routing.PromoteAsync(tenantId, taskId, modelId, RouteModes.Canary, policy.CanaryShare, policy.Sample, verdict.Threshold, cancellationToken)).Outcome,
+                _ => (await routing.PromoteAsync(tenantId, taskId, modelId, RouteModes.Full, null, policy.Sample, verdict.Threshold, cancellationToken)).Outcome,
             };
             act = outcome == RoutingChange.Done;
             reason = act ? reason : $"{reason} Not applied: {outcome}.";

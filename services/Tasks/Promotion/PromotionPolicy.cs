@@ -5,7 +5,9 @@ namespace SlmPlatform.Tasks.Promotion;
 /// through shadow → canary → full and demote it; <see cref="Approvals.Manual"/> only records what it recommends, for
 /// a person to act on through <c>PUT /api/tasks/{id}/specialist</c>. <see cref="Bar"/> is the share of the teacher's
 /// quality a specialist must reach, judged on the lower bound of its 95 % interval (the teacher agrees with itself:
-/// its quality is 1). <see cref="MinOnlineSamples"/> comparisons are needed before an online figure moves anything.
+/// its quality is 1). A specialist that says how sure it is answers only the calls it is sure enough of, the threshold
+/// chosen so that it reaches the bar on them, and must answer at least <see cref="MinCoverage"/> of the held-out calls
+/// that way. <see cref="MinOnlineSamples"/> comparisons are needed before an online figure moves anything.
 /// A served task is retrained when its calls grew by <see cref="RetrainGrowth"/> since the promotion, or when the
 /// teacher answers with a label the specialist does not know in at least <see cref="NewLabelCalls"/> calls.
 /// </summary>
@@ -16,7 +18,8 @@ public sealed record PromotionPolicy(
     double Sample = 0.05,
     int MinOnlineSamples = 100,
     double RetrainGrowth = 0.5,
-    int NewLabelCalls = 5)
+    int NewLabelCalls = 5,
+    double MinCoverage = 0.5)
 {
     /// <summary>Every field's problem, or none.</summary>
     public Dictionary<string, string[]> Problems()
@@ -50,6 +53,11 @@ public sealed record PromotionPolicy(
         if (!(RetrainGrowth > 0))
         {
             errors["retrain_growth"] = ["Must be more than 0 (0.5: retrain once the task has half as many calls again)."];
+        }
+
+        if (!(MinCoverage > 0 && MinCoverage <= 1))
+        {
+            errors["min_coverage"] = ["Must be more than 0 and at most 1: the least share of calls a specialist must answer at the bar."];
         }
 
         if (NewLabelCalls < 1)

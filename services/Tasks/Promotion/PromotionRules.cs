@@ -3,21 +3,41 @@ using SlmPlatform.Routing;
 
 namespace SlmPlatform.Tasks.Promotion;
 
-/// <summary>A decision of the rules: what to do, and the figures it rests on.</summary>
-public sealed record PromotionVerdict(string Action, string Reason, double? Agreement = null, double? AgreementLower = null, long? Examples = null);
+/// <summary>
+/// A decision of the rules: what to do, and the figures it rests on; for a specialist that abstains when unsure, the
+/// confidence <see cref="Threshold"/> it answers at and the share of held-out calls it covers there.
+/// </summary>
+public sealed record PromotionVerdict(
+    string Action, string Reason, double? Agreement = null, double? AgreementLower = null, long? Examples = null, double? Threshold = null, double? Coverage = null);
+
+/// <summary>How the model serving a task did on a newcomer's test set.</summary>
+public sealed record IncumbentScore(double Agreement, double AgreementLower, CoverageCurve? RiskCoverage);
 
 /// <summary>
-/// The promotion policy's rules, free of I/O. A newly evaluated model must reach the bar on the lower bound of its
-/// offline agreement, and beat the model already serving on the same held-out set, to enter shadow. Online agreement
-/// (shadow comparisons, then the teacher samples of canary and full) moves it on once its lower bound reaches the bar,
-/// and demotes it once even its upper bound is below the bar.
+/// The promotion policy's rules, free of I/O. A newly evaluated model must pass on its own, and beat the model already
+/// serving on the same held-out set, to enter shadow. A model that says how sure it is passes when, at the confidence
+/// threshold where agreement on the calls it answers reaches the bar (on the lower bound), it answers at least the
+/// policy's minimum share of them; it beats the incumbent by answering more there. Any other model passes when its
+/// agreement on every call reaches the bar, and beats the incumbent by agreeing more. Online agreement (shadow
+/// comparisons, then the teacher samples of canary and full, counted only on calls the specialist answers) moves it on
+/// once its lower bound reaches the bar, and demotes it once even its upper bound is below the bar.
 /// </summary>
 public static class PromotionRules
 {
-    /// <summary>The verdict on an offline evaluation; <paramref name="servingAgreement"/> is the serving model's on the same
+    /// <summary>Whether the evaluation passes on its own, before any comparison with a serving model.</summary>
+    public static bool PassesAlone(PromotionPolicy policy, ModelEvaluated evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return evaluation.RiskCoverage is { } curve
+            ? RiskCoverage.AtBar(curve, policy.Bar) is { } point && point.Coverage >= policy.MinCoverage
+            : evaluation.AgreementLower >= policy.Bar;
+    }
+
+    /// <summary>The verdict on an offline evaluation; <paramref name="incumbent"/> is how the serving model did on the same
     /// test set; <paramref name="demotedBefore"/> says live calls already showed this model below the bar for this task.</summary>
     public static PromotionVerdict OnEvaluated(
-        PromotionPolicy policy, ModelEvaluated evaluation, TaskSpecialist? serving, double? servingAgreement, bool demotedBefore = false)
+        PromotionPolicy policy, ModelEvaluated evaluation, TaskSpecialist? serving, IncumbentScore? incumbent, bool demotedBefore = false)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -34,20 +54,55 @@ public static class PromotionRules
             return Verdict(PromotionActions.Reject, $"{figures}, but live calls already showed this model below the bar for this task; it was demoted.");
         }
 
+        if (evaluation.RiskCoverage is { } curve)
+        {
+            return OnSelective(policy, evaluation, curve, figures, serving is null ? null : incumbent);
+        }
+
         if (evaluation.AgreementLower < policy.Bar)
         {
             return Verdict(PromotionActions.Reject, $"{figures}: the lower bound is below the bar {policy.Bar:0.00}.");
         }
 
-        if (serving is not null && servingAgreement is { } incumbent && evaluation.Agreement <= incumbent)
+        if (serving is not null && incumbent is not null && evaluation.Agreement <= incumbent.Agreement)
         {
-            return Verdict(PromotionActions.Keep, $"{figures} does not beat the serving model's {incumbent:0.000} on the same test set.");
+            return Verdict(PromotionActions.Keep, $"{figures} does not beat the serving model's {incumbent.Agreement:0.000} on the same test set.");
         }
 
         return Verdict(PromotionActions.Shadow, serving is null
             ? $"{figures} reaches the bar {policy.Bar:0.00}; shadow first, to be checked on live calls."
-            : $"{figures} reaches the bar and beats the serving model's {servingAgreement:0.000} on the same test set; shadow first.");
+            : $"{figures} reaches the bar and beats the serving model's {incumbent?.Agreement:0.000} on the same test set; shadow first.");
     }
+
+    private static PromotionVerdict OnSelective(PromotionPolicy policy, ModelEvaluated evaluation, CoverageCurve curve, string figures, IncumbentScore? incumbent)
+    {
+        var point = RiskCoverage.AtBar(curve, policy.Bar);
+        var atBar = point is null
+            ? $"no confidence threshold lets it answer any held-out call at the bar {policy.Bar:0.00}"
+            : $"at confidence ≥ {point.Threshold:0.000} it answers {point.Coverage:0.000} of the held-out calls ({point.Answered} of {point.Examples}) "
+              + $"with agreement {point.Agreement.Value:0.000} (95 % CI {point.Agreement.Low:0.000}–{point.Agreement.High:0.000}), and the teacher the rest";
+        PromotionVerdict Verdict(string action, string reason) =>
+            new(action, reason, point?.Agreement.Value ?? evaluation.Agreement, point?.Agreement.Low ?? evaluation.AgreementLower, point?.Answered ?? evaluation.Examples, point?.Threshold, point?.Coverage ?? 0);
+
+        if (point is null || point.Coverage < policy.MinCoverage)
+        {
+            return Verdict(PromotionActions.Reject, $"{figures} on all calls; {atBar}: below the minimum coverage {policy.MinCoverage:0.00} at the bar.");
+        }
+
+        if (incumbent is not null && point.Coverage <= CoverageAtBar(incumbent, policy.Bar))
+        {
+            return Verdict(PromotionActions.Keep, $"{atBar}, which does not cover more than the serving model's {CoverageAtBar(incumbent, policy.Bar):0.000} at the same bar on the same test set.");
+        }
+
+        return Verdict(PromotionActions.Shadow, incumbent is null
+            ? $"{atBar}: at least the minimum coverage {policy.MinCoverage:0.00} at the bar; shadow first, to be checked on live calls."
+            : $"{atBar}: more than the serving model's {CoverageAtBar(incumbent, policy.Bar):0.000} at the same bar on the same test set; shadow first.");
+    }
+
+    // A model without confidence answers every call or none: all of them when it reaches the bar on all of them.
+    private static double CoverageAtBar(IncumbentScore incumbent, double bar) => incumbent.RiskCoverage is { } curve
+        ? RiskCoverage.AtBar(curve, bar)?.Coverage ?? 0
+        : incumbent.AgreementLower >= bar ? 1 : 0;
 
     /// <summary>The verdict on online agreement since the specialist took its mode; null when there is nothing to do yet.</summary>
     public static PromotionVerdict? OnOnline(PromotionPolicy policy, TaskSpecialist serving, long compared, long agreed)
@@ -61,7 +116,7 @@ public static class PromotionRules
 
         var online = new Proportion((int)agreed, (int)compared);
         var figures = $"online agreement {online.Value:0.000} (95 % CI {online.Low:0.000}–{online.High:0.000}, n = {compared}) in {serving.Mode}";
-        PromotionVerdict Verdict(string action, string reason) => new(action, reason, online.Value, online.Low, compared);
+        PromotionVerdict Verdict(string action, string reason) => new(action, reason, online.Value, online.Low, compared, serving.Threshold);
 
         if (online.High < policy.Bar)
         {

@@ -39,7 +39,7 @@ public sealed partial class AnswerJudge(ChatCompletionsClient llm, IOptions<Eval
                 var messages = JudgePrompt.Messages(test[i].InputText, AnswerScore.TextOf(test[i].Answer), AnswerScore.TextOf(scored.Answers[i]));
                 try
                 {
-                    var (reply, _) = await llm.AskAsync(
+                    var (reply, _, _) = await llm.AskAsync(
                         settings.Url!, settings.ApiKey,
                         new { model = settings.Model, messages, temperature = 0, response_format = new { type = "json_object" }, stream = false },
                         settings.Timeout, token);

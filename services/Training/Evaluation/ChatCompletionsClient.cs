@@ -11,9 +11,10 @@ public sealed class ChatCompletionsClient(IHttpClientFactory clients)
 {
     public const string ClientName = "evaluation-llm";
 
-    /// <summary>The assistant message, or null when the answer was late or malformed (a failed answer); and how long it
-    /// took. An endpoint that cannot be reached or refuses the request throws <see cref="HttpRequestException"/>.</summary>
-    public Task<(JsonElement? Message, TimeSpan Elapsed)> AskAsync(
+    /// <summary>The assistant message, or null when the answer was late or malformed (a failed answer); how long it
+    /// took, and how sure the model said it was. An endpoint that cannot be reached or refuses the request throws
+    /// <see cref="HttpRequestException"/>.</summary>
+    public Task<ChatReply> AskAsync(
         Uri baseUrl, string? apiKey, object body, TimeSpan timeout, CancellationToken cancellationToken) =>
         AskAsync(ClientName, baseUrl, request =>
         {
@@ -24,7 +25,7 @@ public sealed class ChatCompletionsClient(IHttpClientFactory clients)
         }, body, timeout, cancellationToken);
 
     /// <summary>As above, through the named HTTP client, with <paramref name="authorize"/> setting the credentials.</summary>
-    public async Task<(JsonElement? Message, TimeSpan Elapsed)> AskAsync(
+    public async Task<ChatReply> AskAsync(
         string clientName, Uri baseUrl, Action<HttpRequestMessage> authorize, object body, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authorize);
@@ -46,12 +47,16 @@ public sealed class ChatCompletionsClient(IHttpClientFactory clients)
             }
 
             var completion = await response.Content.ReadFromJsonAsync<JsonElement>(deadline.Token);
-            return (completion.GetProperty("choices")[0].GetProperty("message").Clone(), Stopwatch.GetElapsedTime(started));
+            return new ChatReply(completion.GetProperty("choices")[0].GetProperty("message").Clone(), Stopwatch.GetElapsedTime(started), AnswerConfidence.In(completion));
         }
         catch (Exception e) when (e is OperationCanceledException && !cancellationToken.IsCancellationRequested
             || e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
         {
-            return (null, Stopwatch.GetElapsedTime(started));
+            return new ChatReply(null, Stopwatch.GetElapsedTime(started));
         }
     }
 }
+
+/// <summary>An answer as <see cref="ChatCompletionsClient"/> got it: the message (null when it failed), the time it
+/// took, and the model's confidence where the endpoint reports one (serving's specialists do).</summary>
+public readonly record struct ChatReply(JsonElement? Message, TimeSpan Elapsed, (double Score, string Signal)? Confidence = null);

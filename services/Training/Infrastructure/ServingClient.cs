@@ -13,8 +13,8 @@ public sealed class ServingClient(ChatCompletionsClient chat, IConfiguration con
     public const string ClientName = "serving";
 
     /// <summary>The assistant message the model answered, or null when its answer was late or malformed (a failed
-    /// answer); and how long it took. Serving unreachable or refusing the request throws: that says nothing of the model.</summary>
-    public Task<(JsonElement? Message, TimeSpan Elapsed)> AskAsync(
+    /// answer); how long it took, and its confidence. Serving unreachable or refusing the request throws: that says nothing of the model.</summary>
+    public Task<ChatReply> AskAsync(
         string tenantId, Guid modelId, JsonElement messages, JsonElement? tools, CancellationToken cancellationToken) =>
         chat.AskAsync(
             ClientName,

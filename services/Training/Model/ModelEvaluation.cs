@@ -16,4 +16,14 @@ public sealed record ModelEvaluation(
     double LatencyP50Ms,
     double LatencyP95Ms,
     JsonElement Report,
-    DateTimeOffset EvaluatedAt);
+    DateTimeOffset EvaluatedAt)
+{
+    /// <summary>The report's key for the risk–coverage curve.</summary>
+    public const string RiskCoverageKey = "risk_coverage";
+
+    /// <summary>The model's risk–coverage curve on this test set; null for a model that gives no confidence.</summary>
+    public CoverageCurve? RiskCoverage =>
+        Report.ValueKind == JsonValueKind.Object && Report.TryGetProperty(RiskCoverageKey, out var curve) && curve.ValueKind == JsonValueKind.Object
+            ? curve.Deserialize<CoverageCurve>()
+            : null;
+}

@@ -59,7 +59,7 @@ public sealed class ServedModelEvaluator(
     public static ModelEvaluated ToEvent(string tenantId, RegisteredModel model, ModelEvaluation evaluation) => new(
         DeterministicId.Create("model-evaluated", evaluation.ModelId.ToString(), evaluation.DatasetId, evaluation.EvaluatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         tenantId, evaluation.ModelId, evaluation.TaskId, model.Kind, evaluation.DatasetId, evaluation.Examples, evaluation.Measure,
-        evaluation.Agreement, evaluation.AgreementLower, evaluation.AgreementUpper, evaluation.LatencyP50Ms);
+        evaluation.Agreement, evaluation.AgreementLower, evaluation.AgreementUpper, evaluation.LatencyP50Ms, evaluation.RiskCoverage);
 
     // The specialist's figures stay at the top level (the columns repeat its primary measure); the baselines and the
     // judge sit beside them, each null with a reason when not configured, so an absence is never silent.
@@ -75,8 +75,20 @@ public sealed class ServedModelEvaluator(
         full["judge"] = JsonSerializer.SerializeToNode(verdicts, Db.JsonOptions);
         full["judge_reason"] = judgeReason;
         full["failed_answers"] = scored.Failed;
+        if (scored.RiskCoverage(report, options.Value.SimilarityThreshold) is { } curve)
+        {
+            // The curve is the model's; the threshold depends on the tenant's bar, which the promotion policy holds.
+            // The operating points at common bars are here for people reading the report.
+            full[ModelEvaluation.RiskCoverageKey] = JsonSerializer.SerializeToNode(curve, Db.JsonOptions);
+            full["operating_points"] = JsonSerializer.SerializeToNode(
+                ReportedBars.Select(bar => new { bar, point = RiskCoverage.AtBar(curve, bar) is { } p ? new { p.Threshold, p.Coverage, p.Answered, agreement = p.Agreement.Value, agreement_lower = p.Agreement.Low } : null }),
+                Db.JsonOptions);
+        }
+
         return JsonSerializer.SerializeToElement(full, Db.JsonOptions);
     }
+
+    private static readonly double[] ReportedBars = [0.90, 0.95, 0.98];
 
     private static List<DatasetExample> EvenSample(List<DatasetExample> examples, int limit) =>
         examples.Count <= limit ? examples : [.. Enumerable.Range(0, limit).Select(i => examples[(int)((long)i * examples.Count / limit)])];

@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using SlmPlatform.Routing;
+
+namespace SlmPlatform.Gateway.FunctionalTests;
+
+/// <summary>
+/// A route with a confidence threshold: the specialist answers the calls it is sure enough of, and the teacher answers
+/// the rest within the same request — captured, so they feed the next training round. In shadow, the calls it would
+/// have left to the teacher are counted, not compared, so online agreement is measured where it would answer.
+/// </summary>
+public sealed class SelectiveRoutingTests(RoutingFixture fixture) : IClassFixture<RoutingFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AFullRouteWithAThreshold_AnswersSureCalls_AndLeavesUnsureOnesToTheTeacher()
+    {
+        var (agent, workload) = ($"agent-{Guid.NewGuid():N}", "route-intent");
+        var taskId = await fixture.RouteAsync([RouteKeys.ForWorkload(agent, workload)], ScriptedSpecialists.Good, threshold: 0.5);
+        var sure = $"sure {Guid.NewGuid():N}";
+        var unsure = $"unsure {ScriptedSpecialists.HardMarker} {Guid.NewGuid():N}";
+
+        using var answered = await PostAsync(agent, workload, sure);
+        using var abstained = await PostAsync(agent, workload, unsure);
+
+        Assert.Equal($"specialist:{ScriptedSpecialists.Good}", answered.Headers.GetValues("x-slm-served-by").Single());
+        Assert.False(abstained.Headers.Contains("x-slm-served-by"));
+        var teacher = await abstained.Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal(ScriptedUpstream.EchoOf(unsure), teacher.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+        await fixture.CaptureOfAsync(unsure);
+        var days = await LedgerAsync(taskId, d => d.Answered + d.Abstained, 2);
+        Assert.Equal(1, days.Sum(d => d.Answered));
+        Assert.Equal(1, days.Sum(d => d.Abstained));
+        Assert.Equal(0, days.Sum(d => d.FellBack));
+        Assert.True(days.Sum(d => d.AbstainedMilliseconds) > 0);
+    }
+
+    [Fact]
+    public async Task AShadowRouteWithAThreshold_ComparesOnlyTheCallsItWouldAnswer()
+    {
+        var (agent, workload) = ($"agent-{Guid.NewGuid():N}", "route-intent");
+        var taskId = await fixture.RouteAsync([RouteKeys.ForWorkload(agent, workload)], ScriptedSpecialists.Echo, RouteModes.Shadow, share: 0, sample: 0,
+            new OutputCheck(OutputCheck.TextKind), threshold: 0.5);
+
+        using var sure = await PostAsync(agent, workload, $"sure {Guid.NewGuid():N}");
+        using var unsure = await PostAsync(agent, workload, $"unsure {ScriptedSpecialists.HardMarker} {Guid.NewGuid():N}");
+
+        Assert.False(sure.Headers.Contains("x-slm-served-by"));
+        Assert.False(unsure.Headers.Contains("x-slm-served-by"));
+        var days = await LedgerAsync(taskId, d => d.ShadowCompared + d.ShadowAbstained, 2);
+        Assert.Equal(1, days.Sum(d => d.ShadowCompared));
+        Assert.Equal(1, days.Sum(d => d.ShadowAgreed));
+        Assert.Equal(1, days.Sum(d => d.ShadowAbstained));
+    }
+
+    // The gateway records off the caller's path: the figures are polled for until they add up.
+    private async Task<IReadOnlyList<RoutingDay>> LedgerAsync(Guid taskId, Func<RoutingDay, long> figure, long expected)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        IReadOnlyList<RoutingDay> days = [];
+        for (var attempt = 0; attempt < 100 && days.Sum(figure) < expected; attempt++)
+        {
+            await Task.Delay(50, Token);
+            days = await fixture.Ledger.ReadAsync(GatewayFixture.TenantId, taskId, today.AddDays(-1), today);
+        }
+
+        return days;
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string agent, string workload, string text)
+    {
+        using var http = fixture.HttpClient();
+        http.DefaultRequestHeaders.Add("X-Slm-Agent", agent);
+        http.DefaultRequestHeaders.Add("X-Slm-Workload", workload);
+        var response = await http.PostAsJsonAsync("/v1/chat/completions", new { model = "gpt-4o-mini", messages = new[] { new { role = "user", content = text } } }, Token);
+        response.EnsureSuccessStatusCode();
+        return response;
+    }
+}
