@@ -24,6 +24,7 @@ p.add_argument("--bar", type=float, default=0.95, help="the policy's bar (with -
 p.add_argument("--min-online-samples", type=int, default=100)
 p.add_argument("--canary-share", type=float, default=0.5)
 p.add_argument("--sample", type=float, default=0.2)
+p.add_argument("--min-coverage", type=float, default=0.5, help="the policy's least share of calls answered at the bar (with --policy)")
 args = p.parse_args()
 KEY = Path(args.key_file).read_text().strip()
 
@@ -53,7 +54,7 @@ log(f"router call site {router['name']}: {router['calls']} calls, {router['disti
 
 if args.policy:
     policy = {"approval": "automatic", "bar": args.bar, "min_online_samples": args.min_online_samples,
-              "canary_share": args.canary_share, "sample": args.sample}
+              "canary_share": args.canary_share, "sample": args.sample, "min_coverage": args.min_coverage}
     status, _, _ = call("PUT", "http://localhost:5103/api/promotion-policy", policy)
     log(f"promotion policy {policy} ({status})")
 
@@ -94,7 +95,8 @@ if args.policy:
         time.sleep(1)
     log(f"policy: {decision['action']} — {decision['reason']}")
     if decision["action"] != "shadow":
-        raise SystemExit("the policy did not promote the model; rerun with a lower --bar, or promote it by hand (without --policy)")
+        raise SystemExit("the policy did not promote the model (see its reason); more calls, a lower --min-coverage or --bar, "
+                         "or promote it by hand (without --policy)")
 else:
     status, _, _ = call("PUT", f"http://localhost:5103/api/tasks/{router['id']}/specialist", {"model_id": model["id"]})
     log(f"promoted ({status})")
@@ -105,8 +107,8 @@ system = ("You route a bank's customer-support messages. Answer with JSON {\"int
 rows = list(csv.reader(open(Path(args.data, "banking77", "train.csv"), encoding="utf-8")))[1:]
 rows = rows[:: max(1, len(rows) // args.queries)][: args.queries]
 served = agree = 0
-gateway_ms = []
-mode, modes, served_in_full, queries_in_full = None, [], 0, 0
+gateway_ms, teacher_ms = [], []
+mode, modes, served_in_full, queries_in_full, agree_in_full, agent_agree_in_full = None, [], 0, 0, 0, 0
 for index, (text, label) in enumerate(rows):
     if args.policy and index % 25 == 0:
         _, _, detail = call("GET", f"http://localhost:5103/api/tasks/{router['id']}")
@@ -120,11 +122,17 @@ for index, (text, label) in enumerate(rows):
                                     "messages": [{"role": "system", "content": system}, {"role": "user", "content": text}]},
                                    {"X-Slm-Agent": "support-agent"})
     queries_in_full += mode == "full"
+    # What the agent got, from whoever answered: the teacher (replay_teacher.py) answers with the label itself.
+    right = json.loads(answer["choices"][0]["message"]["content"]).get("intent") == label
+    agent_agree_in_full += mode == "full" and right
     if headers.get("x-slm-served-by"):
         served += 1
         served_in_full += mode == "full"
+        agree_in_full += mode == "full" and right
         gateway_ms.append(float(headers["x-slm-overhead-duration-ms"]))
-        agree += json.loads(answer["choices"][0]["message"]["content"]).get("intent") == label
+        agree += right
+    elif mode == "full":
+        teacher_ms.append(float(headers.get("x-slm-overhead-duration-ms", "nan")))
 log(f"{len(rows)} unseen router queries through the gateway")
 _, _, savings = call("GET", "http://localhost:5103/api/savings")
 gateway_ms.sort()
@@ -136,4 +144,7 @@ print(json.dumps({
     "shadow_agreement": next((t.get("shadow_agreement") for t in savings["tasks"] if t["task_id"] == router["id"]), None),
     "modes": modes if args.policy else None,
     "served_share_once_full": round(served_in_full / queries_in_full, 4) if queries_in_full else None,
+    "agreement_on_served_once_full": round(agree_in_full / served_in_full, 4) if served_in_full else None,
+    "agent_agreement_once_full": round(agent_agree_in_full / queries_in_full, 4) if queries_in_full else None,
+    "gateway_ms_p50_when_the_teacher_answered_once_full": statistics.median(teacher_ms) if teacher_ms else None,
 }, indent=1))

@@ -9,7 +9,8 @@ namespace SlmPlatform.Contracts;
 /// within a call site are found from. <c>SystemPrompt</c> is the scrubbed system prompt, cut to
 /// <see cref="MaxSystemPromptLength"/>: what tells apart call sites whose prompts differ only in a templated value.
 /// <c>PromptKey</c> is a keyed hash of the agent and the raw system prompt, which the gateway computes alike to route
-/// the call site's calls (see SlmPlatform.Routing).
+/// the call site's calls (see SlmPlatform.Routing). <c>TokensEstimated</c> says the call carried no usage and the token
+/// counts were estimated from its text with GPT-4o's tokenizer.
 /// </summary>
 public sealed record CallFacts(
     string? Model,
@@ -22,7 +23,8 @@ public sealed record CallFacts(
     IReadOnlyList<string> ToolNames,
     string? RequestText = null,
     string? SystemPrompt = null,
-    string? PromptKey = null)
+    string? PromptKey = null,
+    bool TokensEstimated = false)
 {
     public const int MaxRequestTextLength = 2000;
     public const int MaxSystemPromptLength = 4000;

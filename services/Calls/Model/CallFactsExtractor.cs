@@ -21,19 +21,23 @@ public static class CallFactsExtractor
         var message = response?["choices"]?[0]?["message"] as JsonObject;
         var (kind, label) = Output(message, request?["response_format"]);
         var usage = response?["usage"];
+        var promptTokens = Int(usage?["prompt_tokens"]);
+        var completionTokens = Int(usage?["completion_tokens"]);
+        var estimated = promptTokens is null && completionTokens is null;
         var lastUser = messages.OfType<JsonObject>().LastOrDefault(m => (string?)m["role"] == "user") is { } user ? Text(user["content"]) : null;
 
         return new CallFacts(
             (string?)response?["model"] ?? (string?)request?["model"],
-            Int(usage?["prompt_tokens"]),
-            Int(usage?["completion_tokens"]),
+            estimated ? TokenEstimate.Prompt(messages, request?["tools"] as JsonArray) : promptTokens,
+            estimated ? TokenEstimate.Completion(message) : completionTokens,
             latencyMs,
             kind,
             label,
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(system)))[..16],
             tools,
             lastUser is null ? null : Truncate(lastUser, CallFacts.MaxRequestTextLength),
-            system.Length == 0 ? null : Truncate(system, CallFacts.MaxSystemPromptLength));
+            system.Length == 0 ? null : Truncate(system, CallFacts.MaxSystemPromptLength),
+            TokensEstimated: estimated);
     }
 
     private static (string Kind, string? Label) Output(JsonObject? message, JsonNode? responseFormat)

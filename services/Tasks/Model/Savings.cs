@@ -4,7 +4,9 @@ namespace SlmPlatform.Tasks.Model;
 /// What specialists saved for one task over a period: calls they answered instead of the teacher, fallbacks, and the
 /// teacher's cost and latency those calls would have had (the task's own average cost per call and median latency);
 /// and how often the specialist agreed with the teacher on the calls compared online (shadow calls and sampled ones),
-/// with the shadow calls it could not answer usably.
+/// with the shadow calls it could not answer usably. A selective specialist's abstentions (calls it was not sure enough
+/// of, which the teacher answered) are counted apart, and <see cref="Coverage"/> is the share of the routed calls it
+/// answered itself.
 /// </summary>
 public sealed record TaskSavings(
     Guid TaskId,
@@ -21,7 +23,10 @@ public sealed record TaskSavings(
     long ShadowCompared = 0,
     long ShadowAgreed = 0,
     long ShadowFailed = 0,
-    Agreement? ShadowAgreement = null);
+    Agreement? ShadowAgreement = null,
+    long Abstentions = 0,
+    double? Coverage = null,
+    long ShadowAbstentions = 0);
 
 public sealed record RoutingDayFigures(DateOnly Day, long SpecialistCalls, long Fallbacks, decimal CostAvoided, long ShadowCompared = 0, long ShadowAgreed = 0);
 
