@@ -91,7 +91,8 @@ if args.policy:
     decision = None
     while not decision:
         _, _, decisions = call("GET", f"http://localhost:5103/api/tasks/{router['id']}/promotions")
-        decision = next((d for d in decisions or [] if d["model_id"] == model["id"]), None)
+        # The model's first decision: later ones (a re-evaluation, a retrained rival) are about something else.
+        decision = next((d for d in reversed(decisions or []) if d["model_id"] == model["id"]), None)
         time.sleep(1)
     log(f"policy: {decision['action']} — {decision['reason']}")
     if decision["action"] != "shadow":
@@ -107,7 +108,7 @@ system = ("You route a bank's customer-support messages. Answer with JSON {\"int
 rows = list(csv.reader(open(Path(args.data, "banking77", "train.csv"), encoding="utf-8")))[1:]
 rows = rows[:: max(1, len(rows) // args.queries)][: args.queries]
 served = agree = 0
-gateway_ms, teacher_ms = [], []
+gateway_ms, teacher_ms, failures = [], [], []
 mode, modes, served_in_full, queries_in_full, agree_in_full, agent_agree_in_full = None, [], 0, 0, 0, 0
 for index, (text, label) in enumerate(rows):
     if args.policy and index % 25 == 0:
@@ -121,6 +122,10 @@ for index, (text, label) in enumerate(rows):
                                    {"model": "gpt-4o", "response_format": {"type": "json_object"},
                                     "messages": [{"role": "system", "content": system}, {"role": "user", "content": text}]},
                                    {"X-Slm-Agent": "support-agent"})
+    if answer is None:
+        failures.append(status)
+        log(f"query {index}: the gateway answered {status}")
+        continue
     queries_in_full += mode == "full"
     # What the agent got, from whoever answered: the teacher (replay_teacher.py) answers with the label itself.
     right = json.loads(answer["choices"][0]["message"]["content"]).get("intent") == label
@@ -137,7 +142,7 @@ log(f"{len(rows)} unseen router queries through the gateway")
 _, _, savings = call("GET", "http://localhost:5103/api/savings")
 gateway_ms.sort()
 print(json.dumps({
-    "queries": len(rows), "served_by_specialist": served, "agreement_with_teacher": round(agree / max(served, 1), 4),
+    "queries": len(rows), "failed": failures, "served_by_specialist": served, "agreement_with_teacher": round(agree / max(served, 1), 4),
     "gateway_ms_p50": statistics.median(gateway_ms) if gateway_ms else None,
     "gateway_ms_p95": gateway_ms[int(0.95 * len(gateway_ms))] if gateway_ms else None,
     "savings": {k: savings[k] for k in ("specialist_calls", "fallbacks", "cost_avoided")},

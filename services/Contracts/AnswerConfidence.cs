@@ -21,6 +21,9 @@ public sealed record AnswerConfidence(
     /// <summary>The signal of a classifier head: the mean over its ensemble of the label's probability.</summary>
     public const string EnsembleProbability = "ensemble_probability";
 
+    /// <summary>The signal of a generative specialist: the probability it gave its whole greedy answer.</summary>
+    public const string SequenceProbability = "sequence_probability";
+
     /// <summary>The confidence's score and signal in a chat completion, or null when it carries none (a runtime without
     /// one, a teacher).</summary>
     public static (double Score, string Signal)? In(JsonElement completion) =>

@@ -32,15 +32,33 @@ public sealed class DatasetBuilderTests
     }
 
     [Fact]
-    public async Task Build_SplitsStratifiedByLabel()
+    public async Task Build_SplitsEachLabelByTheFractions_AndAGrownDatasetKeepsEveryEarlierExampleInItsSplit()
     {
-        var calls = Enumerable.Range(0, 100).Select(i => FakeCalls.Router($"c{i:000}", $"message {i}", Intents[i % 10 < 6 ? 0 : i % 10 < 9 ? 1 : 2])).ToList();
+        var calls = Enumerable.Range(0, 3_000).Select(i => FakeCalls.Router($"c{i:0000}", $"message {i}", Intents[i % 10 < 6 ? 0 : i % 10 < 9 ? 1 : 2])).ToList();
+        var builder = new DatasetBuilder();
+
+        var first = await builder.BuildAsync(new FakeCalls(calls[..1_000]), "t1", TaskId, "json", new DatasetOptions(), Token);
+        var grown = await builder.BuildAsync(new FakeCalls(calls), "t1", TaskId, "json", new DatasetOptions(), Token);
+
+        foreach (var label in grown.Labels)
+        {
+            var rows = grown.Examples.Where(e => e.Label == label).ToList();
+            Assert.InRange(rows.Count(e => e.Split == DatasetExample.Train) / (double)rows.Count, 0.75, 0.85);
+            Assert.InRange(rows.Count(e => e.Split == DatasetExample.Test) / (double)rows.Count, 0.07, 0.13);
+        }
+
+        var splitOf = grown.Examples.ToDictionary(e => e.CallId, e => e.Split);
+        Assert.All(first.Examples, e => Assert.Equal(e.Split, splitOf[e.CallId]));
+    }
+
+    [Fact]
+    public async Task Build_AClassOfOneCall_IsInTraining()
+    {
+        var calls = Enumerable.Range(0, 40).Select(i => FakeCalls.Router($"c{i:00}", $"message {i}", Intents[0])).Append(FakeCalls.Router("rare", "a rare one", Intents[2])).ToList();
 
         var dataset = await new DatasetBuilder().BuildAsync(new FakeCalls(calls), "t1", TaskId, "json", new DatasetOptions(), Token);
 
-        Assert.Equal(80, dataset.Splits[DatasetExample.Train]);
-        Assert.Equal(6, dataset.Examples.Count(e => e.Split == DatasetExample.Test && e.Label == "card_arrival"));
-        Assert.Equal(1, dataset.Examples.Count(e => e.Split == DatasetExample.Validation && e.Label == "lost_card"));
+        Assert.Equal(DatasetExample.Train, dataset.Examples.Single(e => e.CallId == "rare").Split);
     }
 
     [Fact]

@@ -42,12 +42,13 @@ public sealed class GgufGenerativeSpecialist(SpecialistDescriptor descriptor, Gg
 
             var clock = Stopwatch.StartNew();
             var before = runner.Usage.Tokens;
-            var content = runner.Generate(prompt);
+            var answer = runner.GenerateScored(prompt);
             var completionTokens = (int)(runner.Usage.Tokens - before);
 
             // Only the first answer pays for the load, as Ollama reports it.
             var load = Interlocked.Exchange(ref _answered, 1) == 0 ? loadDuration : TimeSpan.Zero;
-            return new SpecialistAnswer(content, promptTokens, completionTokens, load, clock.Elapsed);
+            return new SpecialistAnswer(answer.Text, promptTokens, completionTokens, load, clock.Elapsed,
+                new AnswerConfidence(answer.SequenceProbability, AnswerConfidence.SequenceProbability));
         }
         finally
         {

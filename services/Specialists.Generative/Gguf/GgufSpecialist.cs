@@ -69,7 +69,13 @@ public sealed class GgufSpecialist : IDisposable
     }
 
     /// <summary>The greedy answer to one prompt.</summary>
-    public string Generate(string prompt)
+    public string Generate(string prompt) => GenerateScored(prompt).Text;
+
+    /// <summary>
+    /// The greedy answer to one prompt, with the probability the model gave that whole answer (the product of each
+    /// chosen token's probability, the end of the answer included): how sure it is, for selective routing.
+    /// </summary>
+    public GgufAnswer GenerateScored(string prompt)
     {
         var tokens = PromptFormat.Prompt(Tokenizer, prompt, _contextLength, MaxAnswerTokens);
         _clock.Start();
@@ -84,6 +90,7 @@ public sealed class GgufSpecialist : IDisposable
             }
 
             var answer = new List<int>();
+            var logProbability = 0.0;
             var position = tokens.Length;
             for (var step = 0; step < MaxAnswerTokens && position < _contextLength; step++)
             {
@@ -92,7 +99,9 @@ public sealed class GgufSpecialist : IDisposable
                     throw new InvalidOperationException("llama.cpp could not decode the batch.");
                 }
 
-                var next = ArgMax(handle.GetLogitsIth(_batch.TokenCount - 1));
+                var logits = handle.GetLogitsIth(_batch.TokenCount - 1);
+                var next = ArgMax(logits);
+                logProbability += LogProbabilityOfMax(logits, next);
                 _generated++;
                 if (next == SpecialistTokenizer.Eos)
                 {
@@ -104,7 +113,7 @@ public sealed class GgufSpecialist : IDisposable
                 _batch.Add(next, position++, LLamaSeqId.Zero, true);
             }
 
-            return Tokenizer.Decode(answer);
+            return new GgufAnswer(Tokenizer.Decode(answer), Math.Exp(logProbability));
         }
         finally
         {
@@ -116,6 +125,19 @@ public sealed class GgufSpecialist : IDisposable
     {
         _context.Dispose();
         _weights.Dispose();
+    }
+
+    // log softmax of the largest logit: −log Σ exp(lᵢ − l_max), summed in double so a long answer does not drift.
+    private static double LogProbabilityOfMax(ReadOnlySpan<float> logits, int best)
+    {
+        var max = logits[best];
+        var sum = 0.0;
+        foreach (var logit in logits)
+        {
+            sum += Math.Exp(logit - max);
+        }
+
+        return -Math.Log(sum);
     }
 
     private static int ArgMax(ReadOnlySpan<float> logits)
@@ -132,3 +154,6 @@ public sealed class GgufSpecialist : IDisposable
         return best;
     }
 }
+
+/// <summary>A greedy answer and the probability the model gave it as a whole.</summary>
+public sealed record GgufAnswer(string Text, double SequenceProbability);

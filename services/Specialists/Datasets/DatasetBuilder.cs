@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.AI;
-using SlmPlatform.Specialists.Training;
 
 namespace SlmPlatform.Specialists.Datasets;
 
@@ -61,12 +60,11 @@ public sealed class DatasetBuilder(IEmbeddingGenerator<string, Embedding<float>>
         // The split must not depend on the order the source yielded the calls in.
         candidates = [.. candidates.OrderBy(c => c.Call.CallId, StringComparer.Ordinal)];
         var classes = candidates.Select(c => ClassKey(c.Call, c.Answer)).ToArray();
-        var classIndex = classes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
-        var parts = StratifiedSplit.Split([.. classes.Select(k => classIndex[k])], [options.TrainFraction, options.ValidationFraction, options.TestFraction], options.Seed);
+        var parts = StableSplit.Assign([.. candidates.Select(c => c.Call.CallId)], classes, [options.TrainFraction, options.ValidationFraction, options.TestFraction], options.Seed);
         string[] names = [DatasetExample.Train, DatasetExample.Validation, DatasetExample.Test];
-        var examples = parts.SelectMany((rows, p) => rows.Select(i => new DatasetExample(
-            candidates[i].Call.CallId, candidates[i].Call.Messages.Clone(), candidates[i].Call.Tools?.Clone(), candidates[i].Answer,
-            classes[i], candidates[i].Call.OutputLabel, names[p])));
+        var examples = candidates.Select((candidate, i) => new DatasetExample(
+            candidate.Call.CallId, candidate.Call.Messages.Clone(), candidate.Call.Tools?.Clone(), candidate.Answer,
+            classes[i], candidate.Call.OutputLabel, names[parts[i]]));
         var ordered = CanonicalJsonl.Order(examples).ToList();
 
         var contentHash = CanonicalJsonl.Hash(CanonicalJsonl.Write(ordered));
