@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using SlmPlatform.Benchmarks;
+using SlmPlatform.Contracts;
+using SlmPlatform.Evaluation;
 using SlmPlatform.GenerativeSpecialist.Quality;
 using SlmPlatform.Specialists.Generative;
 using SlmPlatform.TaskDiscovery.Quality;
@@ -95,12 +97,14 @@ Console.WriteLine($"TorchSharp test exact match: {torchEval.ExactMatch:0.0000} (
     $"{torchEval.GeneratedTokens / torchEval.Elapsed.TotalSeconds:0} generated tokens/s batched");
 
 var rows = new List<string>();
+var selective = new List<string>();
 foreach (var quantization in arguments.Has("skip-gguf") ? [] : new[] { GgufQuantization.F32, GgufQuantization.Q8_0 })
 {
     var path = Path.Combine(output, $"banking77-{quantization}.gguf");
     model.ExportGguf(path, quantization);
     using var served = GgufSpecialist.Load(path, threads);
-    var answers = test.Select(e => served.Generate(e.Prompt)).ToList();
+    var scored = test.Select(e => served.GenerateScored(e.Prompt)).ToList();
+    var answers = scored.Select(a => a.Text).ToList();
     var agree = answers.Where((a, i) => a == torchEval.Predictions[i]).Count();
     var exact = answers.Where((a, i) => a == test[i].Answer).Count();
     var (tokens, elapsed) = served.Usage;
@@ -108,6 +112,17 @@ foreach (var quantization in arguments.Has("skip-gguf") ? [] : new[] { GgufQuant
         $"{tokens / elapsed.TotalSeconds:0} | {elapsed.TotalMilliseconds / test.Count:0.0} ms |";
     rows.Add(row);
     Console.WriteLine(row);
+
+    // Selective routing: the threshold is chosen on the validation queries at the bar, then held to on the test split.
+    var calibration = validation.Select(e => (Answer: served.GenerateScored(e.Prompt), Expected: e.Answer)).ToList();
+    var curve = RiskCoverage.Curve(AnswerConfidence.SequenceProbability, [.. calibration.Select(c => ((double?)c.Answer.SequenceProbability, c.Answer.Text == c.Expected))]);
+    var point = RiskCoverage.AtBar(curve, 0.95);
+    var threshold = point?.Threshold ?? double.PositiveInfinity;
+    var answered = scored.Select((a, i) => (a, i)).Where(p => p.a.SequenceProbability >= threshold).ToList();
+    var agreedAnswered = answered.Count(p => p.a.Text == test[p.i].Answer);
+    selective.Add(string.Create(CultureInfo.InvariantCulture,
+        $"| {quantization} | {(point is null ? "–" : point.Threshold.ToString("0.0000", CultureInfo.InvariantCulture))} | {point?.Coverage ?? 0:0.000} ({point?.Answered ?? 0} of {calibration.Count}) | " +
+        $"{(double)answered.Count / test.Count:0.000} | {(answered.Count == 0 ? double.NaN : (double)agreedAnswered / answered.Count):0.000} | {(agreedAnswered + test.Count - answered.Count) / (double)test.Count:0.000} |"));
 }
 
 Console.WriteLine();
@@ -123,6 +138,11 @@ Console.WriteLine();
 Console.WriteLine("| GGUF | size | exact match (test) | same answer as TorchSharp | tokens/s (one prompt at a time) | per query |");
 Console.WriteLine("|---|---|---|---|---|---|");
 rows.ForEach(Console.WriteLine);
+Console.WriteLine();
+Console.WriteLine("Selective routing at bar 0.95 (lower bound), confidence = the probability of the whole greedy answer, threshold chosen on the validation queries:");
+Console.WriteLine("| GGUF | threshold | coverage (validation) | coverage (test) | agreement on answered (test) | agreement overall, the teacher answering the rest (test) |");
+Console.WriteLine("|---|---|---|---|---|---|");
+selective.ForEach(Console.WriteLine);
 return 0;
 
 internal sealed class ConsoleProgress(List<double> loads) : IProgress<TrainingProgress>

@@ -67,7 +67,7 @@ Console.WriteLine(embedding.Cached ? "Embeddings: from the vector cache (run wit
 if (selective)
 {
     // The replay posts the test split as captured calls; queries it never saw come from the training split.
-    SelectiveBenchmark.Run(test, train, labels, generator.Model.ModelId, options, bar: 0.95);
+    SelectiveBenchmark.Run(test, train, labels, generator.Model.ModelId, options, bar: 0.95, seeds: 5);
     return 0;
 }
 

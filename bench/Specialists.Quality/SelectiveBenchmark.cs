@@ -12,12 +12,14 @@ namespace SlmPlatform.Specialists.Quality;
 /// </summary>
 internal static class SelectiveBenchmark
 {
-    public static void Run(LabelledVectors replay, LabelledVectors unseenPool, IReadOnlyList<string> labels, string modelId, ClassifierHeadOptions options, double bar)
+    public static void Run(LabelledVectors replay, LabelledVectors unseenPool, IReadOnlyList<string> labels, string modelId, ClassifierHeadOptions options, double bar, int seeds)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Selective routing at bar {bar:0.00} (lower bound of the 95 % Wilson interval), head {options.EnsembleMembers} members"));
         Console.WriteLine("| captured calls | held-out (calibration) | held-out accuracy | threshold | coverage (held-out) | agreement answered (held-out, 95 % CI) | unseen queries | coverage (unseen) | agreement answered (unseen) | agreement overall (unseen) |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
-        foreach (var (size, calibrationShare) in new[] { (1_000, 0.1), (3_000, 0.1), (3_000, 0.2), (replay.Count + unseenPool.Count - 3_000, 0.1) })
+        var runs = new[] { (1_000, 0.2), (3_000, 0.1), (3_000, 0.2), (replay.Count + unseenPool.Count - 3_000, 0.2) }
+            .SelectMany(r => Enumerable.Range(0, r.Item1 == 3_000 ? seeds : 1).Select(seed => (Size: r.Item1, CalibrationShare: r.Item2, Seed: 5 + seed)));
+        foreach (var (size, calibrationShare, seed) in runs)
         {
             // The first captured calls come from the replay, as the loop sees them, then from the rest; the unseen queries
             // are always ones the head never learned from nor was calibrated on.
@@ -25,7 +27,7 @@ internal static class SelectiveBenchmark
             var captured = order.Take(size).ToList();
             var unseen = order.Skip(size).Take(3_000).ToList();
             var capturedRows = Gather(replay, unseenPool, captured);
-            var split = StratifiedSplit.Split(capturedRows.Labels, [1 - calibrationShare, calibrationShare], seed: 5);
+            var split = StratifiedSplit.Split(capturedRows.Labels, [1 - calibrationShare, calibrationShare], seed);
             var fit = capturedRows.Select(split[0]);
             var heldOut = capturedRows.Select(split[1]);
             var head = new ClassifierHeadTrainer(options).Train(fit, labels, modelId, new TrainingHooks()).Head;

@@ -43,8 +43,8 @@ public sealed class DatasetBuilderTests
         foreach (var label in grown.Labels)
         {
             var rows = grown.Examples.Where(e => e.Label == label).ToList();
-            Assert.InRange(rows.Count(e => e.Split == DatasetExample.Train) / (double)rows.Count, 0.75, 0.85);
-            Assert.InRange(rows.Count(e => e.Split == DatasetExample.Test) / (double)rows.Count, 0.07, 0.13);
+            Assert.InRange(rows.Count(e => e.Split == DatasetExample.Train) / (double)rows.Count, 0.65, 0.75);
+            Assert.InRange(rows.Count(e => e.Split == DatasetExample.Test) / (double)rows.Count, 0.16, 0.24);
         }
 
         var splitOf = grown.Examples.ToDictionary(e => e.CallId, e => e.Split);

@@ -9,7 +9,7 @@ public sealed class EvaluationOptions
     public Uri ServingUrl { get; set; } = new("http://serving");
 
     /// <summary>Test examples scored at most: an evenly spaced sample of the split, so its class mix is kept.</summary>
-    public int MaxExamples { get; set; } = 500;
+    public int MaxExamples { get; set; } = 1000;
 
     /// <summary>Requests in flight to serving at once.</summary>
     public int Concurrency { get; set; } = 2;
