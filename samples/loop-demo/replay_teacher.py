@@ -24,6 +24,7 @@ for split in ("train", "test"):
 
 
 class Teacher(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as providers answer; every response carries its Content-Length
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
         users = [m for m in body.get("messages", []) if m.get("role") == "user"]
@@ -35,7 +36,6 @@ class Teacher(BaseHTTPRequestHandler):
         completion = {
             "id": "chatcmpl-replay", "object": "chat.completion", "created": int(time.time()), "model": body.get("model", "teacher"),
             "choices": [{"index": 0, "message": {"role": "assistant", "content": answer}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
         }
         data = json.dumps(completion).encode()
         self.send_response(200)
@@ -48,5 +48,12 @@ class Teacher(BaseHTTPRequestHandler):
         pass
 
 
+class Server(ThreadingHTTPServer):
+    # The gateway asks in bursts (the agent's calls and, with sample 1.0, a teacher sample of each specialist answer):
+    # the default backlog of 5 refuses connections, which the gateway rightly reports as 502.
+    request_queue_size = 256
+    daemon_threads = True
+
+
 print(f"replay teacher on http://localhost:{args.port}/v1 ({len(labels)} messages)", flush=True)
-ThreadingHTTPServer(("127.0.0.1", args.port), Teacher).serve_forever()
+Server(("127.0.0.1", args.port), Teacher).serve_forever()
