@@ -23,30 +23,14 @@ public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider tim
     public const string ShadowAbstained = "shadow_abstained";
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(400);
 
-    public async Task RecordAnswerAsync(string tenantId, Guid taskId, double milliseconds)
-    {
-        var key = Key(tenantId, taskId, time.GetUtcNow());
-        var batch = redis.GetDatabase().CreateBatch();
-        var counted = batch.HashIncrementAsync(key, Answered);
-        var timed = batch.HashIncrementAsync(key, AnsweredMilliseconds, milliseconds);
-        var expiry = batch.KeyExpireAsync(key, KeptFor);
-        batch.Execute();
-        await Task.WhenAll(counted, timed, expiry);
-    }
+    public Task RecordAnswerAsync(string tenantId, Guid taskId, double milliseconds) =>
+        IncrementTimedAsync(tenantId, taskId, Answered, AnsweredMilliseconds, milliseconds);
 
     public Task RecordFallbackAsync(string tenantId, Guid taskId) => IncrementAsync(tenantId, taskId, FellBack);
 
     /// <summary>A call the specialist was not sure enough of; <paramref name="milliseconds"/> it took to say so.</summary>
-    public async Task RecordAbstentionAsync(string tenantId, Guid taskId, double milliseconds)
-    {
-        var key = Key(tenantId, taskId, time.GetUtcNow());
-        var batch = redis.GetDatabase().CreateBatch();
-        var counted = batch.HashIncrementAsync(key, Abstained);
-        var timed = batch.HashIncrementAsync(key, AbstainedMilliseconds, milliseconds);
-        var expiry = batch.KeyExpireAsync(key, KeptFor);
-        batch.Execute();
-        await Task.WhenAll(counted, timed, expiry);
-    }
+    public Task RecordAbstentionAsync(string tenantId, Guid taskId, double milliseconds) =>
+        IncrementTimedAsync(tenantId, taskId, Abstained, AbstainedMilliseconds, milliseconds);
 
     /// <summary>A shadow call the specialist was not sure enough of (in full mode the teacher would have answered it).</summary>
     public Task RecordShadowAbstentionAsync(string tenantId, Guid taskId) => IncrementAsync(tenantId, taskId, ShadowAbstained);
@@ -84,6 +68,17 @@ public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider tim
         }
 
         return days;
+    }
+
+    private async Task IncrementTimedAsync(string tenantId, Guid taskId, string field, string millisecondsField, double milliseconds)
+    {
+        var key = Key(tenantId, taskId, time.GetUtcNow());
+        var batch = redis.GetDatabase().CreateBatch();
+        var counted = batch.HashIncrementAsync(key, field);
+        var timed = batch.HashIncrementAsync(key, millisecondsField, milliseconds);
+        var expiry = batch.KeyExpireAsync(key, KeptFor);
+        batch.Execute();
+        await Task.WhenAll(counted, timed, expiry);
     }
 
     private async Task IncrementAsync(string tenantId, Guid taskId, string field)

@@ -38,20 +38,20 @@ public sealed partial class CapturePublisher(
             }
 
             var messages = records.Select(r => r.Plaintext is null ? Undecryptable() : TryReadMessage(r.Plaintext)).ToList();
-            var unreadable = messages.Count(m => m is null);
             var failure = await TryPublishWindowAsync(messages.OfType<CallCaptured>().ToList(), buffer.PublishTimeout, stoppingToken);
+            var quarantined = 0;
             if (failure is not null && !MandatoryPublishExtensions.IsBrokerRefusal(failure))
             {
                 // Not an outage: something in the window cannot be published. One at a time, the culprits are set
                 // aside and the rest go on, so one capture never holds up every agent's.
                 LogUnexpected(failure.GetType().Name);
-                failure = await PublishEachOrQuarantineAsync(records, messages, buffer.PublishTimeout, stoppingToken);
+                (failure, quarantined) = await PublishEachOrQuarantineAsync(records, messages, buffer.PublishTimeout, stoppingToken);
             }
 
             if (failure is not null)
             {
-                // Broker refusals are expected during an outage: the whole window is tried again, and anything that did
-                // reach the broker meanwhile is stored once thanks to the scrubber's idempotency.
+                // Broker refusals are expected during an outage: what is left of the window is tried again, and anything
+                // that did reach the broker meanwhile is stored once thanks to the scrubber's idempotency.
                 LogRetrying(records.Count, failure.GetType().Name, backoff.TotalSeconds);
                 await Task.Delay(backoff, time, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
@@ -59,14 +59,23 @@ public sealed partial class CapturePublisher(
             }
 
             backoff = TimeSpan.FromMilliseconds(250);
-            log.Commit(records[^1].Next);
-            var now = time.GetUtcNow();
-            var published = messages.OfType<CallCaptured>().ToList();
-            metrics.Published(published.Count, published.Select(m => (now - m.CapturedAt).TotalMilliseconds));
-            for (var i = 0; i < unreadable; i++)
-            {
-                metrics.DroppedAfterQueue("unreadable");
-            }
+            Settle(records, messages, records.Count, quarantined);
+        }
+    }
+
+    /// <summary>
+    /// Moves the checkpoint past the first <paramref name="count"/> records, each published, quarantined or unreadable
+    /// (a null message; quarantined ones are counted where they were set aside), and counts them.
+    /// </summary>
+    private void Settle(List<LogRecord> records, List<CallCaptured?> messages, int count, int quarantined = 0)
+    {
+        log.Commit(records[count - 1].Next);
+        var now = time.GetUtcNow();
+        var published = messages.Take(count).OfType<CallCaptured>().ToList();
+        metrics.Published(published.Count, published.Select(m => (now - m.CapturedAt).TotalMilliseconds));
+        for (var i = published.Count + quarantined; i < count; i++)
+        {
+            metrics.DroppedAfterQueue("unreadable");
         }
     }
 
@@ -94,10 +103,12 @@ public sealed partial class CapturePublisher(
 
     /// <summary>
     /// Publishes the window's captures one by one, moving each that the bus refuses for what it is to the quarantine
-    /// (its entry in <paramref name="messages"/> becomes null); returns a broker refusal, which stops the pass.
+    /// (its entry in <paramref name="messages"/> becomes null), and returns how many it moved; on a broker refusal it
+    /// settles what came before, so that nothing is quarantined twice, and returns the refusal.
     /// </summary>
-    private async Task<Exception?> PublishEachOrQuarantineAsync(List<LogRecord> records, List<CallCaptured?> messages, TimeSpan timeout, CancellationToken stoppingToken)
+    private async Task<(Exception? Refusal, int Quarantined)> PublishEachOrQuarantineAsync(List<LogRecord> records, List<CallCaptured?> messages, TimeSpan timeout, CancellationToken stoppingToken)
     {
+        var quarantined = 0;
         for (var i = 0; i < messages.Count; i++)
         {
             if (messages[i] is not { } message
@@ -108,15 +119,22 @@ public sealed partial class CapturePublisher(
 
             if (MandatoryPublishExtensions.IsBrokerRefusal(failure))
             {
-                return failure;
+                if (quarantined > 0)
+                {
+                    Settle(records, messages, i, quarantined);
+                }
+
+                return (failure, 0);
             }
 
             quarantine.Add(records[i].Plaintext!, message.CaptureId, failure.GetType().Name);
             messages[i] = null;
+            quarantined++;
         }
 
-        return null;
+        return (null, quarantined);
     }
+
     private CallCaptured? Undecryptable()
     {
         LogUndecryptable();
