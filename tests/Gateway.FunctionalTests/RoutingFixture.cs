@@ -56,6 +56,17 @@ public sealed class RoutingFixture : GatewayFixture
         return taskId;
     }
 
+    /// <summary>Removes the keys' route and returns once the gateway has heard of it.</summary>
+    public async Task RemoveRouteAsync(IReadOnlyList<string> keys)
+    {
+        await Routes.RemoveAsync(TenantId, keys);
+        var gatewayRoutes = Gateway.Services.GetRequiredService<RouteTable>();
+        for (var attempt = 0; attempt < 200 && await gatewayRoutes.FindAsync(TenantId, keys) is not null; attempt++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -80,7 +80,7 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
             Assert.True(routed.Headers.Contains("x-slm-served-by"));
         }
 
-        await fixture.Routes.RemoveAsync(GatewayFixture.TenantId, keys);
+        await fixture.RemoveRouteAsync(keys);
         using var response = await PostAsync(agent, workload, marker + "-2");
 
         Assert.False(response.Headers.Contains("x-slm-served-by"));
