@@ -167,9 +167,9 @@ public sealed class NamedEntityRecognizerTests
     }
 
     [Theory]
-    [InlineData("My new address is the corner of 12 Brook Lane and Elisabeth Parks.", "12 Brook Lane and Elisabeth Parks")]
+    [InlineData("From May our address is the corner of 12 Brook Lane and Elisabeth Parks.", "12 Brook Lane and Elisabeth Parks")]
     [InlineData("Meet me at the corner of Elm Street and Mathias Pass tonight", "Elm Street and Mathias Pass")]
-    [InlineData("stop at the corner of 11 Botley Road St. and Herceg Gateway St.", "11 Botley Road St. and Herceg Gateway St")]
+    [InlineData("wait near the corner of 11 Alder Road St. and Kestrel Gateway St.", "11 Alder Road St. and Kestrel Gateway St")]
     [InlineData("it is the junction of harbour road 7 and mill courts", "harbour road 7 and mill courts")]
     public void Intersection_TwoStreetsAfterCornerOf_AreOneAddress(string text, string expected)
     {

@@ -20,7 +20,7 @@ internal static class NameContext
         "landlord", "member", "beneficiary", "insured", "policyholder", "cardholder", "caller", "recipient", "sender",
     ]);
 
-    // Relatives, speech verbs and credits before a name: "my kid Tadzio", "says Iwase", "directed by Joakim Westgård".
+    // Relatives, speech verbs and credits before a name: "my kid Tadzio", "says Iwase", "directed by Torbjørn Axelsen".
     // Read by the rules only: the tagger's name-context feature keeps the words above, so that adding a cue does not
     // retrain the model (whose precision moves by a few points with any change of its features).
     private static readonly WordSet MoreBefore = new(

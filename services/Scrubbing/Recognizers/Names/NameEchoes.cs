@@ -5,7 +5,7 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 /// <summary>
 /// Names the tagger missed that the rest of the same text vouches for (document-level consistency, which a tagger
 /// that reads five words at a time cannot see): a word that is part of a name found elsewhere in the text ("directed
-/// by Philip Latourelle and starring Latourelle"), a capitalised word listed beside a one-word name ("Gaetane,
+/// by Marten Quillby and starring Quillby"), a capitalised word listed beside a one-word name ("Gaetane,
 /// Hannah and Andrew"), and a speaker's label in a dialogue whose other speakers are names ("Ubul: …\nNicole: …").
 /// </summary>
 internal static class NameEchoes
@@ -96,8 +96,8 @@ internal static class NameEchoes
         }
     }
 
-    // "features Hilding Carlsson", "Gunnhildur F. Helgadóttir": a capitalised word the lists lack, right before a
-    // surname or an initial found as a name, is its given name. Not at a sentence's start ("Producer James Sparks"),
+    // "features Sigvard Lindqvist", "Ragnheidur B. Thorsdottir": a capitalised word the lists lack, right before a
+    // surname or an initial found as a name, is its given name. Not at a sentence's start ("Producer Simon Hollis"),
     // and not before a known name, which opens a name of its own.
     private static void AddGivenNames(string text, List<Token> tokens, TokenInfo[] infos, List<EntityMatch> found, int[] cover, List<EntityMatch> tagged)
     {
@@ -117,7 +117,7 @@ internal static class NameEchoes
     }
 
     // After a full stop, or first in the text: a capital that says nothing. After a colon or a line break it still
-    // may ("Name: Anđa Tomić").
+    // may ("Name: Vesna Kovač").
     private static bool OpensSentence(string text, List<Token> tokens, int k) =>
         k == 0 || Tokens.Gap(text, tokens[k - 1], tokens[k]).IndexOfAny('.', '!', '?') >= 0;
 

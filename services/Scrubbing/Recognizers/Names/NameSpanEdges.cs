@@ -4,7 +4,7 @@ namespace SlmPlatform.Scrubbing.Recognizers;
 
 /// <summary>
 /// Where a name, place or organisation the tagger found should start and end: the greedy tagger carries a tag one
-/// word too far ("Asya spent", "ex-Zombie Kastner", "Barbara Yudina Apt") or over a possessive into what the person
+/// word too far ("Asya spent", "ex-Zombie Kastner", "Marta Lebedeva Apt") or over a possessive into what the person
 /// owns ("Yefremova's Cautionary Tales"); these words are no part of the name in any of the types.
 /// </summary>
 internal static class NameSpanEdges
@@ -20,7 +20,7 @@ internal static class NameSpanEdges
     }
 
     /// <summary>
-    /// The end of a span that stops after its first possessive word: "Panjiva's Riku Andou" is an owner and what it
+    /// The end of a span that stops after its first possessive word: "Acmetrix's Kenta Morishita" is an owner and what it
     /// owns, two things, not one name.
     /// </summary>
     public static int StopAtPossessive(string text, List<Token> tokens, int start, int end)

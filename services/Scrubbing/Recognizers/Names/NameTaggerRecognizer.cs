@@ -84,7 +84,7 @@ public sealed class NameTaggerRecognizer : IRecognizer
 
     /// <summary>
     /// An address opens with its street line; lines before it with no number and no street word are the name and
-    /// firm of an address block ("Lina Artemova\n2224 Trenerys gate 232"), which the tagger sometimes runs into.
+    /// firm of an address block ("Irina Solovyova\n18 Elm gate 4"), which the tagger sometimes runs into.
     /// </summary>
     private static int WithoutNameLines(string text, List<Token> tokens, TokenInfo[] infos, int start, int end)
     {
@@ -133,7 +133,7 @@ public sealed class NameTaggerRecognizer : IRecognizer
 
     /// <summary>
     /// A name or place needs one word that is not a common word and is capitalised ("Can I" and "one" are no
-    /// names), or, in lower case, two known names ("patricia desrosiers") or a known name after a name context
+    /// names), or, in lower case, two known names ("monique laverdiere") or a known name after a name context
     /// ("my name is jessica"). A stricter variant, no single unknown word that opens a sentence, was measured and
     /// dropped: it cost more recall ("Shovda is very reliable") than it gained precision.
     /// </summary>

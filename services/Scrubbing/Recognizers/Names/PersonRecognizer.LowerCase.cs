@@ -42,7 +42,7 @@ public sealed partial class PersonRecognizer
 
     /// <summary>
     /// "my name is ana silva": a known first name in lower case, right after a context phrase; in a text typed all in
-    /// lower case, also a known first name and a known surname together ("follow up with olga krylova").
+    /// lower case, also a known first name and a known surname together ("follow up with vera sokolova").
     /// </summary>
     private int LowerCaseName(string text, List<Token> tokens, int i, bool lowerCaseText)
     {

@@ -193,7 +193,7 @@ public sealed partial class PersonRecognizer : IRecognizer
     }
 
     /// <summary>
-    /// "Faina D. Yefremova", "Ravil G Yefimov": a word, an initial and a word are a name in any language. Without the
+    /// "Zinaida K. Orlova", "Timur V Baranov": a word, an initial and a word are a name in any language. Without the
     /// dot one of the names must be known ("Vitamin D Supplements", "Plan B Options" are no names).
     /// </summary>
     private bool IsMiddleInitial(string text, List<Token> tokens, int i, bool isFirst)
@@ -211,7 +211,7 @@ public sealed partial class PersonRecognizer : IRecognizer
 
     private bool IsPlace(string text, List<Token> tokens, int index) => _gazetteers.Places.Match(text, tokens, index) > 0;
 
-    // "Bryan Maclean's killers": the possessive is not part of the name (as in OntoNotes), and leaving it out keeps
+    // "Conor Whitlock's critics": the possessive is not part of the name (as in OntoNotes), and leaving it out keeps
     // the surrogate readable ("Jane Doe's").
     private static EntityMatch Span(string text, List<Token> tokens, int first, int end, double score)
     {
