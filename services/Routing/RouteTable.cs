@@ -39,11 +39,12 @@ public sealed class RouteTable : IDisposable
                 entry = (fields.ToDictionary(f => f.Name.ToString(), f => JsonSerializer.Deserialize<SpecialistRoute>(f.Value.ToString(), Json)!, StringComparer.Ordinal), DateTime.UtcNow);
                 _tenants[tenantId] = entry;
             }
-            catch (RedisException) when (known)
+            // A slow Redis throws RedisTimeoutException, which is a TimeoutException and no RedisException.
+            catch (Exception e) when (known && e is RedisException or TimeoutException)
             {
                 // Keep serving the routes last read.
             }
-            catch (RedisException)
+            catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 return null;
             }

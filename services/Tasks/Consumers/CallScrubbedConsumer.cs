@@ -52,7 +52,7 @@ public sealed partial class CallScrubbedConsumer(
             {
                 await routes.SetAsync(call.TenantId, [newKey], specialist.RouteFor(taskId, 0));
             }
-            catch (StackExchange.Redis.RedisException e)
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
             {
                 LogRouteNotAdded(e, taskId);
             }

@@ -20,7 +20,7 @@ public sealed partial class RedisEmbeddingCache(IConnectionMultiplexer redis, IL
             var values = await redis.GetDatabase().StringGetAsync([.. keys.Select(k => (RedisKey)k)]);
             return [.. values.Select(v => v.HasValue ? MemoryMarshal.Cast<byte, float>((byte[])v!).ToArray() : null)];
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogUnavailable(e);
             return new float[]?[keys.Count];
@@ -35,7 +35,7 @@ public sealed partial class RedisEmbeddingCache(IConnectionMultiplexer redis, IL
             await Task.WhenAll(entries.Select(e =>
                 database.StringSetAsync(e.Key, MemoryMarshal.AsBytes(e.Value.AsSpan()).ToArray(), TimeToLive)));
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogUnavailable(e);
         }
