@@ -10,7 +10,11 @@ namespace SlmPlatform.Contracts;
 public sealed record CoverageCurve(
     [property: JsonPropertyName("signal")] string Signal,
     [property: JsonPropertyName("examples")] int Examples,
-    [property: JsonPropertyName("points")] IReadOnlyList<CoveragePoint> Points);
+    [property: JsonPropertyName("points")] IReadOnlyList<CoveragePoint> Points)
+{
+    /// <summary>Where an evaluation report (<c>GET /api/models/{id}/evaluations</c>) holds the curve.</summary>
+    public const string ReportKey = "risk_coverage";
+}
 
 /// <summary>One operating point of a <see cref="CoverageCurve"/>.</summary>
 public sealed record CoveragePoint(

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SlmPlatform.Routing;
 using StackExchange.Redis;
@@ -54,6 +55,15 @@ public sealed class RoutingFixture : GatewayFixture
         }
 
         return taskId;
+    }
+
+    /// <summary>A user message through the gateway, tagged with the call site's agent and workload.</summary>
+    public async Task<HttpResponseMessage> PostTaggedAsync(string agent, string workload, string text)
+    {
+        using var http = HttpClient();
+        http.DefaultRequestHeaders.Add("X-Slm-Agent", agent);
+        http.DefaultRequestHeaders.Add("X-Slm-Workload", workload);
+        return await http.PostAsJsonAsync("/v1/chat/completions", new { model = "gpt-4o-mini", messages = new[] { new { role = "user", content = text } } }, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Removes the keys' route and returns once the gateway has heard of it.</summary>

@@ -14,7 +14,7 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
         var taskId = await fixture.RouteAsync([RouteKeys.ForWorkload(agent, workload)], ScriptedSpecialists.Good);
         var teacherCalls = fixture.Upstream.Received.Count;
 
-        using var response = await PostAsync(agent, workload, marker);
+        using var response = await fixture.PostTaggedAsync(agent, workload, marker);
 
         response.EnsureSuccessStatusCode();
         Assert.Equal($"specialist:{ScriptedSpecialists.Good}", response.Headers.GetValues("x-slm-served-by").Single());
@@ -35,7 +35,7 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
         var (agent, workload, marker) = Site();
         var taskId = await fixture.RouteAsync([RouteKeys.ForWorkload(agent, workload)], kind == "broken" ? ScriptedSpecialists.Broken : ScriptedSpecialists.OffLabel);
 
-        using var response = await PostAsync(agent, workload, marker);
+        using var response = await fixture.PostTaggedAsync(agent, workload, marker);
 
         response.EnsureSuccessStatusCode();
         Assert.False(response.Headers.Contains("x-slm-served-by"));
@@ -75,13 +75,13 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
         var (agent, workload, marker) = Site();
         string[] keys = [RouteKeys.ForWorkload(agent, workload)];
         await fixture.RouteAsync(keys, ScriptedSpecialists.Good);
-        using (var routed = await PostAsync(agent, workload, marker + "-1"))
+        using (var routed = await fixture.PostTaggedAsync(agent, workload, marker + "-1"))
         {
             Assert.True(routed.Headers.Contains("x-slm-served-by"));
         }
 
         await fixture.RemoveRouteAsync(keys);
-        using var response = await PostAsync(agent, workload, marker + "-2");
+        using var response = await fixture.PostTaggedAsync(agent, workload, marker + "-2");
 
         Assert.False(response.Headers.Contains("x-slm-served-by"));
     }
@@ -102,12 +102,4 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
 
     private static (string Agent, string Workload, string Marker) Site() =>
         ($"agent-{Guid.NewGuid():N}", "route-intent", $"marker-{Guid.NewGuid():N}");
-
-    private async Task<HttpResponseMessage> PostAsync(string agent, string workload, string text)
-    {
-        using var http = fixture.HttpClient();
-        http.DefaultRequestHeaders.Add("X-Slm-Agent", agent);
-        http.DefaultRequestHeaders.Add("X-Slm-Workload", workload);
-        return await http.PostAsJsonAsync("/v1/chat/completions", new { model = "gpt-4o-mini", messages = new[] { new { role = "user", content = text } } }, Token);
-    }
 }

@@ -20,8 +20,8 @@ public sealed class SelectiveRoutingTests(RoutingFixture fixture) : IClassFixtur
         var sure = $"sure {Guid.NewGuid():N}";
         var unsure = $"unsure {ScriptedSpecialists.HardMarker} {Guid.NewGuid():N}";
 
-        using var answered = await PostAsync(agent, workload, sure);
-        using var abstained = await PostAsync(agent, workload, unsure);
+        using var answered = await PostSucceedingAsync(agent, workload, sure);
+        using var abstained = await PostSucceedingAsync(agent, workload, unsure);
 
         Assert.Equal($"specialist:{ScriptedSpecialists.Good}", answered.Headers.GetValues("x-slm-served-by").Single());
         Assert.False(abstained.Headers.Contains("x-slm-served-by"));
@@ -42,8 +42,8 @@ public sealed class SelectiveRoutingTests(RoutingFixture fixture) : IClassFixtur
         var taskId = await fixture.RouteAsync([RouteKeys.ForWorkload(agent, workload)], ScriptedSpecialists.Echo, RouteModes.Shadow, share: 0, sample: 0,
             new OutputCheck(OutputCheck.TextKind), threshold: 0.5);
 
-        using var sure = await PostAsync(agent, workload, $"sure {Guid.NewGuid():N}");
-        using var unsure = await PostAsync(agent, workload, $"unsure {ScriptedSpecialists.HardMarker} {Guid.NewGuid():N}");
+        using var sure = await PostSucceedingAsync(agent, workload, $"sure {Guid.NewGuid():N}");
+        using var unsure = await PostSucceedingAsync(agent, workload, $"unsure {ScriptedSpecialists.HardMarker} {Guid.NewGuid():N}");
 
         Assert.False(sure.Headers.Contains("x-slm-served-by"));
         Assert.False(unsure.Headers.Contains("x-slm-served-by"));
@@ -52,6 +52,9 @@ public sealed class SelectiveRoutingTests(RoutingFixture fixture) : IClassFixtur
         Assert.Equal(1, days.Sum(d => d.ShadowAgreed));
         Assert.Equal(1, days.Sum(d => d.ShadowAbstained));
     }
+
+    private async Task<HttpResponseMessage> PostSucceedingAsync(string agent, string workload, string text) =>
+        (await fixture.PostTaggedAsync(agent, workload, text)).EnsureSuccessStatusCode();
 
     // The gateway records off the caller's path: the figures are polled for until they add up.
     private async Task<IReadOnlyList<RoutingDay>> LedgerAsync(Guid taskId, Func<RoutingDay, long> figure, long expected)
@@ -65,15 +68,5 @@ public sealed class SelectiveRoutingTests(RoutingFixture fixture) : IClassFixtur
         }
 
         return days;
-    }
-
-    private async Task<HttpResponseMessage> PostAsync(string agent, string workload, string text)
-    {
-        using var http = fixture.HttpClient();
-        http.DefaultRequestHeaders.Add("X-Slm-Agent", agent);
-        http.DefaultRequestHeaders.Add("X-Slm-Workload", workload);
-        var response = await http.PostAsJsonAsync("/v1/chat/completions", new { model = "gpt-4o-mini", messages = new[] { new { role = "user", content = text } } }, Token);
-        response.EnsureSuccessStatusCode();
-        return response;
     }
 }

@@ -34,7 +34,7 @@ public sealed class HttpModelEvaluations(IHttpClientFactory clients, IConfigurat
         response.EnsureSuccessStatusCode();
         var evaluation = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         var curve = evaluation.TryGetProperty("report", out var report) && report.ValueKind == JsonValueKind.Object
-            && report.TryGetProperty("risk_coverage", out var coverage) && coverage.ValueKind == JsonValueKind.Object
+            && report.TryGetProperty(CoverageCurve.ReportKey, out var coverage) && coverage.ValueKind == JsonValueKind.Object
             ? coverage.Deserialize<CoverageCurve>()
             : null;
         return new IncumbentScore(evaluation.GetProperty("agreement").GetDouble(), evaluation.GetProperty("agreement_lower").GetDouble(), curve);

@@ -89,14 +89,15 @@ public static class PromotionRules
             return Verdict(PromotionActions.Reject, $"{figures} on all calls; {atBar}: below the minimum coverage {policy.MinCoverage:0.00} at the bar.");
         }
 
-        if (incumbent is not null && point.Coverage <= CoverageAtBar(incumbent, policy.Bar))
+        var incumbentCoverage = incumbent is null ? (double?)null : CoverageAtBar(incumbent, policy.Bar);
+        if (point.Coverage <= incumbentCoverage)
         {
-            return Verdict(PromotionActions.Keep, $"{atBar}, which does not cover more than the serving model's {CoverageAtBar(incumbent, policy.Bar):0.000} at the same bar on the same test set.");
+            return Verdict(PromotionActions.Keep, $"{atBar}, which does not cover more than the serving model's {incumbentCoverage:0.000} at the same bar on the same test set.");
         }
 
-        return Verdict(PromotionActions.Shadow, incumbent is null
+        return Verdict(PromotionActions.Shadow, incumbentCoverage is null
             ? $"{atBar}: at least the minimum coverage {policy.MinCoverage:0.00} at the bar; shadow first, to be checked on live calls."
-            : $"{atBar}: more than the serving model's {CoverageAtBar(incumbent, policy.Bar):0.000} at the same bar on the same test set; shadow first.");
+            : $"{atBar}: more than the serving model's {incumbentCoverage:0.000} at the same bar on the same test set; shadow first.");
     }
 
     // A model without confidence answers every call or none: all of them when it reaches the bar on all of them.

@@ -18,12 +18,9 @@ public sealed record ModelEvaluation(
     JsonElement Report,
     DateTimeOffset EvaluatedAt)
 {
-    /// <summary>The report's key for the risk–coverage curve.</summary>
-    public const string RiskCoverageKey = "risk_coverage";
-
     /// <summary>The model's risk–coverage curve on this test set; null for a model that gives no confidence.</summary>
     public CoverageCurve? RiskCoverage =>
-        Report.ValueKind == JsonValueKind.Object && Report.TryGetProperty(RiskCoverageKey, out var curve) && curve.ValueKind == JsonValueKind.Object
+        Report.ValueKind == JsonValueKind.Object && Report.TryGetProperty(CoverageCurve.ReportKey, out var curve) && curve.ValueKind == JsonValueKind.Object
             ? curve.Deserialize<CoverageCurve>()
             : null;
 }

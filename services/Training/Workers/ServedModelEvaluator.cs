@@ -79,7 +79,7 @@ public sealed class ServedModelEvaluator(
         {
             // The curve is the model's; the threshold depends on the tenant's bar, which the promotion policy holds.
             // The operating points at common bars are here for people reading the report.
-            full[ModelEvaluation.RiskCoverageKey] = JsonSerializer.SerializeToNode(curve, Db.JsonOptions);
+            full[CoverageCurve.ReportKey] = JsonSerializer.SerializeToNode(curve, Db.JsonOptions);
             full["operating_points"] = JsonSerializer.SerializeToNode(
                 ReportedBars.Select(bar => new { bar, point = RiskCoverage.AtBar(curve, bar) is { } p ? new { p.Threshold, p.Coverage, p.Answered, agreement = p.Agreement.Value, agreement_lower = p.Agreement.Low } : null }),
                 Db.JsonOptions);
