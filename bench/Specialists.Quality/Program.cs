@@ -7,6 +7,7 @@ string? dataPath = null;
 var write = true;
 var explore = false;
 var selective = false;
+double? fineTuneMinutes = null;
 var noCache = false;
 var waitMinutes = 10.0;
 var options = ClassifierHeadRecipe.Default;
@@ -32,11 +33,14 @@ for (var i = 0; i < args.Length; i++)
         case "--selective":
             selective = true;
             break;
+        case "--fine-tune" when i + 1 < args.Length:
+            fineTuneMinutes = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
         case "--hidden" when i + 1 < args.Length:
             options = options with { HiddenUnits = int.Parse(args[++i], CultureInfo.InvariantCulture) };
             break;
         default:
-            Console.Error.WriteLine("usage: Specialists.Quality [--data SHARED_DATA_DIR] [--no-write] [--no-cache] [--wait MINUTES] [--hidden UNITS] | --explore | --selective");
+            Console.Error.WriteLine("usage: Specialists.Quality [--data SHARED_DATA_DIR] [--no-write] [--no-cache] [--wait MINUTES] [--hidden UNITS] | --explore | --selective | --fine-tune MINUTES");
             return 2;
     }
 }
@@ -68,6 +72,12 @@ if (selective)
 {
     // The replay posts the test split as captured calls; queries it never saw come from the training split.
     SelectiveBenchmark.Run(test, train, labels, generator.Model.ModelId, options, bar: 0.95, seeds: 5);
+    return 0;
+}
+
+if (fineTuneMinutes is { } minutes)
+{
+    await FineTuneBenchmark.RunAsync(trainSet, testSet, train, test, labels, generator.Model.ModelId, options, embedding, TimeSpan.FromMinutes(minutes), bar: 0.95);
     return 0;
 }
 
