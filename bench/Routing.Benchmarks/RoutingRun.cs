@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SlmPlatform.Benchmarks;
+using SlmPlatform.Contracts;
 using SlmPlatform.Gateway.Capture;
 using SlmPlatform.Gateway.Infrastructure;
 using SlmPlatform.Gateway.Model;
@@ -53,7 +54,7 @@ internal sealed class RoutingRun : IAsyncDisposable
         // so no specialist is asked and nothing but the decision is timed.
         var key = RouteKeys.ForPrompt(RouteKeys.PromptKey(RouteKeys.Secret(PromptSecret)!, RouterPrompt.Agent, system));
         var route = new SpecialistRoute(Guid.NewGuid(), Guid.NewGuid(), RouteModes.Canary, new OutputCheck(OutputCheck.LabelKind, RouterPrompt.Intents(banking77Folder)), 1, Share: 1e-12);
-        await run._cached.GetRequiredService<RouteTable>().SetAsync(run._tenant, [key], route);
+        await run._cached.GetRequiredService<RouteTable>().ApplyAsync(new SpecialistRouteChanged(Guid.NewGuid(), run._tenant, route.TaskId, 1, [key], route, DateTimeOffset.UtcNow));
         return run;
     }
 
@@ -110,7 +111,7 @@ internal sealed class RoutingRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _cached.GetRequiredService<RouteTable>().RemoveAsync(_tenant, [.. (await _redis.GetDatabase().HashKeysAsync($"slm:routes:{_tenant}")).Select(k => k.ToString())]);
+        await _redis.GetDatabase().KeyDeleteAsync([$"slm:routes:{_tenant}", $"slm:routes:{_tenant}:tasks"]);
         _requests.ForEach(r => r.Dispose());
         await _cached.DisposeAsync();
         await _uncached.DisposeAsync();

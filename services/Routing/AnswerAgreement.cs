@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SlmPlatform.Contracts;
 using SlmPlatform.Evaluation;
 
 namespace SlmPlatform.Routing;

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using SlmPlatform.Gateway.Routing;
 using SlmPlatform.Routing;
 using StackExchange.Redis;
 
@@ -12,15 +14,12 @@ public sealed class RoutingFixture : GatewayFixture
 
     public ScriptedSpecialists Specialists { get; private set; } = null!;
 
-    public RouteTable Routes { get; private set; } = null!;
-
     private ConnectionMultiplexer? _redis;
 
     protected override async Task<IReadOnlyDictionary<string, string>> MoreSettingsAsync()
     {
         Specialists = await ScriptedSpecialists.StartAsync();
         _redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        Routes = new RouteTable(_redis);
         Ledger = new RoutingLedger(_redis, TimeProvider.System);
         return new Dictionary<string, string>
         {
@@ -38,16 +37,15 @@ public sealed class RoutingFixture : GatewayFixture
     public static OutputCheck IntentCheck { get; } = new(OutputCheck.LabelKind, Labels: ["intent=card_arrival", "intent=exchange_rate"]);
 
     /// <summary>
-    /// Routes the keys to the model for a new task, and returns the task's id. By default a full route on the intent
-    /// check that samples nothing, so that no background call to the teacher mixes in.
+    /// Routes the keys to the model for a new task, as task discovery does (a <see cref="SpecialistRouteChanged"/> on the
+    /// bus, which the gateway consumes), and returns the task's id once the gateway routes by it. By default a full
+    /// route on the intent check that samples nothing, so that no background call to the teacher mixes in.
     /// </summary>
     public async Task<Guid> RouteAsync(
         IReadOnlyList<string> keys, Guid model, string mode = RouteModes.Full, double share = 1, double sample = 0, OutputCheck? check = null, double? threshold = null)
     {
         var taskId = Guid.NewGuid();
-        await Routes.SetAsync(TenantId, keys, new SpecialistRoute(taskId, model, mode, check ?? IntentCheck, 1, share, sample, threshold));
-
-        // The gateway hears of the change over Redis pub/sub, a moment later: the tests start once it has.
+        await PublishAsync(new SpecialistRouteChanged(Guid.NewGuid(), TenantId, taskId, 1, keys, new SpecialistRoute(taskId, model, mode, check ?? IntentCheck, 1, share, sample, threshold), DateTimeOffset.UtcNow));
         var gatewayRoutes = Gateway.Services.GetRequiredService<RouteTable>();
         for (var attempt = 0; attempt < 200 && (await gatewayRoutes.FindAsync(TenantId, keys))?.TaskId != taskId; attempt++)
         {
@@ -66,10 +64,10 @@ public sealed class RoutingFixture : GatewayFixture
         return await http.PostAsJsonAsync("/v1/chat/completions", new { model = "gpt-4o-mini", messages = new[] { new { role = "user", content = text } } }, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Removes the keys' route and returns once the gateway has heard of it.</summary>
-    public async Task RemoveRouteAsync(IReadOnlyList<string> keys)
+    /// <summary>Demotes the task (routed by <see cref="RouteAsync"/>) and returns once the gateway has heard of it.</summary>
+    public async Task RemoveRouteAsync(Guid taskId, IReadOnlyList<string> keys)
     {
-        await Routes.RemoveAsync(TenantId, keys);
+        await PublishAsync(new SpecialistRouteChanged(Guid.NewGuid(), TenantId, taskId, 2, keys, null, DateTimeOffset.UtcNow));
         var gatewayRoutes = Gateway.Services.GetRequiredService<RouteTable>();
         for (var attempt = 0; attempt < 200 && await gatewayRoutes.FindAsync(TenantId, keys) is not null; attempt++)
         {
@@ -77,10 +75,17 @@ public sealed class RoutingFixture : GatewayFixture
         }
     }
 
+    /// <summary>Publishes once the gateway's bus is up: a change published before its queue is bound would reach no one.</summary>
+    private async Task PublishAsync(SpecialistRouteChanged change)
+    {
+        var bus = Gateway.Services.GetRequiredService<IBusControl>();
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        await bus.Publish(change, TestContext.Current.CancellationToken);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Routes?.Dispose();
         if (_redis is not null)
         {
             await _redis.DisposeAsync();

@@ -74,13 +74,13 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
     {
         var (agent, workload, marker) = Site();
         string[] keys = [RouteKeys.ForWorkload(agent, workload)];
-        await fixture.RouteAsync(keys, ScriptedSpecialists.Good);
+        var taskId = await fixture.RouteAsync(keys, ScriptedSpecialists.Good);
         using (var routed = await fixture.PostTaggedAsync(agent, workload, marker + "-1"))
         {
             Assert.True(routed.Headers.Contains("x-slm-served-by"));
         }
 
-        await fixture.RemoveRouteAsync(keys);
+        await fixture.RemoveRouteAsync(taskId, keys);
         using var response = await fixture.PostTaggedAsync(agent, workload, marker + "-2");
 
         Assert.False(response.Headers.Contains("x-slm-served-by"));

@@ -1,3 +1,4 @@
+using SlmPlatform.Contracts;
 using SlmPlatform.Routing;
 
 namespace SlmPlatform.Gateway.UnitTests;

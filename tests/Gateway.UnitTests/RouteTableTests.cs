@@ -1,5 +1,5 @@
 using System.Reflection;
-using SlmPlatform.Routing;
+using SlmPlatform.Gateway.Routing;
 using StackExchange.Redis;
 
 namespace SlmPlatform.Gateway.UnitTests;

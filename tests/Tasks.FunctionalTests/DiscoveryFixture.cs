@@ -20,6 +20,9 @@ public sealed class DiscoveryFixture : IAsyncLifetime
 
     public CapturingQueue Changed { get; private set; } = null!;
 
+    /// <summary>The gateways' routing changes, as published from the outbox.</summary>
+    public CapturingQueue RouteChanges { get; private set; } = null!;
+
     public const string PromptSecret = "tasks-tests-prompt-key-0123456789";
 
     public string VectorFolder { get; } = Path.Combine(Path.GetTempPath(), $"slm-vectors-{Guid.NewGuid():N}");
@@ -52,6 +55,7 @@ public sealed class DiscoveryFixture : IAsyncLifetime
         ApiKey = await TestApiKeys.CreateAsync(platformDb, "tenant-tasks-tests", token);
         Discovered = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskDiscovered), token);
         Changed = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskChanged), token);
+        RouteChanges = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(SpecialistRouteChanged), token);
         Tasks = new ServiceFactory<TaskStore>(settings, services =>
         {
             services.RemoveAll<IModelEvaluations>();
@@ -138,6 +142,16 @@ public sealed class DiscoveryFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The task's routing change that <paramref name="match"/> accepts, once it is published.</summary>
+    public async Task<SpecialistRouteChanged> RouteChangeAsync(Guid taskId, Func<SpecialistRouteChanged, bool> match)
+    {
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        SpecialistRouteChanged? Read(CapturedMessage m) =>
+            JsonDocument.Parse(m.Envelope).RootElement.GetProperty("message").Deserialize<SpecialistRouteChanged>(web);
+        var found = await RouteChanges.WaitForAsync(m => Read(m) is { } change && change.TaskId == taskId && match(change), 1, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        return Read(found[0])!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Discovered is not null)
@@ -148,6 +162,11 @@ public sealed class DiscoveryFixture : IAsyncLifetime
         if (Changed is not null)
         {
             await Changed.DisposeAsync();
+        }
+
+        if (RouteChanges is not null)
+        {
+            await RouteChanges.DisposeAsync();
         }
 
         foreach (IAsyncDisposable? factory in new IAsyncDisposable?[] { Ingest, Calls, Tasks })

@@ -29,8 +29,9 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         Assert.Equal(RouteModes.Canary, await WaitForModeAsync(client, taskId, RouteModes.Canary));
         await CompareAsync(ledger, taskId, agreed: 80, disagreed: 0);
         Assert.Equal(RouteModes.Full, await WaitForModeAsync(client, taskId, RouteModes.Full));
-        var route = await new RouteTable(redis, TimeSpan.Zero).FindAsync(Tenant, [RouteKeys.ForWorkload(agent, "w")]);
-        Assert.Equal(model, route?.ModelId);
+        var route = await fixture.RouteChangeAsync(taskId, c => c.Route?.Mode == RouteModes.Full);
+        Assert.Equal(model, route.Route!.ModelId);
+        Assert.Equal([RouteKeys.ForWorkload(agent, "w")], route.RouteKeys);
 
         await CompareAsync(ledger, taskId, agreed: 2, disagreed: 38);
         Assert.Null(await WaitForModeAsync(client, taskId, null));

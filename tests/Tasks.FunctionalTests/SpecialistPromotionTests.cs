@@ -1,5 +1,4 @@
 using SlmPlatform.Routing;
-using StackExchange.Redis;
 
 namespace SlmPlatform.Tasks.FunctionalTests;
 
@@ -14,16 +13,17 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
         var agent = $"promoted-{Guid.NewGuid():N}";
         var taskId = await fixture.PostLabelledCallsAsync(agent, "route-intent", [("Where is my card?", "card_arrival"), ("What rate do you use?", "exchange_rate")]);
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        using var routes = new RouteTable(redis, TimeSpan.Zero);
         var key = RouteKeys.ForWorkload(agent, "route-intent");
 
         using var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Model }, Token);
 
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
-        var route = await routes.FindAsync("tenant-tasks-tests", [key]);
-        Assert.NotNull(route);
+        var change = await fixture.RouteChangeAsync(Guid.Parse(taskId), c => c.Route is not null);
+        Assert.Equal([key], change.RouteKeys);
+        Assert.Equal("tenant-tasks-tests", change.TenantId);
+        var route = change.Route!;
         Assert.Equal(Model, route.ModelId);
+        Assert.Equal(change.Version, route.Version);
         Assert.Equal(OutputCheck.LabelKind, route.Check.Kind);
         Assert.Equal(["intent=card_arrival", "intent=exchange_rate"], route.Check.Labels);
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token);
@@ -33,7 +33,9 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
         using var demoted = await client.DeleteAsync($"/api/tasks/{taskId}/specialist", Token);
 
         Assert.Equal(HttpStatusCode.NoContent, demoted.StatusCode);
-        Assert.Null(await routes.FindAsync("tenant-tasks-tests", [key]));
+        var removal = await fixture.RouteChangeAsync(Guid.Parse(taskId), c => c.Route is null);
+        Assert.Equal([key], removal.RouteKeys);
+        Assert.True(removal.Version > change.Version);
         var after = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token);
         Assert.Equal(JsonValueKind.Null, after.GetProperty("specialist").ValueKind);
     }
@@ -47,23 +49,19 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
         using var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Model }, Token);
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        using var routes = new RouteTable(redis, TimeSpan.Zero);
         var secret = RouteKeys.Secret(DiscoveryFixture.PromptSecret)!;
+        var firstKey = RouteKeys.ForPrompt(RouteKeys.PromptKey(secret, agent, first));
+        var promotion = await fixture.RouteChangeAsync(Guid.Parse(taskId), c => c.Route is not null);
+        Assert.Equal([firstKey], promotion.RouteKeys);
 
         var second = Prompt("Brian Oduya");
         await fixture.PostLabelledCallsAsync(agent, null, [("Has my card been sent?", "card_arrival")], second, expectedCalls: 2);
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        SpecialistRoute? route;
-        while ((route = await routes.FindAsync("tenant-tasks-tests", [RouteKeys.ForPrompt(RouteKeys.PromptKey(secret, agent, second))])) is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200, Token);
-        }
-
-        Assert.NotNull(route);
-        Assert.Equal(Model, route.ModelId);
-        Assert.NotNull(await routes.FindAsync("tenant-tasks-tests", [RouteKeys.ForPrompt(RouteKeys.PromptKey(secret, agent, first))]));
+        var secondKey = RouteKeys.ForPrompt(RouteKeys.PromptKey(secret, agent, second));
+        var grown = await fixture.RouteChangeAsync(Guid.Parse(taskId), c => c.RouteKeys.Contains(secondKey));
+        Assert.Equal(new[] { firstKey, secondKey }.Order(StringComparer.Ordinal), grown.RouteKeys);
+        Assert.Equal(Model, grown.Route?.ModelId);
+        Assert.Equal(promotion.Version, grown.Version);
     }
 
     [Theory]
@@ -76,14 +74,11 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
         var agent = $"mode-{Guid.NewGuid():N}";
         var taskId = await fixture.PostLabelledCallsAsync(agent, "route-intent", [("Where is my card?", "card_arrival")]);
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        using var routes = new RouteTable(redis, TimeSpan.Zero);
 
         using var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Model, mode, share, sample }, Token);
 
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
-        var route = await routes.FindAsync("tenant-tasks-tests", [RouteKeys.ForWorkload(agent, "route-intent")]);
-        Assert.NotNull(route);
+        var route = (await fixture.RouteChangeAsync(Guid.Parse(taskId), c => c.Route is not null)).Route!;
         Assert.Equal((mode, routedShare, routedSample), (route.Mode, route.Share, route.Sample));
         var specialist = (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist");
         Assert.Equal(mode, specialist.GetProperty("mode").GetString());
@@ -106,8 +101,6 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
         var agent = $"bad-{Guid.NewGuid():N}";
         var taskId = await fixture.PostLabelledCallsAsync(agent, "w", [("hi", "x")]);
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        using var routes = new RouteTable(redis, TimeSpan.Zero);
         var before = (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("task").GetProperty("version").GetInt32();
 
         using var response = await client.PutAsync($"/api/tasks/{taskId}/specialist", new StringContent(body, Encoding.UTF8, "application/json"), Token);
@@ -117,7 +110,7 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
         var after = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token);
         Assert.Equal(JsonValueKind.Null, after.GetProperty("specialist").ValueKind);
         Assert.Equal(before, after.GetProperty("task").GetProperty("version").GetInt32());
-        Assert.Null(await routes.FindAsync("tenant-tasks-tests", [RouteKeys.ForWorkload(agent, "w")]));
+        Assert.DoesNotContain(fixture.RouteChanges.Received, m => m.Envelope.Contains(taskId.ToString(), StringComparison.Ordinal));
     }
 
     private static string Prompt(string customer) =>

@@ -1,6 +1,5 @@
 using SlmPlatform.Contracts;
 using SlmPlatform.Evaluation;
-using SlmPlatform.Routing;
 using SlmPlatform.Tasks.Promotion;
 
 namespace SlmPlatform.Tasks.UnitTests;

@@ -1,4 +1,4 @@
-using SlmPlatform.Routing;
+using SlmPlatform.Contracts;
 using SlmPlatform.Tasks.Promotion;
 
 namespace SlmPlatform.Tasks.UnitTests;

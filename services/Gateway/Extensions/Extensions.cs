@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Gateway.Capture;
+using SlmPlatform.Gateway.Consumers;
 using SlmPlatform.Gateway.Infrastructure;
 using SlmPlatform.Gateway.Routing;
 using SlmPlatform.Messaging;
@@ -35,7 +36,15 @@ internal static class Extensions
         builder.AddCaptureBuffer();
         builder.AddApiKeyAuthentication();
         // Agents' calls go on while the bus is away (captures wait on disk), so the bus does not decide readiness.
-        builder.AddPlatformMessaging(busIsCritical: false);
+        builder.AddPlatformMessaging(
+            bus =>
+            {
+                if (builder.HasRoutingTable())
+                {
+                    bus.AddConsumer<SpecialistRouteChangedConsumer>(typeof(SpecialistRouteChangedConsumerDefinition));
+                }
+            },
+            busIsCritical: false);
         return builder;
     }
 
@@ -52,12 +61,16 @@ internal static class Extensions
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way out.
         builder.Services.AddHttpClient(SpecialistClient.ClientName).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-        if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString("cache")))
+        if (builder.HasRoutingTable())
         {
             builder.AddRedisClient("cache");
-            builder.Services.AddRoutingTable();
+            builder.Services.AddSingleton(services => new RouteTable(services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()));
+            builder.Services.AddSingleton<RoutingLedger>();
         }
     }
+
+    private static bool HasRoutingTable(this IHostApplicationBuilder builder) =>
+        !string.IsNullOrEmpty(builder.Configuration.GetConnectionString("cache"));
 
     private static void AddCaptureBuffer(this IHostApplicationBuilder builder)
     {

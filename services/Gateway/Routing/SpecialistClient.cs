@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
-using SlmPlatform.Routing;
 
 namespace SlmPlatform.Gateway.Routing;
 

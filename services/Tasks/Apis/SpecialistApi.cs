@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
-using SlmPlatform.Routing;
 using SlmPlatform.Tasks.Infrastructure;
 
 namespace SlmPlatform.Tasks.Apis;
@@ -38,22 +37,17 @@ public static class SpecialistApi
             RoutingChange.Done => TypedResults.Ok(promoted!),
             RoutingChange.NotRoutable => TypedResults.Problem("The task's calls carry no workload tag or prompt key yet, so the gateway cannot recognise them.",
                 statusCode: StatusCodes.Status409Conflict, title: "Not routable"),
-            RoutingChange.NoRoutingTable => NoRoutingTable(),
             _ => TypedResults.NotFound(),
         };
     }
 
-    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Demote(
+    public static async Task<Results<NoContent, NotFound>> Demote(
         Guid id, ClaimsPrincipal user, SpecialistRouting routing, CancellationToken cancellationToken) =>
         await routing.DemoteAsync(user.GetTenantId(), id, cancellationToken) switch
         {
             RoutingChange.Done => TypedResults.NoContent(),
-            RoutingChange.NoRoutingTable => NoRoutingTable(),
             _ => TypedResults.NotFound(),
         };
-
-    private static ProblemHttpResult NoRoutingTable() =>
-        TypedResults.Problem("No routing table is configured (the 'cache' connection).", statusCode: StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>
     /// Every field's problem at once, or null. A field that would do nothing in the mode asked for (a share outside

@@ -1,5 +1,4 @@
 using MassTransit;
-using SlmPlatform.Routing;
 using SlmPlatform.Tasks.Infrastructure;
 using SlmPlatform.Tasks.Infrastructure.Vectors;
 
@@ -18,8 +17,9 @@ public sealed partial class CallScrubbedConsumer(
     ICallVectorStore vectors,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     TaskSpecialistStore specialists,
-    ILogger<CallScrubbedConsumer> logger,
-    RouteTable? routes = null) : IConsumer<CallScrubbed>
+    RouteChangeOutbox outbox,
+    TimeProvider time,
+    ILogger<CallScrubbedConsumer> logger) : IConsumer<CallScrubbed>
 {
     public async Task Consume(ConsumeContext<CallScrubbed> context)
     {
@@ -43,19 +43,22 @@ public sealed partial class CallScrubbedConsumer(
             await vectors.UpsertAsync(call.TenantId, [new CallVector(call.CallId, taskId, vector.ToArray())], cancellationToken);
         }
 
-        if (await store.RecordCallAsync(call, taskId, topicId, cancellationToken) is { } newKey
-            && routes is not null && await specialists.FindAsync(taskId, cancellationToken) is { } specialist)
+        await store.RecordCallAsync(call, taskId, topicId, cancellationToken);
+        if (await store.NewRouteKeyAsync(call, cancellationToken) is { } newKey)
         {
-            // A promoted task met a new prompt (a template filled anew): its calls route from now on too. Redis being away
-            // costs only this key's routing (its calls keep going to the teacher); the call itself is filed.
-            try
+            // A promoted task met a new prompt (a template filled anew): its calls route from now on too. The gateways'
+            // change is in the outbox before the key is the task's, so a redelivery after a failure between the two
+            // still finds the key new and announces it.
+            if (await specialists.FindAsync(taskId, cancellationToken) is { } specialist
+                && await store.FindAsync(call.TenantId, taskId, cancellationToken) is { } promoted)
             {
-                await routes.SetAsync(call.TenantId, [newKey], specialist.RouteFor(taskId, 0));
+                var version = promoted.Task.Version;
+                await outbox.AddAsync(
+                    RouteChangeOutbox.Change(call.TenantId, taskId, version, [.. promoted.RouteKeys, newKey], specialist.RouteFor(taskId, version), time.GetUtcNow()),
+                    cancellationToken);
             }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
-            {
-                LogRouteNotAdded(e, taskId);
-            }
+
+            await store.AddRouteKeyAsync(call.TenantId, newKey, taskId, cancellationToken);
         }
 
         var discoveredId = site.TaskId(call.TenantId);
@@ -70,9 +73,6 @@ public sealed partial class CallScrubbedConsumer(
         var discovered = new TaskDiscovered(DeterministicId.Create("task-discovered", call.TenantId, discoveredId.ToString()), call.TenantId, discoveredId, site.Name, site.Agent, site.Workload, site.OutputKind);
         await context.Publish(discovered, publish => publish.MessageId = discovered.EventId, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not route a new prompt key of promoted task {TaskId}; promote the task again to route it")]
-    private partial void LogRouteNotAdded(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discovered task {TaskId} for tenant {TenantId}")]
     private partial void LogDiscovered(Guid taskId, string tenantId);

@@ -29,16 +29,18 @@ internal static class Extensions
         builder.Services.AddSingleton<TopicStore>();
         builder.Services.AddSingleton<TaskCurationStore>();
         builder.Services.AddSingleton<TaskSpecialistStore>();
+        builder.Services.AddSingleton<RouteChangeOutbox>();
+        builder.Services.AddHostedService<RouteChangeDispatcher>();
         builder.Services.AddSingleton<TopicAssignments>();
         builder.Services.AddScoped<TopicReclusterer>();
         builder.Services.AddHostedService<TopicReclusterWorker>();
         builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 
-        // Redis holds the embedding cache and the gateways' routing table; without it tasks still work, unrouted.
+        // Redis holds the embedding cache and the gateways' routing ledger; without it tasks still work, without savings.
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(PlatformConnections.Cache)))
         {
             builder.AddRedisClient(PlatformConnections.Cache);
-            builder.Services.AddRoutingTable();
+            builder.Services.AddSingleton<RoutingLedger>();
             builder.Services.AddSingleton<SavingsCalculator>();
         }
 

@@ -8,26 +8,21 @@ public enum RoutingChange
 {
     Done,
     TaskNotFound,
-    NoRoutingTable,
     NotRoutable,
 }
 
 /// <summary>
-/// Puts a specialist in front of a task's calls, or takes it away: the record, the gateways' routes for every key the
-/// task's calls came with, and the <see cref="TaskChanged"/> event. A person's request and the promotion policy both
-/// come through here. Online agreement in a mode counts only what the gateways compare after the change.
+/// Puts a specialist in front of a task's calls, or takes it away: the record and, in the same transaction, the
+/// gateways' <see cref="SpecialistRouteChanged"/> for every key the task's calls came with (published from the outbox);
+/// then the <see cref="TaskChanged"/> event. A person's request and the promotion policy both come through here.
+/// Online agreement in a mode counts only what the gateways compare after the change.
 /// </summary>
 public sealed class SpecialistRouting(
-    TaskStore tasks, TaskSpecialistStore specialists, IPublishEndpoint publisher, TimeProvider time, RouteTable? routes = null, RoutingLedger? ledger = null)
+    TaskStore tasks, TaskSpecialistStore specialists, IPublishEndpoint publisher, TimeProvider time, RoutingLedger? ledger = null)
 {
     public async Task<(RoutingChange Outcome, TaskSpecialist? Specialist)> PromoteAsync(
         string tenantId, Guid taskId, Guid modelId, string mode, double? share, double sample, double? threshold, CancellationToken cancellationToken)
     {
-        if (routes is null)
-        {
-            return (RoutingChange.NoRoutingTable, null);
-        }
-
         if (await tasks.FindAsync(tenantId, taskId, cancellationToken) is not { } task)
         {
             return (RoutingChange.TaskNotFound, null);
@@ -40,13 +35,15 @@ public sealed class SpecialistRouting(
 
         var today = await TodayAsync(tenantId, taskId);
         var check = OutputChecks.For(task.Task.OutputKind, task.Labels, task.Task.Calls);
-        if (await specialists.PromoteAsync(tenantId, taskId, modelId, mode, share, sample, threshold, check, today, task.Task.Calls, cancellationToken) is not { } changed)
+        var now = time.GetUtcNow();
+        var specialist = new TaskSpecialist(modelId, mode, check, now, share, sample, threshold);
+        if (await specialists.PromoteAsync(tenantId, taskId, modelId, mode, share, sample, threshold, check, today, task.Task.Calls,
+                version => RouteChangeOutbox.Change(tenantId, taskId, version, task.RouteKeys, specialist.RouteFor(taskId, version), now), cancellationToken) is not { } changed)
         {
             return (RoutingChange.TaskNotFound, null);
         }
 
         var promoted = (await specialists.FindAsync(taskId, cancellationToken))!;
-        await routes.SetAsync(tenantId, task.RouteKeys, promoted.RouteFor(taskId, changed.Version));
         var message = changed.ToEvent(TaskChanges.Promoted);
         await publisher.Publish(message, publish => publish.MessageId = message.EventId, cancellationToken);
         return (RoutingChange.Done, promoted);
@@ -54,19 +51,13 @@ public sealed class SpecialistRouting(
 
     public async Task<RoutingChange> DemoteAsync(string tenantId, Guid taskId, CancellationToken cancellationToken)
     {
-        if (routes is null)
-        {
-            return RoutingChange.NoRoutingTable;
-        }
-
         if (await tasks.FindAsync(tenantId, taskId, cancellationToken) is not { } task || await specialists.FindAsync(taskId, cancellationToken) is null)
         {
             return RoutingChange.TaskNotFound;
         }
 
-        // Routes first: a failure here leaves the task promoted, never routed without a record of it.
-        await routes.RemoveAsync(tenantId, task.RouteKeys);
-        if (await specialists.DemoteAsync(tenantId, taskId, cancellationToken) is { } changed)
+        var now = time.GetUtcNow();
+        if (await specialists.DemoteAsync(tenantId, taskId, version => RouteChangeOutbox.Change(tenantId, taskId, version, task.RouteKeys, null, now), cancellationToken) is { } changed)
         {
             var message = changed.ToEvent(TaskChanges.Demoted);
             await publisher.Publish(message, publish => publish.MessageId = message.EventId, cancellationToken);

@@ -1,11 +1,11 @@
 using Npgsql;
 using NpgsqlTypes;
-using SlmPlatform.Routing;
 
 namespace SlmPlatform.Tasks.Infrastructure;
 
-/// <summary>Which specialist serves a task, each change bumping the task's version in the same transaction.</summary>
-public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource)
+/// <summary>Which specialist serves a task, each change bumping the task's version and adding the gateways' routing
+/// change to the outbox in the same transaction.</summary>
+public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource, RouteChangeOutbox outbox)
 {
     private const string Columns = "s.model_id, s.mode, s.output_check::text, s.promoted_at, s.share, s.sample, s.online_compared_before, s.online_agreed_before, s.calls_at_promotion, s.threshold";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -35,10 +35,10 @@ public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource)
 
     /// <summary>Puts the specialist in; <paramref name="share"/> is a canary's (null in other modes); <paramref name="onlineBefore"/>
     /// the gateways' comparison counters for the task today, so that the new mode's online agreement starts from zero;
-    /// <paramref name="calls"/> the task's calls now.</summary>
+    /// <paramref name="calls"/> the task's calls now; <paramref name="routeChange"/> the gateways' change at the new version.</summary>
     public async Task<TaskVersion?> PromoteAsync(
         string tenantId, Guid taskId, Guid modelId, string mode, double? share, double sample, double? threshold, OutputCheck check,
-        (long Compared, long Agreed) onlineBefore, long calls, CancellationToken cancellationToken) =>
+        (long Compared, long Agreed) onlineBefore, long calls, Func<int, SpecialistRouteChanged> routeChange, CancellationToken cancellationToken) =>
         await ChangeAsync(tenantId, taskId,
             ("""
              insert into task_specialists (task_id, model_id, mode, output_check, share, sample, online_compared_before, online_agreed_before, calls_at_promotion, threshold)
@@ -48,12 +48,13 @@ public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource)
              """, [taskId, modelId, mode, new NpgsqlParameter { Value = JsonSerializer.Serialize(check, Json), NpgsqlDbType = NpgsqlDbType.Jsonb },
                  new NpgsqlParameter { Value = (object?)share ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double }, sample, onlineBefore.Compared, onlineBefore.Agreed, calls,
                  new NpgsqlParameter { Value = (object?)threshold ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double }]),
-            cancellationToken);
+            routeChange, cancellationToken);
 
-    public async Task<TaskVersion?> DemoteAsync(string tenantId, Guid taskId, CancellationToken cancellationToken) =>
-        await ChangeAsync(tenantId, taskId, ("delete from task_specialists where task_id = $1", [taskId]), cancellationToken);
+    public async Task<TaskVersion?> DemoteAsync(string tenantId, Guid taskId, Func<int, SpecialistRouteChanged> routeChange, CancellationToken cancellationToken) =>
+        await ChangeAsync(tenantId, taskId, ("delete from task_specialists where task_id = $1", [taskId]), routeChange, cancellationToken);
 
-    private async Task<TaskVersion?> ChangeAsync(string tenantId, Guid taskId, (string Sql, object[] Arguments) change, CancellationToken cancellationToken)
+    private async Task<TaskVersion?> ChangeAsync(
+        string tenantId, Guid taskId, (string Sql, object[] Arguments) change, Func<int, SpecialistRouteChanged> routeChange, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -73,7 +74,9 @@ public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource)
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await outbox.AddAsync(connection, transaction, routeChange(version.Version), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outbox.Nudge();
         return version;
     }
 

@@ -47,11 +47,8 @@ public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonit
         return (reader.GetString(0) == call.CallId, reader.GetGuid(1));
     }
 
-    /// <summary>
-    /// Files the call under the task (and topic) given; a call already filed stays where it is. Returns the call's route
-    /// key when it is new to the task, so that a promoted task's route can take it in.
-    /// </summary>
-    public async Task<string?> RecordCallAsync(CallScrubbed call, Guid taskId, int? topicId, CancellationToken cancellationToken)
+    /// <summary>Files the call under the task (and topic) given; a call already filed stays where it is.</summary>
+    public async Task RecordCallAsync(CallScrubbed call, Guid taskId, int? topicId, CancellationToken cancellationToken)
     {
         var facts = call.Facts;
         await using var row = dataSource.CreateCommand(
@@ -71,18 +68,31 @@ public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonit
         row.Parameters.Add(Nullable(facts?.RequestText, NpgsqlDbType.Text));
         row.Parameters.Add(Nullable(topicId, NpgsqlDbType.Integer));
         await row.ExecuteNonQueryAsync(cancellationToken);
+    }
 
-        if (RouteKeyOf(call) is { } routeKey)
+    /// <summary>The call's route key when no task has it yet, else null.</summary>
+    public async Task<string?> NewRouteKeyAsync(CallScrubbed call, CancellationToken cancellationToken)
+    {
+        if (RouteKeyOf(call) is not { } routeKey)
         {
-            await using var key = dataSource.CreateCommand(
-                "insert into task_route_keys (tenant_id, route_key, task_id) values ($1, $2, $3) on conflict do nothing");
-            key.Parameters.Add(new NpgsqlParameter { Value = call.TenantId });
-            key.Parameters.Add(new NpgsqlParameter { Value = routeKey });
-            key.Parameters.Add(new NpgsqlParameter { Value = taskId });
-            return await key.ExecuteNonQueryAsync(cancellationToken) == 1 ? routeKey : null;
+            return null;
         }
 
-        return null;
+        await using var command = dataSource.CreateCommand("select 1 from task_route_keys where tenant_id = $1 and route_key = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = call.TenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = routeKey });
+        return await command.ExecuteScalarAsync(cancellationToken) is null ? routeKey : null;
+    }
+
+    /// <summary>Gives the task the route key (a key another task holds stays with it).</summary>
+    public async Task AddRouteKeyAsync(string tenantId, string routeKey, Guid taskId, CancellationToken cancellationToken)
+    {
+        await using var key = dataSource.CreateCommand(
+            "insert into task_route_keys (tenant_id, route_key, task_id) values ($1, $2, $3) on conflict do nothing");
+        key.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        key.Parameters.Add(new NpgsqlParameter { Value = routeKey });
+        key.Parameters.Add(new NpgsqlParameter { Value = taskId });
+        await key.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The first keys the gateway can route the task's calls by (its tag, or prompt hashes), oldest first.</summary>

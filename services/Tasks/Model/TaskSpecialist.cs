@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SlmPlatform.Routing;
 
 namespace SlmPlatform.Tasks.Model;
 

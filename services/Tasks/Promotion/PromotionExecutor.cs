@@ -1,4 +1,3 @@
-using SlmPlatform.Routing;
 using SlmPlatform.Tasks.Infrastructure;
 
 namespace SlmPlatform.Tasks.Promotion;

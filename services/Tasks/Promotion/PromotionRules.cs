@@ -1,5 +1,4 @@
 using SlmPlatform.Evaluation;
-using SlmPlatform.Routing;
 
 namespace SlmPlatform.Tasks.Promotion;
 

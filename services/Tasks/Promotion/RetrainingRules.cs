@@ -1,4 +1,3 @@
-using SlmPlatform.Routing;
 
 namespace SlmPlatform.Tasks.Promotion;
 

@@ -1,4 +1,4 @@
-namespace SlmPlatform.Routing;
+namespace SlmPlatform.Contracts;
 
 /// <summary>How a promoted task's calls are served.</summary>
 public static class RouteModes

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SlmPlatform.Routing;
+namespace SlmPlatform.Contracts;
 
 /// <summary>
 /// What a specialist's answer must be for the gateway to return it: one of the task's labels (in task discovery's
