@@ -14,24 +14,27 @@ public sealed class RoutingFixture : GatewayFixture
 
     public ScriptedSpecialists Specialists { get; private set; } = null!;
 
+    // Each routing fixture gets a Redis database of its own: the routing ledger's pending and outbox sets are
+    // per Redis, and fixtures running side by side each publish on their own virtual host.
+    private static int s_databases;
+    private readonly int _database = 1 + (Interlocked.Increment(ref s_databases) % 15);
     private ConnectionMultiplexer? _redis;
+    private CapturingQueue? _tallies;
 
     protected override async Task<IReadOnlyDictionary<string, string>> MoreSettingsAsync()
     {
         Specialists = await ScriptedSpecialists.StartAsync();
-        _redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        Ledger = new RoutingLedger(_redis, TimeProvider.System);
+        var redis = $"{TestServers.Redis},defaultDatabase={_database}";
+        _redis = await ConnectionMultiplexer.ConnectAsync(redis);
         return new Dictionary<string, string>
         {
-            ["ConnectionStrings:cache"] = TestServers.Redis,
+            ["ConnectionStrings:cache"] = redis,
             ["Gateway:Specialists:ServingUrl"] = Specialists.BaseUrl.ToString(),
             ["Gateway:Specialists:Timeout"] = "00:00:05",
             [RouteKeys.ConfigurationKey] = PromptSecret,
             ["Platform:ServiceKey"] = "test-service-key-0123456789abcdef",
         };
     }
-
-    public RoutingLedger Ledger { get; private set; } = null!;
 
     /// <summary>The check of the scripted router task: one of two intents.</summary>
     public static OutputCheck IntentCheck { get; } = new(OutputCheck.LabelKind, Labels: ["intent=card_arrival", "intent=exchange_rate"]);
@@ -75,6 +78,30 @@ public sealed class RoutingFixture : GatewayFixture
         }
     }
 
+    /// <summary>
+    /// The task's routing counts as the gateway publishes them, summed, once <paramref name="figure"/> reaches
+    /// <paramref name="atLeast"/> (the gateway records off the caller's path; each try flushes its ledger).
+    /// </summary>
+    public async Task<RoutingCounts> TalliedAsync(Guid taskId, Func<RoutingCounts, long> figure, long atLeast = 1)
+    {
+        _tallies ??= await CapturingQueue.BindAsync(Settings["ConnectionStrings:messaging"], typeof(RoutingTallied), TestContext.Current.CancellationToken);
+        var publisher = Gateway.Services.GetRequiredService<RoutingTallyPublisher>();
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var total = new RoutingCounts();
+        for (var attempt = 0; attempt < 100 && figure(total) < atLeast; attempt++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            await publisher.FlushAsync(TestContext.Current.CancellationToken);
+            var received = await _tallies.WaitForAsync(m => m.Envelope.Contains(taskId.ToString(), StringComparison.Ordinal), 0, TimeSpan.Zero, TestContext.Current.CancellationToken);
+            total = received
+                .Select(m => JsonDocument.Parse(m.Envelope).RootElement.GetProperty("message").Deserialize<RoutingTallied>(web)!)
+                .Where(t => t.TaskId == taskId)
+                .Aggregate(new RoutingCounts(), (sum, t) => sum + t.Counts);
+        }
+
+        return total;
+    }
+
     /// <summary>Publishes once the gateway's bus is up: a change published before its queue is bound would reach no one.</summary>
     private async Task PublishAsync(SpecialistRouteChanged change)
     {
@@ -86,6 +113,11 @@ public sealed class RoutingFixture : GatewayFixture
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_tallies is not null)
+        {
+            await _tallies.DisposeAsync();
+        }
+
         if (_redis is not null)
         {
             await _redis.DisposeAsync();

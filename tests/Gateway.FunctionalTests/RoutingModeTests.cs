@@ -26,7 +26,7 @@ public sealed class RoutingModeTests(RoutingFixture fixture) : IClassFixture<Rou
         Assert.False(response.Headers.Contains("x-slm-served-by"));
         Assert.Equal(ScriptedUpstream.EchoOf(marker), await ContentAsync(response));
         await fixture.CaptureOfAsync(marker);
-        var day = await LedgerAsync(taskId, d => d.ShadowCompared + d.ShadowFailed);
+        var day = await fixture.TalliedAsync(taskId, d => d.ShadowCompared + d.ShadowFailed);
         Assert.Contains(marker, fixture.Specialists.Received);
         Assert.Equal((compared, agreed, failed), (day.ShadowCompared, day.ShadowAgreed, day.ShadowFailed));
         Assert.Equal((0, 0), (day.Answered, day.FellBack));
@@ -43,7 +43,7 @@ public sealed class RoutingModeTests(RoutingFixture fixture) : IClassFixture<Rou
         response.EnsureSuccessStatusCode();
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.False(response.Headers.Contains("x-slm-served-by"));
-        var day = await LedgerAsync(taskId, d => d.ShadowCompared);
+        var day = await fixture.TalliedAsync(taskId, d => d.ShadowCompared);
         Assert.Equal((1, 1), (day.ShadowCompared, day.ShadowAgreed));
     }
 
@@ -103,7 +103,7 @@ public sealed class RoutingModeTests(RoutingFixture fixture) : IClassFixture<Rou
 
         response.EnsureSuccessStatusCode();
         Assert.Equal($"specialist:{model}", response.Headers.GetValues("x-slm-served-by").Single());
-        var day = await LedgerAsync(taskId, d => d.ShadowCompared);
+        var day = await fixture.TalliedAsync(taskId, d => d.ShadowCompared);
         Assert.Equal((1, agreed, 1), (day.ShadowCompared, day.ShadowAgreed, day.Answered));
         var asked = Assert.Single(fixture.Upstream.Received, r => r.Body.GetRawText().Contains(marker, StringComparison.Ordinal));
         Assert.False(asked.Body.TryGetProperty("stream", out _));
@@ -119,26 +119,10 @@ public sealed class RoutingModeTests(RoutingFixture fixture) : IClassFixture<Rou
         using var response = await PostAsync(agent, workload, Body(marker));
 
         response.EnsureSuccessStatusCode();
-        var day = await LedgerAsync(taskId, d => d.Answered);
+        var day = await fixture.TalliedAsync(taskId, d => d.Answered);
         await Task.Delay(300, Token);
         Assert.Equal(0, day.ShadowCompared);
         Assert.DoesNotContain(fixture.Upstream.Received, r => r.Body.GetRawText().Contains(marker, StringComparison.Ordinal));
-    }
-
-    /// <summary>The task's figures summed over today and yesterday, once <paramref name="until"/> shows something (the gateway records in the background).</summary>
-    private async Task<RoutingDay> LedgerAsync(Guid taskId, Func<RoutingDay, long> until)
-    {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var total = new RoutingDay(today, 0, 0, 0);
-        for (var attempt = 0; attempt < 100 && until(total) == 0; attempt++)
-        {
-            var days = await fixture.Ledger.ReadAsync(GatewayFixture.TenantId, taskId, today.AddDays(-1), today);
-            total = new RoutingDay(today, days.Sum(d => d.Answered), days.Sum(d => d.AnsweredMilliseconds), days.Sum(d => d.FellBack),
-                days.Sum(d => d.ShadowCompared), days.Sum(d => d.ShadowAgreed), days.Sum(d => d.ShadowFailed));
-            await Task.Delay(until(total) == 0 ? 100 : 0, Token);
-        }
-
-        return total;
     }
 
     private static (string Agent, string Workload, string Marker) Site() =>

@@ -24,7 +24,7 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
         Assert.Equal(teacherCalls, fixture.Upstream.Received.Count);
         Assert.Equal(GatewayFixture.TenantId, fixture.Specialists.LastTenantHeader);
         Assert.Empty(await fixture.Captured.WaitForAsync(marker, 1, TimeSpan.FromSeconds(2), Token));
-        Assert.Equal(1, await LedgerAsync(taskId, d => d.Answered));
+        Assert.Equal(1, (await fixture.TalliedAsync(taskId, c => c.Answered)).Answered);
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
         Assert.Equal(ScriptedUpstream.EchoOf(marker), answer.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
         await fixture.CaptureOfAsync(marker);
-        Assert.Equal(1, await LedgerAsync(taskId, d => d.FellBack));
+        Assert.Equal(1, (await fixture.TalliedAsync(taskId, c => c.FellBack)).FellBack);
     }
 
     [Fact]
@@ -84,20 +84,6 @@ public sealed class RoutingTests(RoutingFixture fixture) : IClassFixture<Routing
         using var response = await fixture.PostTaggedAsync(agent, workload, marker + "-2");
 
         Assert.False(response.Headers.Contains("x-slm-served-by"));
-    }
-
-    /// <summary>The ledger's count for the task, once it shows one (the gateway records after answering).</summary>
-    private async Task<long> LedgerAsync(Guid taskId, Func<RoutingDay, long> figure)
-    {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        long count = 0;
-        for (var attempt = 0; attempt < 50 && count == 0; attempt++)
-        {
-            count = (await fixture.Ledger.ReadAsync(GatewayFixture.TenantId, taskId, today.AddDays(-1), today)).Sum(figure);
-            await Task.Delay(count == 0 ? 100 : 0, Token);
-        }
-
-        return count;
     }
 
     private static (string Agent, string Workload, string Marker) Site() =>

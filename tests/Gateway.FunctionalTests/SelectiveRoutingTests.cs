@@ -28,11 +28,11 @@ public sealed class SelectiveRoutingTests(RoutingFixture fixture) : IClassFixtur
         var teacher = await abstained.Content.ReadFromJsonAsync<JsonElement>(Token);
         Assert.Equal(ScriptedUpstream.EchoOf(unsure), teacher.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
         await fixture.CaptureOfAsync(unsure);
-        var days = await LedgerAsync(taskId, d => d.Answered + d.Abstained, 2);
-        Assert.Equal(1, days.Sum(d => d.Answered));
-        Assert.Equal(1, days.Sum(d => d.Abstained));
-        Assert.Equal(0, days.Sum(d => d.FellBack));
-        Assert.True(days.Sum(d => d.AbstainedMilliseconds) > 0);
+        var counts = await fixture.TalliedAsync(taskId, c => c.Answered + c.Abstained, 2);
+        Assert.Equal(1, counts.Answered);
+        Assert.Equal(1, counts.Abstained);
+        Assert.Equal(0, counts.FellBack);
+        Assert.True(counts.AbstainedMilliseconds > 0);
     }
 
     [Fact]
@@ -47,26 +47,12 @@ public sealed class SelectiveRoutingTests(RoutingFixture fixture) : IClassFixtur
 
         Assert.False(sure.Headers.Contains("x-slm-served-by"));
         Assert.False(unsure.Headers.Contains("x-slm-served-by"));
-        var days = await LedgerAsync(taskId, d => d.ShadowCompared + d.ShadowAbstained, 2);
-        Assert.Equal(1, days.Sum(d => d.ShadowCompared));
-        Assert.Equal(1, days.Sum(d => d.ShadowAgreed));
-        Assert.Equal(1, days.Sum(d => d.ShadowAbstained));
+        var counts = await fixture.TalliedAsync(taskId, c => c.ShadowCompared + c.ShadowAbstained, 2);
+        Assert.Equal(1, counts.ShadowCompared);
+        Assert.Equal(1, counts.ShadowAgreed);
+        Assert.Equal(1, counts.ShadowAbstained);
     }
 
     private async Task<HttpResponseMessage> PostSucceedingAsync(string agent, string workload, string text) =>
         (await fixture.PostTaggedAsync(agent, workload, text)).EnsureSuccessStatusCode();
-
-    // The gateway records off the caller's path: the figures are polled for until they add up.
-    private async Task<IReadOnlyList<RoutingDay>> LedgerAsync(Guid taskId, Func<RoutingDay, long> figure, long expected)
-    {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        IReadOnlyList<RoutingDay> days = [];
-        for (var attempt = 0; attempt < 100 && days.Sum(figure) < expected; attempt++)
-        {
-            await Task.Delay(50, Token);
-            days = await fixture.Ledger.ReadAsync(GatewayFixture.TenantId, taskId, today.AddDays(-1), today);
-        }
-
-        return days;
-    }
 }

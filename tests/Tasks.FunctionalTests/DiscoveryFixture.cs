@@ -1,8 +1,10 @@
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SlmPlatform.Tasks.Promotion;
 using CallPublisher = SlmPlatform.Ingest.Infrastructure.CallPublisher;
 using CallStore = SlmPlatform.Calls.Infrastructure.CallStore;
+using RoutingDayStore = SlmPlatform.Tasks.Infrastructure.RoutingDayStore;
 using TaskStore = SlmPlatform.Tasks.Infrastructure.TaskStore;
 
 namespace SlmPlatform.Tasks.FunctionalTests;
@@ -22,6 +24,8 @@ public sealed class DiscoveryFixture : IAsyncLifetime
 
     /// <summary>The gateways' routing changes, as published from the outbox.</summary>
     public CapturingQueue RouteChanges { get; private set; } = null!;
+
+    public const string TenantId = "tenant-tasks-tests";
 
     public const string PromptSecret = "tasks-tests-prompt-key-0123456789";
 
@@ -150,6 +154,27 @@ public sealed class DiscoveryFixture : IAsyncLifetime
             JsonDocument.Parse(m.Envelope).RootElement.GetProperty("message").Deserialize<SpecialistRouteChanged>(web);
         var found = await RouteChanges.WaitForAsync(m => Read(m) is { } change && change.TaskId == taskId && match(change), 1, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         return Read(found[0])!;
+    }
+
+    /// <summary>
+    /// Publishes a gateway's tally for the task, as the gateway does, and returns once task discovery has counted it
+    /// (its day's sums grew by it).
+    /// </summary>
+    public async Task TallyAsync(Guid taskId, RoutingCounts counts)
+    {
+        var days = Tasks.Services.GetRequiredService<RoutingDayStore>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        async Task<long> TotalAsync() => (await days.ReadAsync(TenantId, taskId, today, today, TestContext.Current.CancellationToken))
+            .Sum(d => d.Answered + d.FellBack + d.ShadowCompared + d.ShadowFailed + d.Abstained + d.ShadowAbstained);
+        var before = await TotalAsync();
+        await Tasks.Services.GetRequiredService<IBus>().Publish(new RoutingTallied(Guid.NewGuid(), TenantId, taskId, today, counts), TestContext.Current.CancellationToken);
+        var expected = before + counts.Answered + counts.FellBack + counts.ShadowCompared + counts.ShadowFailed + counts.Abstained + counts.ShadowAbstained;
+        for (var attempt = 0; attempt < 150 && await TotalAsync() < expected; attempt++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(expected, await TotalAsync());
     }
 
     public async ValueTask DisposeAsync()

@@ -1,13 +1,12 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using SlmPlatform.Routing;
-using StackExchange.Redis;
 
 namespace SlmPlatform.Tasks.FunctionalTests;
 
 public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixture<DiscoveryFixture>
 {
-    private const string Tenant = "tenant-tasks-tests";
+    private const string Tenant = DiscoveryFixture.TenantId;
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -15,8 +14,6 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
     {
         var (taskId, agent, client) = await PostTaskAsync();
         var model = Guid.NewGuid();
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        var ledger = new RoutingLedger(redis, TimeProvider.System);
         var evaluated = Evaluated(taskId, model, 0.99, 0.96);
 
         await PublishAsync(evaluated);
@@ -25,15 +22,15 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         await Task.Delay(TimeSpan.FromSeconds(2), Token);
         Assert.Single(await DecisionsAsync(client, taskId), d => d.GetProperty("action").GetString() == "shadow");
 
-        await CompareAsync(ledger, taskId, agreed: 80, disagreed: 0);
+        await CompareAsync(taskId, agreed: 80, disagreed: 0);
         Assert.Equal(RouteModes.Canary, await WaitForModeAsync(client, taskId, RouteModes.Canary));
-        await CompareAsync(ledger, taskId, agreed: 80, disagreed: 0);
+        await CompareAsync(taskId, agreed: 80, disagreed: 0);
         Assert.Equal(RouteModes.Full, await WaitForModeAsync(client, taskId, RouteModes.Full));
         var route = await fixture.RouteChangeAsync(taskId, c => c.Route?.Mode == RouteModes.Full);
         Assert.Equal(model, route.Route!.ModelId);
         Assert.Equal([RouteKeys.ForWorkload(agent, "w")], route.RouteKeys);
 
-        await CompareAsync(ledger, taskId, agreed: 2, disagreed: 38);
+        await CompareAsync(taskId, agreed: 2, disagreed: 38);
         Assert.Null(await WaitForModeAsync(client, taskId, null));
 
         var decisions = await DecisionsAsync(client, taskId);
@@ -130,8 +127,7 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
             Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
         }
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        await CompareAsync(new RoutingLedger(redis, TimeProvider.System), taskId, agreed: 0, disagreed: 30);
+        await CompareAsync(taskId, agreed: 0, disagreed: 30);
 
         Assert.Null(await WaitForModeAsync(client, taskId, null));
         var demoted = Assert.Single(await WaitForDecisionsAsync(client, taskId, 1));
@@ -168,13 +164,8 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
     private static ModelEvaluated Evaluated(Guid taskId, Guid modelId, double agreement, double lower) =>
         new(Guid.NewGuid(), Tenant, modelId, taskId, "classifier-head", "ds-policy", 300, "json_equivalent", agreement, lower, Math.Min(1, agreement + 0.02), 4.2);
 
-    private static async Task CompareAsync(RoutingLedger ledger, Guid taskId, int agreed, int disagreed)
-    {
-        for (var i = 0; i < agreed + disagreed; i++)
-        {
-            await ledger.RecordComparisonAsync(Tenant, taskId, agreed: i < agreed);
-        }
-    }
+    private Task CompareAsync(Guid taskId, int agreed, int disagreed) =>
+        fixture.TallyAsync(taskId, new RoutingCounts(ShadowCompared: agreed + disagreed, ShadowAgreed: agreed));
 
     /// <summary>Waits until the task's specialist is in <paramref name="mode"/> (null: none), and returns what it last saw.</summary>
     private static async Task<string?> WaitForModeAsync(HttpClient client, Guid taskId, string? mode)

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using SlmPlatform.Evaluation;
-using SlmPlatform.Routing;
-using StackExchange.Redis;
+using SlmPlatform.Tasks.Infrastructure;
 
 namespace SlmPlatform.Tasks.FunctionalTests;
 
@@ -13,14 +13,8 @@ public sealed class SavingsTests(DiscoveryFixture fixture) : IClassFixture<Disco
     {
         var agent = $"savings-{Guid.NewGuid():N}";
         var taskId = await PostAsync(agent, latencies: [100, 200, 300, 400]);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        var ledger = new RoutingLedger(redis, TimeProvider.System);
-        for (var i = 0; i < 3; i++)
-        {
-            await ledger.RecordAnswerAsync("tenant-tasks-tests", taskId, 50);
-        }
-
-        await ledger.RecordFallbackAsync("tenant-tasks-tests", taskId);
+        await fixture.TallyAsync(taskId, new RoutingCounts(Answered: 2, AnsweredMilliseconds: 100));
+        await fixture.TallyAsync(taskId, new RoutingCounts(Answered: 1, AnsweredMilliseconds: 50, FellBack: 1));
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
 
         var report = await client.GetFromJsonAsync<JsonElement>("/api/savings", Token);
@@ -43,14 +37,7 @@ public sealed class SavingsTests(DiscoveryFixture fixture) : IClassFixture<Disco
     {
         var agent = $"agreement-{Guid.NewGuid():N}";
         var taskId = await PostAsync(agent, latencies: [100, 200]);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        var ledger = new RoutingLedger(redis, TimeProvider.System);
-        foreach (var agreed in new[] { true, true, true, false })
-        {
-            await ledger.RecordComparisonAsync("tenant-tasks-tests", taskId, agreed);
-        }
-
-        await ledger.RecordShadowFailureAsync("tenant-tasks-tests", taskId);
+        await fixture.TallyAsync(taskId, new RoutingCounts(ShadowCompared: 4, ShadowAgreed: 3, ShadowFailed: 1));
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
 
         var report = await client.GetFromJsonAsync<JsonElement>("/api/savings", Token);
@@ -71,8 +58,7 @@ public sealed class SavingsTests(DiscoveryFixture fixture) : IClassFixture<Disco
     public async Task Savings_WithoutComparisons_HaveNoAgreement()
     {
         var taskId = await PostAsync($"no-agreement-{Guid.NewGuid():N}", latencies: [100]);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        await new RoutingLedger(redis, TimeProvider.System).RecordAnswerAsync("tenant-tasks-tests", taskId, 20);
+        await fixture.TallyAsync(taskId, new RoutingCounts(Answered: 1, AnsweredMilliseconds: 20));
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
 
         var report = await client.GetFromJsonAsync<JsonElement>("/api/savings", Token);
@@ -118,5 +104,21 @@ public sealed class SavingsTests(DiscoveryFixture fixture) : IClassFixture<Disco
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var tasks = await fixture.WaitForTasksAsync(t => t.Any(x => x.GetProperty("agent").GetString() == agent && x.GetProperty("calls").GetInt64() == latencies.Length), TimeSpan.FromSeconds(30));
         return tasks.Single(t => t.GetProperty("agent").GetString() == agent).GetProperty("id").GetGuid();
+    }
+
+    [Fact]
+    public async Task ATallyDeliveredTwice_IsCountedOnce()
+    {
+        var days = fixture.Tasks.Services.GetRequiredService<RoutingDayStore>();
+        var taskId = Guid.NewGuid();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var tally = new RoutingTallied(Guid.NewGuid(), DiscoveryFixture.TenantId, taskId, today, new RoutingCounts(Answered: 2, AnsweredMilliseconds: 30, ShadowCompared: 1, ShadowAgreed: 1));
+
+        Assert.True(await days.AddAsync(tally, Token));
+        Assert.False(await days.AddAsync(tally, Token));
+        Assert.True(await days.AddAsync(tally with { EventId = Guid.NewGuid() }, Token));
+
+        var day = Assert.Single(await days.ReadAsync(DiscoveryFixture.TenantId, taskId, today, today, Token));
+        Assert.Equal((4L, 60.0, 2L, 2L), (day.Answered, day.AnsweredMilliseconds, day.ShadowCompared, day.ShadowAgreed));
     }
 }

@@ -5,7 +5,6 @@ using SlmPlatform.Gateway.Consumers;
 using SlmPlatform.Gateway.Infrastructure;
 using SlmPlatform.Gateway.Routing;
 using SlmPlatform.Messaging;
-using SlmPlatform.Routing;
 
 namespace SlmPlatform.Gateway.Extensions;
 
@@ -66,6 +65,8 @@ internal static class Extensions
             builder.AddRedisClient("cache");
             builder.Services.AddSingleton(services => new RouteTable(services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>()));
             builder.Services.AddSingleton<RoutingLedger>();
+            builder.Services.AddSingleton<RoutingTallyPublisher>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<RoutingTallyPublisher>());
         }
     }
 

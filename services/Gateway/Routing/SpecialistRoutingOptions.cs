@@ -18,4 +18,7 @@ public sealed class SpecialistRoutingOptions
     /// </summary>
     [Range(1, 10_000)]
     public int MaxBackgroundRequests { get; set; } = 32;
+
+    /// <summary>How often the routing ledger's counts are published to task discovery (savings, promotion).</summary>
+    public TimeSpan TallyInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

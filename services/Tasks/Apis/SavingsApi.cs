@@ -18,8 +18,8 @@ public static class SavingsApi
         return app;
     }
 
-    public static async Task<Results<Ok<SavingsReport>, ValidationProblem, ProblemHttpResult>> GetSavings(
-        ClaimsPrincipal user, IServiceProvider services, TimeProvider time, string? from, string? to, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SavingsReport>, ValidationProblem>> GetSavings(
+        ClaimsPrincipal user, SavingsCalculator savings, TimeProvider time, string? from, string? to, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var errors = new Dictionary<string, string[]>();
@@ -33,11 +33,6 @@ public static class SavingsApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
-        }
-
-        if (services.GetService<SavingsCalculator>() is not { } savings)
-        {
-            return TypedResults.Problem("No routing ledger is configured (the 'cache' connection).", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         return TypedResults.Ok(await savings.ReportAsync(user.GetTenantId(), start, end, cancellationToken));

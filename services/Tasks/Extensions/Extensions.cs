@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.Json;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Messaging;
-using SlmPlatform.Routing;
 using SlmPlatform.Tasks.Consumers;
 using SlmPlatform.Tasks.Infrastructure;
 using SlmPlatform.Tasks.Promotion;
@@ -30,18 +29,18 @@ internal static class Extensions
         builder.Services.AddSingleton<TaskCurationStore>();
         builder.Services.AddSingleton<TaskSpecialistStore>();
         builder.Services.AddSingleton<RouteChangeOutbox>();
+        builder.Services.AddSingleton<RoutingDayStore>();
+        builder.Services.AddSingleton<SavingsCalculator>();
         builder.Services.AddHostedService<RouteChangeDispatcher>();
         builder.Services.AddSingleton<TopicAssignments>();
         builder.Services.AddScoped<TopicReclusterer>();
         builder.Services.AddHostedService<TopicReclusterWorker>();
         builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 
-        // Redis holds the embedding cache and the gateways' routing ledger; without it tasks still work, without savings.
+        // Redis holds the embedding cache; without it tasks embed every call afresh.
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(PlatformConnections.Cache)))
         {
             builder.AddRedisClient(PlatformConnections.Cache);
-            builder.Services.AddSingleton<RoutingLedger>();
-            builder.Services.AddSingleton<SavingsCalculator>();
         }
 
         builder.AddCallEmbeddings();
@@ -52,6 +51,7 @@ internal static class Extensions
         {
             bus.AddConsumer<CallScrubbedConsumer>(typeof(CallScrubbedConsumerDefinition));
             bus.AddConsumer<ModelEvaluatedConsumer>(typeof(ModelEvaluatedConsumerDefinition));
+            bus.AddConsumer<RoutingTalliedConsumer>(typeof(RoutingTalliedConsumerDefinition));
         });
         return builder;
     }

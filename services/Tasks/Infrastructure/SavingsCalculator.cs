@@ -1,24 +1,23 @@
 using SlmPlatform.Evaluation;
-using SlmPlatform.Routing;
 
 namespace SlmPlatform.Tasks.Infrastructure;
 
 /// <summary>
-/// The savings report: the routing ledger the gateways keep, priced with each task's own figures (its teacher cost
+/// The savings report: the gateways' routing tallies (summed per day), priced with each task's own figures (its teacher cost
 /// per call from the price table, its median teacher latency). Cost avoided is what the teacher would have charged;
 /// the specialist's own cost is not subtracted, since it runs on the tenant's hardware (see docs/serving.md). A call the
 /// specialist abstained on or fell back from costs the teacher's price as before, and the time the specialist took is
 /// taken off the latency saved. Agreement with the teacher comes with its Wilson interval, so that a few comparisons
 /// are not read as many.
 /// </summary>
-public sealed class SavingsCalculator(TaskStore tasks, RoutingLedger ledger)
+public sealed class SavingsCalculator(TaskStore tasks, RoutingDayStore routingDays)
 {
     public async Task<SavingsReport> ReportAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var rows = new List<TaskSavings>();
         foreach (var task in await tasks.ListAsync(tenantId, cancellationToken))
         {
-            var days = await ledger.ReadAsync(tenantId, task.Id, from, to);
+            var days = await routingDays.ReadAsync(tenantId, task.Id, from, to, cancellationToken);
             if (days.Count == 0)
             {
                 continue;

@@ -1,5 +1,4 @@
 using MassTransit;
-using SlmPlatform.Routing;
 
 namespace SlmPlatform.Tasks.Infrastructure;
 
@@ -18,7 +17,7 @@ public enum RoutingChange
 /// Online agreement in a mode counts only what the gateways compare after the change.
 /// </summary>
 public sealed class SpecialistRouting(
-    TaskStore tasks, TaskSpecialistStore specialists, IPublishEndpoint publisher, TimeProvider time, RoutingLedger? ledger = null)
+    TaskStore tasks, TaskSpecialistStore specialists, RoutingDayStore routingDays, IPublishEndpoint publisher, TimeProvider time)
 {
     public async Task<(RoutingChange Outcome, TaskSpecialist? Specialist)> PromoteAsync(
         string tenantId, Guid taskId, Guid modelId, string mode, double? share, double sample, double? threshold, CancellationToken cancellationToken)
@@ -33,7 +32,7 @@ public sealed class SpecialistRouting(
             return (RoutingChange.NotRoutable, null);
         }
 
-        var today = await TodayAsync(tenantId, taskId);
+        var today = await TodayAsync(tenantId, taskId, cancellationToken);
         var check = OutputChecks.For(task.Task.OutputKind, task.Labels, task.Task.Calls);
         var now = time.GetUtcNow();
         var specialist = new TaskSpecialist(modelId, mode, check, now, share, sample, threshold);
@@ -67,26 +66,17 @@ public sealed class SpecialistRouting(
     }
 
     /// <summary>The gateways' comparisons (compared, agreed) since the specialist took its mode.</summary>
-    public async Task<(long Compared, long Agreed)> OnlineSinceAsync(string tenantId, Guid taskId, TaskSpecialist specialist)
+    public async Task<(long Compared, long Agreed)> OnlineSinceAsync(string tenantId, Guid taskId, TaskSpecialist specialist, CancellationToken cancellationToken)
     {
-        if (ledger is null)
-        {
-            return (0, 0);
-        }
-
-        var days = await ledger.ReadAsync(tenantId, taskId, DateOnly.FromDateTime(specialist.PromotedAt.UtcDateTime), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var days = await routingDays.ReadAsync(
+            tenantId, taskId, DateOnly.FromDateTime(specialist.PromotedAt.UtcDateTime), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
         return (Math.Max(0, days.Sum(d => d.ShadowCompared) - specialist.OnlineBefore.Compared), Math.Max(0, days.Sum(d => d.ShadowAgreed) - specialist.OnlineBefore.Agreed));
     }
 
-    private async Task<(long Compared, long Agreed)> TodayAsync(string tenantId, Guid taskId)
+    private async Task<(long Compared, long Agreed)> TodayAsync(string tenantId, Guid taskId, CancellationToken cancellationToken)
     {
-        if (ledger is null)
-        {
-            return (0, 0);
-        }
-
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var days = await ledger.ReadAsync(tenantId, taskId, today, today);
+        var days = await routingDays.ReadAsync(tenantId, taskId, today, today, cancellationToken);
         return (days.Sum(d => d.ShadowCompared), days.Sum(d => d.ShadowAgreed));
     }
 }

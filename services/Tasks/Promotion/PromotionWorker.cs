@@ -46,7 +46,7 @@ public sealed partial class PromotionWorker(IServiceScopeFactory scopes, IOption
                 tenantPolicies[tenantId] = policy = await policies.ForAsync(tenantId, cancellationToken);
             }
 
-            var (compared, agreed) = await routing.OnlineSinceAsync(tenantId, taskId, specialist);
+            var (compared, agreed) = await routing.OnlineSinceAsync(tenantId, taskId, specialist, cancellationToken);
             if (PromotionRules.OnOnline(policy, specialist, compared, agreed) is { } verdict)
             {
                 var state = string.Join('/', taskId, specialist.ModelId, specialist.Mode, specialist.PromotedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), verdict.Action);
