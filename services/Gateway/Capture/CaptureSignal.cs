@@ -1,26 +1,6 @@
-using System.Threading.Channels;
+using SlmPlatform.Messaging;
 
 namespace SlmPlatform.Gateway.Capture;
 
-/// <summary>Wakes the publisher when the spooler has written something; repeated notices fold into one.</summary>
-public sealed class CaptureSignal
-{
-    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Notify() => _channel.Writer.TryWrite(true);
-
-    /// <summary>Waits for a notice, or for <paramref name="timeout"/> to pass.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(timeout);
-        try
-        {
-            await _channel.Reader.ReadAsync(wait.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Timed out: the caller looks again anyway.
-        }
-    }
-}
+/// <summary>Wakes the publisher when the spooler has written something.</summary>
+public sealed class CaptureSignal : WakeSignal;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
+using SlmPlatform.Messaging;
 
 namespace SlmPlatform.Tasks.Infrastructure;
 
@@ -11,8 +11,7 @@ namespace SlmPlatform.Tasks.Infrastructure;
 /// </summary>
 public sealed class RouteChangeOutbox(NpgsqlDataSource dataSource)
 {
-    // One pending wake-up is enough for any number of additions: the dispatcher reads them all.
-    private readonly Channel<bool> _added = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeSignal _added = new();
 
     /// <summary>The change of a task's routing state at <paramref name="version"/>; its id follows from what it says, so
     /// adding the same change twice (a retried consumer) keeps one row.</summary>
@@ -43,22 +42,10 @@ public sealed class RouteChangeOutbox(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Wakes the dispatcher after a commit that added changes.</summary>
-    public void Nudge() => _added.Writer.TryWrite(true);
+    public void Nudge() => _added.Notify();
 
     /// <summary>Waits until a change is added or <paramref name="timeout"/> passes.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(timeout);
-        try
-        {
-            await _added.Reader.ReadAsync(wait.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed without a nudge.
-        }
-    }
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _added.WaitAsync(timeout, cancellationToken);
 
     /// <summary>The oldest changes not yet published, oldest first.</summary>
     public async Task<IReadOnlyList<SpecialistRouteChanged>> PendingAsync(int limit, CancellationToken cancellationToken)
