@@ -101,6 +101,7 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform)
     {
         var id = $"e2e-twice-{Guid.NewGuid():N}";
         using var ingest = platform.CreateClient("ingest");
+        await using var scrubbed = await CapturingQueue.BindAsync(await platform.ConnectionStringAsync("messaging"), typeof(CallScrubbed), Token);
 
         using var first = await ingest.PostAsync("/v1/calls", EndToEnd.Json(Call(id, "e2e-twice", "hello")), Token);
         using var second = await ingest.PostAsync("/v1/calls", EndToEnd.Json(Call(id, "e2e-twice", "hello")), Token);
@@ -109,8 +110,11 @@ public sealed class PlatformEndToEndTests(LocalPlatformFixture platform)
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         var callsDb = await platform.ConnectionStringAsync("callsdb");
         Assert.True(await EndToEnd.PollAsync(async () => await TestDatabase.CountAsync(callsDb, "select count(*) from calls where call_id = $1", Token, id) == 1 ? "stored" : null, EndToEnd.Eventually) is not null);
-        // Both messages have been handled once the scrubber's queue is empty; the count must still be one.
-        await Task.Delay(TimeSpan.FromSeconds(1), Token);
+        // The scrubber announces the call on every delivery, under one event id: two announcements mean both posts
+        // were handled, and the count must still be one.
+        var announced = await scrubbed.WaitForAsync(id, 2, EndToEnd.Eventually, Token);
+        Assert.Equal(2, announced.Count);
+        Assert.Single(announced.Select(m => m.MessageId).Distinct());
         Assert.Equal(1, await TestDatabase.CountAsync(callsDb, "select count(*) from calls where call_id = $1", Token, id));
     }
 

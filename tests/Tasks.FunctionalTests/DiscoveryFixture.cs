@@ -33,6 +33,9 @@ public sealed class DiscoveryFixture : IAsyncLifetime
 
     public string ApiKey { get; private set; } = null!;
 
+    /// <summary>The messages the tasks service has finished consuming.</summary>
+    public ConsumedMessages Consumed { get; } = new();
+
     /// <summary>What the promotion policy asks of the training service.</summary>
     public ScriptedTraining Training { get; } = new();
 
@@ -66,6 +69,7 @@ public sealed class DiscoveryFixture : IAsyncLifetime
             services.RemoveAll<IModelRetraining>();
             services.AddSingleton<IModelEvaluations>(Training);
             services.AddSingleton<IModelRetraining>(Training);
+            services.AddConsumeObserver(_ => Consumed);
         });
         Calls = new ServiceFactory<CallStore>(settings);
         Ingest = new ServiceFactory<CallPublisher>(settings);

@@ -18,8 +18,8 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
 
         await PublishAsync(evaluated);
         Assert.Equal(RouteModes.Shadow, await WaitForModeAsync(client, taskId, RouteModes.Shadow));
-        await PublishAsync(evaluated);
-        await Task.Delay(TimeSpan.FromSeconds(2), Token);
+        var redelivered = await PublishAsync(evaluated);
+        await fixture.Consumed.WaitForAsync(redelivered);
         Assert.Single(await DecisionsAsync(client, taskId), d => d.GetProperty("action").GetString() == "shadow");
 
         await CompareAsync(taskId, agreed: 80, disagreed: 0);
@@ -158,8 +158,13 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         return (taskId, agent, fixture.Tasks.CreateClient(fixture.ApiKey));
     }
 
-    private Task PublishAsync(ModelEvaluated evaluated) =>
-        fixture.Tasks.Services.GetRequiredService<IBus>().Publish(evaluated, Token);
+    /// <summary>Publishes as training does; returns the message id, to wait for its consumption.</summary>
+    private async Task<Guid> PublishAsync(ModelEvaluated evaluated)
+    {
+        var messageId = Guid.NewGuid();
+        await fixture.Tasks.Services.GetRequiredService<IBus>().Publish(evaluated, publish => publish.MessageId = messageId, Token);
+        return messageId;
+    }
 
     private static ModelEvaluated Evaluated(Guid taskId, Guid modelId, double agreement, double lower) =>
         new(Guid.NewGuid(), Tenant, modelId, taskId, "classifier-head", "ds-policy", 300, "json_equivalent", agreement, lower, Math.Min(1, agreement + 0.02), 4.2);
