@@ -73,8 +73,10 @@ public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider tim
         foreach (var key in await database.SetMembersAsync(OutboxSet))
         {
             var fields = (await database.HashGetAllAsync(key.ToString())).ToDictionary(f => f.Name.ToString(), f => f.Value, StringComparer.Ordinal);
-            if (fields.Count == 0)
+            if (!fields.ContainsKey(TenantField) || !fields.ContainsKey(TaskField) || !fields.ContainsKey(DayField))
             {
+                // Gone, or counts that say not whose they are: nobody could be credited with them.
+                await database.KeyDeleteAsync(key.ToString());
                 await database.SetRemoveAsync(OutboxSet, key);
                 continue;
             }
