@@ -20,5 +20,6 @@ app.MapOpenApi();
 app.MapCallsApi();
 app.MapScrubApi();
 app.MapScrubReportApi();
+app.MapParkedCallsApi();
 
 app.Run();

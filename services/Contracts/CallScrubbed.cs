@@ -1,8 +1,9 @@
 namespace SlmPlatform.Contracts;
 
 /// <summary>
-/// A call was scrubbed and stored. Carries references and counts only; the text lives in the calls database.
-/// <see cref="EventId"/> is the same on every redelivery, so consumers can drop duplicates.
+/// A call was scrubbed and stored. Carries its ids, call site, the scrubber's replacement counts and its facts —
+/// including the scrubbed request text that task discovery embeds (<see cref="CallFacts.RequestText"/>); never raw
+/// text. <see cref="EventId"/> is the same on every redelivery, so consumers can drop duplicates.
 /// </summary>
 public sealed record CallScrubbed(
     Guid EventId,

@@ -7,7 +7,7 @@ namespace SlmPlatform.Calls.FunctionalTests;
 /// Ingest and the calls service (the scrubber) in-process on one virtual host and fresh databases, with a queue that
 /// records every CallScrubbed. Two tenants, to show that one never sees the other's calls.
 /// </summary>
-public sealed class PipelineFixture : IAsyncLifetime
+public class PipelineFixture : IAsyncLifetime
 {
     public const string TenantA = "tenant-a";
     public const string TenantB = "tenant-b";
@@ -27,12 +27,19 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public CapturingQueue Scrubbed { get; private set; } = null!;
 
+    public string Messaging { get; private set; } = null!;
+
+    /// <summary>The calls service's way to its database, where <see cref="ProxyTheDatabase"/> asks for one.</summary>
+    public TcpProxy? DatabaseProxy { get; private set; }
+
+    protected virtual bool ProxyTheDatabase => false;
+
     public async ValueTask InitializeAsync()
     {
         var token = TestContext.Current.CancellationToken;
         var platformDb = PlatformDb = await TestDatabase.CreateAsync("platformdb", token);
         CallsDb = await TestDatabase.CreateAsync("callsdb", token);
-        var messaging = await TestVirtualHost.CreateAsync(token);
+        var messaging = Messaging = await TestVirtualHost.CreateAsync(token);
         KeyA = await TestApiKeys.CreateAsync(platformDb, TenantA, token);
         KeyB = await TestApiKeys.CreateAsync(platformDb, TenantB, token);
         Scrubbed = await CapturingQueue.BindAsync(messaging, typeof(CallScrubbed), token);
@@ -40,7 +47,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:platformdb"] = platformDb,
-            ["ConnectionStrings:callsdb"] = CallsDb,
+            ["ConnectionStrings:callsdb"] = ProxyTheDatabase ? ThroughProxy(CallsDb) : CallsDb,
             ["ConnectionStrings:messaging"] = messaging,
             ["Platform:ServiceKey"] = ServiceKey,
         };
@@ -50,6 +57,15 @@ public sealed class PipelineFixture : IAsyncLifetime
         // The scrubber's queue must exist before ingest publishes, as the AppHost ensures by starting it first.
         _ = Calls.Server;
         await WaitUntilHealthyAsync(Calls.CreateClient(), token);
+    }
+
+    private string ThroughProxy(string connectionString)
+    {
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        DatabaseProxy = TcpProxy.Start(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, database.Port));
+        database.Host = "127.0.0.1";
+        database.Port = DatabaseProxy.Port;
+        return database.ConnectionString;
     }
 
     /// <summary>Polls the calls API until the call is stored, or gives up after the timeout.</summary>
@@ -106,5 +122,12 @@ public sealed class PipelineFixture : IAsyncLifetime
         {
             await Calls.DisposeAsync();
         }
+
+        if (DatabaseProxy is not null)
+        {
+            await DatabaseProxy.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using System.Globalization;
 using MassTransit;
 using SlmPlatform.Calls.Infrastructure;
+using SlmPlatform.Messaging;
 using SlmPlatform.Routing;
 using SlmPlatform.Scrubbing;
 
@@ -10,14 +12,35 @@ namespace SlmPlatform.Calls.Consumers;
 /// <summary>
 /// The scrubber: the only reader of raw calls. It replaces personal data in the request and response, stores the
 /// result once, and announces it. On redelivery the row is already there, so it only publishes
-/// <see cref="CallScrubbed"/> again, with the same event id, for consumers to drop as a duplicate.
+/// <see cref="CallScrubbed"/> again, with the same event id, for consumers to drop as a duplicate. A call that still
+/// fails on its last retry is parked sealed (<see cref="CallParked"/>), never moved raw to an error queue.
 /// </summary>
-public sealed partial class CallCapturedConsumer(CallStore store, JsonScrubber scrubber, IConfiguration configuration, ILogger<CallCapturedConsumer> logger)
+public sealed partial class CallCapturedConsumer(
+    CallStore store, JsonScrubber scrubber, ParkedCallSeal seal, IConfiguration configuration, ILogger<CallCapturedConsumer> logger)
     : IConsumer<CallCaptured>
 {
+    private static readonly TimeSpan ParkConfirmTimeout = TimeSpan.FromSeconds(10);
     private readonly byte[]? _promptSecret = RouteKeys.Secret(configuration[RouteKeys.ConfigurationKey]);
 
     public async Task Consume(ConsumeContext<CallCaptured> context)
+    {
+        try
+        {
+            await ScrubAsync(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && context.GetRetryAttempt() >= CallCapturedConsumerDefinition.RetryIntervals.Length)
+        {
+            var captured = context.Message;
+            var parked = new CallParked(
+                DeterministicId.Create("call-parked", captured.TenantId, captured.CallId, context.MessageId?.ToString() ?? string.Empty, DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)),
+                captured.TenantId, captured.CallId, DateTimeOffset.UtcNow, e.GetType().Name,
+                seal.Seal(captured.TenantId, captured.CallId, JsonSerializer.SerializeToUtf8Bytes(captured)));
+            await context.PublishMandatoryAsync(parked, parked.EventId, ParkConfirmTimeout, context.CancellationToken);
+            LogParked(captured.CaptureId, e.GetType().Name);
+        }
+    }
+
+    private async Task ScrubAsync(ConsumeContext<CallCaptured> context)
     {
         var captured = context.Message;
         // One session per call: the request and the response share surrogates and placeholder numbers.
@@ -83,4 +106,7 @@ public sealed partial class CallCapturedConsumer(CallStore store, JsonScrubber s
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Capture {CaptureId} was already stored; announcing it again")]
     private partial void LogAlreadyStored(Guid captureId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Capture {CaptureId} could not be stored after its retries ({Reason}); parked sealed for replay")]
+    private partial void LogParked(Guid captureId, string reason);
 }

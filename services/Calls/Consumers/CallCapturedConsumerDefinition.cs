@@ -3,12 +3,16 @@ using MassTransit;
 namespace SlmPlatform.Calls.Consumers;
 
 /// <summary>
-/// Retries transient failures (a database restart, a deadlock) in place; a call that still fails goes to the
-/// <c>scrubber_error</c> queue, never back to a publisher. Fault events are off because they would carry the raw call
-/// to wherever faults are published.
+/// Retries transient failures (a database restart, a deadlock) in place; a call that still fails on the last retry is
+/// parked sealed by the consumer (<see cref="CallParked"/>), so no raw call reaches the <c>scrubber_error</c> queue
+/// (only a broker that refuses the parking too would leave it there). Fault events are off because they would carry
+/// the raw call to wherever faults are published.
 /// </summary>
 public sealed class CallCapturedConsumerDefinition : ConsumerDefinition<CallCapturedConsumer>
 {
+    /// <summary>Milliseconds between the retries; the consumer parks on the attempt after the last.</summary>
+    public static readonly int[] RetryIntervals = [100, 500, 1_000, 2_000, 5_000];
+
     public CallCapturedConsumerDefinition()
     {
         EndpointName = "scrubber";
@@ -21,7 +25,7 @@ public sealed class CallCapturedConsumerDefinition : ConsumerDefinition<CallCapt
         IRegistrationContext context)
     {
         endpointConfigurator.PublishFaults = false;
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(100, 500, 1_000, 2_000, 5_000));
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(RetryIntervals));
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.PrefetchCount = 64;

@@ -17,12 +17,20 @@ internal static class Extensions
         builder.AddNpgsqlDataSource(DatabaseName);
         builder.Services.AddSingleton<CallStore>();
         builder.Services.AddSingleton<ScrubReportStore>();
+        builder.Services.AddSingleton<ParkedCallStore>();
+        builder.Services.AddSingleton<ParkedCallSeal>();
+        builder.Services.AddOptions<ParkedCallOptions>().BindConfiguration(ParkedCallOptions.SectionName);
+        builder.Services.AddHostedService<ParkedCallExpiry>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScrubbing();
         builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 
         builder.AddApiKeyAuthentication();
-        builder.AddPlatformMessaging(bus => bus.AddConsumer<CallCapturedConsumer>(typeof(CallCapturedConsumerDefinition)));
+        builder.AddPlatformMessaging(bus =>
+        {
+            bus.AddConsumer<CallCapturedConsumer>(typeof(CallCapturedConsumerDefinition));
+            bus.AddConsumer<CallParkedConsumer>(typeof(CallParkedConsumerDefinition));
+        });
         return builder;
     }
 }
