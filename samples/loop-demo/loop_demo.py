@@ -24,6 +24,8 @@ p.add_argument("--bar", type=float, default=0.95, help="the policy's bar (with -
 p.add_argument("--min-online-samples", type=int, default=100)
 p.add_argument("--canary-share", type=float, default=0.5)
 p.add_argument("--sample", type=float, default=0.2)
+p.add_argument("--kind", default="auto", help="the specialist kind to train: auto (the selector chooses), classifier-head, generative")
+p.add_argument("--time-limit", type=int, default=None, help="the fine-tune job's time limit in seconds (the generative kind trains for most of it)")
 p.add_argument("--min-coverage", type=float, default=0.5, help="the policy's least share of calls answered at the bar (with --policy)")
 args = p.parse_args()
 KEY = Path(args.key_file).read_text().strip()
@@ -58,7 +60,10 @@ if args.policy:
     status, _, _ = call("PUT", "http://localhost:5103/api/promotion-policy", policy)
     log(f"promotion policy {policy} ({status})")
 
-status, _, job = call("POST", "http://localhost:5104/api/finetune-jobs", {"task_id": router["id"], "client_job_id": f"loop-{router['id']}"})
+request = {"task_id": router["id"], "client_job_id": f"loop-{router['id']}-{args.kind}", "kind": args.kind}
+if args.time_limit:
+    request["time_limit_seconds"] = args.time_limit
+status, _, job = call("POST", "http://localhost:5104/api/finetune-jobs", request)
 log(f"fine-tune job {job['id']} ({status})")
 last = None
 while True:
@@ -75,7 +80,9 @@ if job["state"] != "succeeded":
 
 _, _, model = call("GET", f"http://localhost:5104/api/models/{job['model_id']}")
 test = model["metrics"]["test"]
-log(f"model {model['id']} ({model['kind']}): held-out accuracy {test['accuracy']:.3f} {test['accuracy_ci95']} on {test['n']}")
+# A head reports accuracy; a generative specialist exact match of the whole answer, as served.
+score, interval = (("accuracy", "accuracy_ci95") if "accuracy" in test else ("exact_match", "exact_match_ci95"))
+log(f"model {model['id']} ({model['kind']}): held-out {score} {test[score]:.3f} {test[interval]} on {test['n']}")
 status, _, answer = call("POST", "http://localhost:5105/api/chat", {"model": model["id"], "stream": False,
                                                                     "messages": [{"role": "user", "content": "My new card still has not arrived"}]})
 log(f"serving answers: {answer['message']['content']}")

@@ -96,6 +96,7 @@ public sealed class RoutingFixture : GatewayFixture
             total = received
                 .Select(m => JsonDocument.Parse(m.Envelope).RootElement.GetProperty("message").Deserialize<RoutingTallied>(web)!)
                 .Where(t => t.TaskId == taskId)
+                .DistinctBy(t => t.EventId) // as task discovery counts them
                 .Aggregate(new RoutingCounts(), (sum, t) => sum + t.Counts);
         }
 

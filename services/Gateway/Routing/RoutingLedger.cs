@@ -94,6 +94,19 @@ public sealed class RoutingLedger(IConnectionMultiplexer redis, TimeProvider tim
         return tallies;
     }
 
+    /// <summary>Puts counts straight into the outbox as one tally with the given id (a second call with the same id
+    /// writes the same tally again).</summary>
+    public async Task AddToOutboxAsync(Guid tallyId, string tenantId, Guid taskId, DateOnly day, IReadOnlyList<(string Field, double Value)> counts)
+    {
+        var key = $"{OutboxPrefix}{tallyId:N}";
+        var database = redis.GetDatabase();
+        await database.HashSetAsync(key, [
+            .. counts.Select(c => new HashEntry(c.Field, c.Value)),
+            new HashEntry(TenantField, tenantId), new HashEntry(TaskField, taskId.ToString()),
+            new HashEntry(DayField, day.ToString("yyyyMMdd", CultureInfo.InvariantCulture))]);
+        await database.SetAddAsync(OutboxSet, key);
+    }
+
     /// <summary>Forgets a tally the broker has confirmed.</summary>
     public async Task ForgetAsync(Guid tallyId)
     {

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using SlmPlatform.Messaging;
+using StackExchange.Redis;
 
 namespace SlmPlatform.Gateway.Routing;
 
@@ -10,7 +11,7 @@ namespace SlmPlatform.Gateway.Routing;
 /// the broker did not take stays in Redis for the next round, and new counts keep growing in place meanwhile.
 /// </summary>
 public sealed partial class RoutingTallyPublisher(
-    RoutingLedger ledger, IBus bus, IOptions<SpecialistRoutingOptions> options, ILogger<RoutingTallyPublisher> logger) : BackgroundService
+    RoutingLedger ledger, IConnectionMultiplexer redis, IBus bus, IOptions<SpecialistRoutingOptions> options, ILogger<RoutingTallyPublisher> logger) : BackgroundService
 {
     private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _flushing = new(1, 1);
@@ -42,11 +43,21 @@ public sealed partial class RoutingTallyPublisher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var legacyMoved = false;
         using var timer = new PeriodicTimer(options.Value.TallyInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
+                if (!legacyMoved && await LegacyRoutingLedger.MoveToOutboxAsync(redis, ledger) is var moved)
+                {
+                    legacyMoved = true;
+                    if (moved > 0)
+                    {
+                        LogLegacyMoved(moved);
+                    }
+                }
+
                 await FlushAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -78,6 +89,9 @@ public sealed partial class RoutingTallyPublisher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Routing tallies not published ({Reason}); they wait in Redis for the next round")]
     private partial void LogNotPublished(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Days} days of the earlier routing ledger moved to the tally outbox")]
+    private partial void LogLegacyMoved(int days);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Routing tallies not flushed; the next round tries again")]
     private partial void LogFlushFailed(Exception exception);

@@ -1,4 +1,5 @@
-using SlmPlatform.ApiKeys;
+using MassTransit;
+using SlmPlatform.Messaging;
 
 namespace SlmPlatform.Tasks.Promotion;
 
@@ -9,17 +10,17 @@ public interface IModelRetraining
     Task RequestAsync(string tenantId, Guid taskId, string clientJobId, CancellationToken cancellationToken);
 }
 
-/// <summary><c>POST /api/finetune-jobs</c> on the training service, as the platform's service credential acting for the tenant.</summary>
-public sealed class HttpModelRetraining(IHttpClientFactory clients, IConfiguration configuration) : IModelRetraining
+/// <summary>
+/// <see cref="FineTuneRequested"/> to the training service, mandatory and confirmed: with training never started (its
+/// queue not bound) or the broker away this throws, and the decision says that no retraining could be asked for.
+/// </summary>
+public sealed class BusModelRetraining(IBus bus) : IModelRetraining
 {
-    public async Task RequestAsync(string tenantId, Guid taskId, string clientJobId, CancellationToken cancellationToken)
+    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(10);
+
+    public Task RequestAsync(string tenantId, Guid taskId, string clientJobId, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/finetune-jobs")
-        {
-            Content = JsonContent.Create(new Dictionary<string, object> { ["task_id"] = taskId, ["client_job_id"] = clientJobId }),
-        };
-        ServiceCredential.ActFor(request, configuration[ServiceCredential.ConfigurationKey], tenantId);
-        using var response = await clients.CreateClient(HttpModelEvaluations.ClientName).SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
+        var requested = new FineTuneRequested(DeterministicId.Create("finetune-requested", tenantId, clientJobId), tenantId, taskId, clientJobId, "promotion policy");
+        return bus.PublishMandatoryAsync(requested, requested.RequestId, ConfirmTimeout, cancellationToken);
     }
 }

@@ -16,7 +16,7 @@ public static class PromotionExtensions
         builder.Services.AddScoped<SpecialistRouting>();
         builder.Services.AddScoped<PromotionExecutor>();
         builder.Services.AddSingleton<IModelEvaluations, HttpModelEvaluations>();
-        builder.Services.AddSingleton<IModelRetraining, HttpModelRetraining>();
+        builder.Services.AddSingleton<IModelRetraining, BusModelRetraining>();
         // An evaluation scores hundreds of answers through serving: it may take minutes, and must not be retried
         // behind the caller's back while it runs.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way out.

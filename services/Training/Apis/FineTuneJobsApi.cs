@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Specialists.Catalog;
 using SlmPlatform.Training.Infrastructure;
+using SlmPlatform.Training.Workers;
 
 namespace SlmPlatform.Training.Apis;
 
@@ -23,7 +24,7 @@ public static class FineTuneJobsApi
     }
 
     public static async Task<Results<Created<FineTuneJob>, Ok<FineTuneJob>, ValidationProblem>> CreateJob(
-        FineTuneRequest? request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user, JobStore jobs,
+        FineTuneRequest? request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user, JobStarter starter,
         IPublishEndpoint bus, ModelCatalog catalog, CancellationToken cancellationToken)
     {
         var errors = FineTuneRequestValidator.Validate(request, idempotencyKey, [.. catalog.Models.Select(m => m.Id)]);
@@ -32,19 +33,7 @@ public static class FineTuneJobsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var tenantId = user.GetTenantId();
-        var clientJobId = request!.ClientJobId ?? idempotencyKey;
-        var normalised = request with { ClientJobId = clientJobId, Kind = request.Kind ?? "auto" };
-        var jobId = clientJobId is null ? Guid.CreateVersion7() : DeterministicId.Create("finetune-job", tenantId, clientJobId);
-        var (job, created) = await jobs.CreateAsync(tenantId, jobId, normalised, normalised.Kind!, cancellationToken);
-
-        // Announced on every repeat of a queued job too: a lost first announcement is made good, and a worker
-        // drops commands for jobs that are running or finished. The sweeper covers a publish that fails here.
-        if (job.State == JobStates.Queued)
-        {
-            await bus.Publish(new StartFineTune(job.Id, tenantId), cancellationToken);
-        }
-
+        var (job, created) = await starter.StartAsync(user.GetTenantId(), request! with { ClientJobId = request.ClientJobId ?? idempotencyKey }, bus, cancellationToken);
         return created ? TypedResults.Created($"/api/finetune-jobs/{job.Id}", job) : TypedResults.Ok(job);
     }
 

@@ -29,6 +29,7 @@ internal static class Extensions
 
         builder.Services.AddSingleton<IArtifactStore, LocalFolderArtifactStore>();
         builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<JobStarter>();
         builder.Services.AddSingleton<DatasetStore>();
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<TrainingOptions>>().Value.CatalogPath is { Length: > 0 } path
@@ -65,6 +66,7 @@ internal static class Extensions
         {
             bus.AddConsumer<StartFineTuneConsumer>(typeof(StartFineTuneConsumerDefinition));
             bus.AddConsumer<ModelTrainedConsumer>(typeof(ModelTrainedConsumerDefinition));
+            bus.AddConsumer<FineTuneRequestedConsumer>(typeof(FineTuneRequestedConsumerDefinition));
         });
         return builder;
     }
