@@ -3,10 +3,11 @@
 # exports their connection strings (SLM_TEST_POSTGRES, SLM_TEST_REDIS, SLM_TEST_RABBITMQ). Source it, then call
 # start_test_servers; stop_test_servers stops them and deletes their data.
 
+# Below Linux's ephemeral range (32768-60999), which outgoing connections draw their source ports from.
 free_port() {
   local port
   while :; do
-    port=$(( (RANDOM * 32768 + RANDOM) % 30000 + 20000 ))
+    port=$(( (RANDOM * 32768 + RANDOM) % 12000 + 20000 ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return

@@ -69,11 +69,33 @@ public sealed class LocalPlatformFixture : IAsyncLifetime
         await App.GetConnectionStringAsync(name, TestContext.Current.CancellationToken)
         ?? throw new InvalidOperationException($"No connection string '{name}'.");
 
+    // Below Linux's ephemeral range (32768–60999): a port the OS hands out may become the source port of some outgoing
+    // connection before the server binds it (CI saw Redis fail to bind so), one chosen here may not.
+    private static readonly HashSet<int> Chosen = [];
+
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            if (!Chosen.Add(port))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // In use: try another.
+            }
+        }
+
+        throw new InvalidOperationException("No free loopback port between 20000 and 32000.");
     }
 
     public async ValueTask DisposeAsync()
