@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
@@ -7,10 +9,13 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static partial class Extensions
 {
-    /// <summary>Adds telemetry, health checks, service discovery and resilient HTTP clients to a service.</summary>
+    /// <summary>Adds telemetry, health checks, snake_case JSON for minimal APIs, service discovery and resilient HTTP clients to a service.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddBasicServiceDefaults();
+
+        // Every platform API speaks snake_case, as the OpenAI and Ollama APIs it sits beside do.
+        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Calls.Consumers;
@@ -23,7 +22,6 @@ internal static class Extensions
         builder.Services.AddHostedService<ParkedCallExpiry>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScrubbing();
-        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 
         builder.AddApiKeyAuthentication();
         builder.AddPlatformMessaging(bus =>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Json;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Ingest.Infrastructure;
 using SlmPlatform.Messaging;
@@ -14,7 +13,6 @@ internal static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CallPublisher>();
 

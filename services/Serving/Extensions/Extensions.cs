@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Json;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Embeddings;
 using SlmPlatform.Serving.Infrastructure;
@@ -24,7 +23,6 @@ internal static class Extensions
             http.BaseAddress = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServingOptions>>().Value.TrainingUrl);
         builder.Services.AddSingleton<SpecialistLoader>();
         builder.Services.AddSingleton<LoadedSpecialists>();
-        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.AddApiKeyAuthentication();
         builder.AddSpecialistDeployment();
         return builder;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Json;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Messaging;
 using SlmPlatform.Tasks.Consumers;
@@ -35,7 +34,6 @@ internal static class Extensions
         builder.Services.AddSingleton<TopicAssignments>();
         builder.Services.AddScoped<TopicReclusterer>();
         builder.Services.AddHostedService<TopicReclusterWorker>();
-        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 
         // Redis holds the embedding cache; without it tasks embed every call afresh.
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(PlatformConnections.Cache)))

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
@@ -25,7 +24,6 @@ internal static class Extensions
             .Validate(o => o.LeaseSeconds >= 3 && o.SweepSeconds >= 1 && o.DefaultTimeLimitSeconds >= 1 && o.MaxAttempts >= 1,
                 "Training: LeaseSeconds ≥ 3, SweepSeconds ≥ 1, DefaultTimeLimitSeconds ≥ 1, MaxAttempts ≥ 1.")
             .ValidateOnStart();
-        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 
         builder.Services.AddSingleton<IArtifactStore, LocalFolderArtifactStore>();
         builder.Services.AddSingleton<JobStore>();
