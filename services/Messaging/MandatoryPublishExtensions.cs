@@ -5,6 +5,14 @@ namespace SlmPlatform.Messaging;
 /// <summary>Publishing that cannot lose a message in silence.</summary>
 public static class MandatoryPublishExtensions
 {
+    /// <summary>How long a background publisher waits for the broker's confirm before it keeps the message for later.</summary>
+    public static readonly TimeSpan DefaultConfirmTimeout = TimeSpan.FromSeconds(10);
+
+    /// <inheritdoc cref="PublishMandatoryAsync{T}(IPublishEndpoint, T, Guid, TimeSpan, CancellationToken)"/>
+    public static Task PublishMandatoryAsync<T>(this IPublishEndpoint endpoint, T message, Guid messageId, CancellationToken cancellationToken)
+        where T : class =>
+        endpoint.PublishMandatoryAsync(message, messageId, DefaultConfirmTimeout, cancellationToken);
+
     /// <summary>
     /// Publishes under a given message id (the consumer's idempotency key) and completes only when RabbitMQ has
     /// confirmed it. The publish is mandatory: a message that no queue would take is returned and this throws,
@@ -26,7 +34,7 @@ public static class MandatoryPublishExtensions
         }, deadline.Token);
     }
 
-    /// <summary>Whether an exception from <see cref="PublishMandatoryAsync"/> means "the broker did not take it".</summary>
+    /// <summary>Whether an exception from <c>PublishMandatoryAsync</c> means "the broker did not take it".</summary>
     public static bool IsBrokerRefusal(Exception exception) =>
         exception is OperationCanceledException or MessageReturnedException or MessageNotAcknowledgedException
             or MassTransitException or RabbitMQ.Client.Exceptions.RabbitMQClientException;

@@ -86,7 +86,6 @@ public sealed class RoutingFixture : GatewayFixture
     {
         _tallies ??= await CapturingQueue.BindAsync(Settings["ConnectionStrings:messaging"], typeof(RoutingTallied), TestContext.Current.CancellationToken);
         var publisher = Gateway.Services.GetRequiredService<RoutingTallyPublisher>();
-        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var total = new RoutingCounts();
         for (var attempt = 0; attempt < 100 && figure(total) < atLeast; attempt++)
         {
@@ -94,7 +93,7 @@ public sealed class RoutingFixture : GatewayFixture
             await publisher.FlushAsync(TestContext.Current.CancellationToken);
             var received = await _tallies.WaitForAsync(m => m.Envelope.Contains(taskId.ToString(), StringComparison.Ordinal), 0, TimeSpan.Zero, TestContext.Current.CancellationToken);
             total = received
-                .Select(m => JsonDocument.Parse(m.Envelope).RootElement.GetProperty("message").Deserialize<RoutingTallied>(web)!)
+                .Select(m => m.Message<RoutingTallied>())
                 .Where(t => t.TaskId == taskId)
                 .DistinctBy(t => t.EventId) // as task discovery counts them
                 .Aggregate(new RoutingCounts(), (sum, t) => sum + t.Counts);

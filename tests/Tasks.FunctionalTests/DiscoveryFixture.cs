@@ -153,11 +153,9 @@ public sealed class DiscoveryFixture : IAsyncLifetime
     /// <summary>The task's routing change that <paramref name="match"/> accepts, once it is published.</summary>
     public async Task<SpecialistRouteChanged> RouteChangeAsync(Guid taskId, Func<SpecialistRouteChanged, bool> match)
     {
-        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        SpecialistRouteChanged? Read(CapturedMessage m) =>
-            JsonDocument.Parse(m.Envelope).RootElement.GetProperty("message").Deserialize<SpecialistRouteChanged>(web);
-        var found = await RouteChanges.WaitForAsync(m => Read(m) is { } change && change.TaskId == taskId && match(change), 1, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
-        return Read(found[0])!;
+        var found = await RouteChanges.WaitForAsync(
+            m => m.Message<SpecialistRouteChanged>() is var change && change.TaskId == taskId && match(change), 1, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        return found[0].Message<SpecialistRouteChanged>();
     }
 
     /// <summary>

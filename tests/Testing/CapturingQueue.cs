@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using RabbitMQ.Client;
 
 namespace SlmPlatform.Testing;
@@ -71,4 +72,10 @@ public sealed class CapturingQueue : IAsyncDisposable
     }
 }
 
-public sealed record CapturedMessage(string Envelope, string? MessageId);
+public sealed record CapturedMessage(string Envelope, string? MessageId)
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The message inside the MassTransit envelope.</summary>
+    public T Message<T>() => JsonDocument.Parse(Envelope).RootElement.GetProperty("message").Deserialize<T>(Web)!;
+}

@@ -11,7 +11,6 @@ namespace SlmPlatform.Calls.Apis;
 public static class ParkedCallsApi
 {
     public const int MaxLimit = 500;
-    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(10);
 
     public static IEndpointRouteBuilder MapParkedCallsApi(this IEndpointRouteBuilder app)
     {
@@ -44,7 +43,7 @@ public static class ParkedCallsApi
         }
 
         var captured = JsonSerializer.Deserialize<CallCaptured>(seal.Open(tenantId, id, sealedBytes))!;
-        await publisher.PublishMandatoryAsync(captured, captured.CaptureId, ConfirmTimeout, cancellationToken);
+        await publisher.PublishMandatoryAsync(captured, captured.CaptureId, cancellationToken);
         await parked.RemoveAsync(tenantId, id, cancellationToken);
         return TypedResults.Accepted((string?)null);
     }

@@ -19,7 +19,6 @@ public sealed partial class CallCapturedConsumer(
     CallStore store, JsonScrubber scrubber, ParkedCallSeal seal, IConfiguration configuration, ILogger<CallCapturedConsumer> logger)
     : IConsumer<CallCaptured>
 {
-    private static readonly TimeSpan ParkConfirmTimeout = TimeSpan.FromSeconds(10);
     private readonly byte[]? _promptSecret = RouteKeys.Secret(configuration[RouteKeys.ConfigurationKey]);
 
     public async Task Consume(ConsumeContext<CallCaptured> context)
@@ -35,7 +34,7 @@ public sealed partial class CallCapturedConsumer(
                 DeterministicId.Create("call-parked", captured.TenantId, captured.CallId, context.MessageId?.ToString() ?? string.Empty, DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)),
                 captured.TenantId, captured.CallId, DateTimeOffset.UtcNow, e.GetType().Name,
                 seal.Seal(captured.TenantId, captured.CallId, JsonSerializer.SerializeToUtf8Bytes(captured)));
-            await context.PublishMandatoryAsync(parked, parked.EventId, ParkConfirmTimeout, context.CancellationToken);
+            await context.PublishMandatoryAsync(parked, parked.EventId, context.CancellationToken);
             LogParked(captured.CaptureId, e.GetType().Name);
         }
     }

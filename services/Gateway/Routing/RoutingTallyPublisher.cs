@@ -13,7 +13,6 @@ namespace SlmPlatform.Gateway.Routing;
 public sealed partial class RoutingTallyPublisher(
     RoutingLedger ledger, IConnectionMultiplexer redis, IBus bus, IOptions<SpecialistRoutingOptions> options, ILogger<RoutingTallyPublisher> logger) : BackgroundService
 {
-    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
     /// <summary>One round now; true when every tally was published.</summary>
@@ -73,7 +72,7 @@ public sealed partial class RoutingTallyPublisher(
         {
             try
             {
-                await bus.PublishMandatoryAsync(tally, tally.EventId, ConfirmTimeout, cancellationToken);
+                await bus.PublishMandatoryAsync(tally, tally.EventId, cancellationToken);
             }
             catch (Exception e) when (MandatoryPublishExtensions.IsBrokerRefusal(e) && !cancellationToken.IsCancellationRequested)
             {

@@ -12,7 +12,6 @@ namespace SlmPlatform.Tasks.Infrastructure;
 public sealed partial class RouteChangeDispatcher(RouteChangeOutbox outbox, IBus bus, ILogger<RouteChangeDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(10);
     private const int Batch = 100;
     private DateTime _lastWarning = DateTime.MinValue;
 
@@ -25,7 +24,7 @@ public sealed partial class RouteChangeDispatcher(RouteChangeOutbox outbox, IBus
                 var pending = await outbox.PendingAsync(Batch, stoppingToken);
                 foreach (var change in pending)
                 {
-                    await bus.PublishMandatoryAsync(change, change.EventId, ConfirmTimeout, stoppingToken);
+                    await bus.PublishMandatoryAsync(change, change.EventId, stoppingToken);
                     await outbox.RemoveAsync(change.EventId, stoppingToken);
                 }
 

@@ -16,11 +16,10 @@ public interface IModelRetraining
 /// </summary>
 public sealed class BusModelRetraining(IBus bus) : IModelRetraining
 {
-    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(10);
 
     public Task RequestAsync(string tenantId, Guid taskId, string clientJobId, CancellationToken cancellationToken)
     {
         var requested = new FineTuneRequested(DeterministicId.Create("finetune-requested", tenantId, clientJobId), tenantId, taskId, clientJobId, "promotion policy");
-        return bus.PublishMandatoryAsync(requested, requested.RequestId, ConfirmTimeout, cancellationToken);
+        return bus.PublishMandatoryAsync(requested, requested.RequestId, cancellationToken);
     }
 }
