@@ -57,14 +57,12 @@ var serving = builder.AddProject<Projects.Serving>("serving")
     .WithEnvironment("Platform__ServiceKey", serviceKey)
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.Messaging)
-    .WithReference(training)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 
-// Training scores each trained model as it serves, so it asks serving as the gateway does; the promotion policy in
-// tasks asks training to score the serving model on a newcomer's test set, and to retrain after a demotion.
+// Training scores each trained model as it serves, so it asks serving as the gateway does. Nothing calls back the
+// other way: serving learns of models, and tasks of evaluations, from messages (docs/architecture.md).
 training.WithReference(serving);
-tasks.WithReference(training);
 
 builder.AddGateway(infrastructure)
     .WithEnvironment("Routing__PromptKey", promptKey)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using SlmPlatform.Serving.Infrastructure;
 using SlmPlatform.Serving.Model;
 using SlmPlatform.Testing;
@@ -7,15 +6,18 @@ namespace SlmPlatform.Serving.Benchmarks;
 
 /// <summary>
 /// The serving service in-process (WebApplicationFactory, as its functional tests host it: the HTTP pipeline and
-/// handlers run, the socket does not), with a stand-in registry holding the two specialists' files, and an API key
-/// in a fresh platform database on the run's PostgreSQL.
+/// handlers run, the socket does not), with the two specialists' files copied into a temporary artifact store and
+/// recorded in serving's own registry, and an API key in a fresh platform database on the run's PostgreSQL.
 /// </summary>
 internal sealed class ServingHost : IAsyncDisposable
 {
     public const string Tenant = "tenant-serving-bench";
 
-    private ServingHost(ServiceFactory<ServingOptions> factory, HttpClient client, SpecialistDescriptor head, SpecialistDescriptor generative)
+    private readonly string _artifacts;
+
+    private ServingHost(ServiceFactory<ServingOptions> factory, HttpClient client, SpecialistDescriptor head, SpecialistDescriptor generative, string artifacts)
     {
+        _artifacts = artifacts;
         Factory = factory;
         Client = client;
         Head = head;
@@ -34,19 +36,22 @@ internal sealed class ServingHost : IAsyncDisposable
     {
         var platformDb = await TestDatabase.CreateAsync("platformdb", CancellationToken.None);
         var key = await TestApiKeys.CreateAsync(platformDb, Tenant, CancellationToken.None);
-        var head = new SpecialistDescriptor(Guid.NewGuid(), Tenant, Guid.NewGuid(), SpecialistKinds.ClassifierHead, headFile, SlmPlatform.Specialists.Artifacts.ClassifierHeadArtifact.Format, DateTimeOffset.UtcNow);
-        var generative = new SpecialistDescriptor(Guid.NewGuid(), Tenant, Guid.NewGuid(), SpecialistKinds.Generative, ggufFile, "gguf-f32", DateTimeOffset.UtcNow);
-        var registry = new Registry([head, generative]);
-        var factory = new ServiceFactory<ServingOptions>(
-            new Dictionary<string, string> { ["ConnectionStrings:platformdb"] = platformDb, ["Logging:LogLevel:Default"] = "Warning", ["Logging:Console:LogLevel:Default"] = "None" },
-            services => services.AddSingleton<ISpecialistSource>(registry));
+        var artifacts = Directory.CreateTempSubdirectory("slm-serving-bench-").FullName;
+        var registry = new SpecialistRegistry(artifacts);
+        var head = await AddAsync(registry, artifacts, headFile, SpecialistKinds.ClassifierHead, SlmPlatform.Specialists.Artifacts.ClassifierHeadArtifact.Format);
+        var generative = await AddAsync(registry, artifacts, ggufFile, SpecialistKinds.Generative, "gguf-f32");
+        var factory = new ServiceFactory<ServingOptions>(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:platformdb"] = platformDb, ["Serving:ArtifactsPath"] = artifacts,
+            ["Logging:LogLevel:Default"] = "Warning", ["Logging:Console:LogLevel:Default"] = "None",
+        });
         // WebApplicationFactory reads its manifest (where serving's content root is) from the working directory, as
         // test runners set it; the build writes it beside this program.
         var workingDirectory = Directory.GetCurrentDirectory();
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         try
         {
-            return new ServingHost(factory, factory.CreateClient(key), head, generative);
+            return new ServingHost(factory, factory.CreateClient(key), head, generative, artifacts);
         }
         finally
         {
@@ -58,18 +63,18 @@ internal sealed class ServingHost : IAsyncDisposable
     {
         Client.Dispose();
         await Factory.DisposeAsync();
+        Directory.Delete(_artifacts, recursive: true);
     }
 
-    /// <summary>The two models; an artifact key is the file's own path here.</summary>
-    private sealed class Registry(IReadOnlyList<SpecialistDescriptor> models) : ISpecialistSource
+    private static async Task<SpecialistDescriptor> AddAsync(SpecialistRegistry registry, string artifacts, string file, string kind, string format)
     {
-        public Task<IReadOnlyList<SpecialistDescriptor>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<SpecialistDescriptor>>([.. models.Where(m => m.TenantId == tenantId)]);
-
-        public Task<SpecialistDescriptor?> FindAsync(string tenantId, Guid modelId, CancellationToken cancellationToken) =>
-            Task.FromResult(models.FirstOrDefault(m => m.TenantId == tenantId && m.Id == modelId));
-
-        public Task<Stream?> OpenArtifactAsync(string artifactKey, CancellationToken cancellationToken) =>
-            Task.FromResult<Stream?>(File.Exists(artifactKey) ? File.OpenRead(artifactKey) : null);
+        var id = Guid.NewGuid();
+        var key = $"{Tenant}/models/{id}{Path.GetExtension(file)}";
+        var path = SlmPlatform.Specialists.Artifacts.ArtifactKeys.Resolve(artifacts, key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(file, path);
+        var descriptor = new SpecialistDescriptor(id, Tenant, Guid.NewGuid(), kind, key, format, DateTimeOffset.UtcNow);
+        await registry.RememberAsync(descriptor, CancellationToken.None);
+        return descriptor;
     }
 }

@@ -7,6 +7,8 @@ namespace SlmPlatform.Contracts;
 /// <see cref="EventId"/> is derived from the model, the dataset and the time of the evaluation: each evaluation is one event.
 /// <see cref="RiskCoverage"/> is there for a specialist that says how sure it is of each answer: from it the promotion
 /// policy derives the confidence threshold at its bar, and the share of calls the specialist may answer at parity.
+/// <see cref="RequestId"/> is set when the evaluation answers an <see cref="EvaluateModel"/> command (its
+/// <see cref="EvaluateModel.CommandId"/>), and null for the evaluation of a newly trained model or one asked for by hand.
 /// </summary>
 public sealed record ModelEvaluated(
     Guid EventId,
@@ -21,4 +23,5 @@ public sealed record ModelEvaluated(
     double AgreementLower,
     double AgreementUpper,
     double LatencyP50Ms,
-    CoverageCurve? RiskCoverage = null);
+    CoverageCurve? RiskCoverage = null,
+    Guid? RequestId = null);

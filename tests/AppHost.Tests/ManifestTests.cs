@@ -10,8 +10,7 @@ public sealed class ManifestTests
     public async Task CommittedManifest_MatchesWhatTheAppHostPublishes()
     {
         var token = TestContext.Current.CancellationToken;
-        var repositoryRoot = Path.GetDirectoryName(Projects.AppHost.ProjectPath.TrimEnd(Path.DirectorySeparatorChar))!;
-        var committedPath = Path.Combine(repositoryRoot, "aspire-manifest.json");
+        var committedPath = CommittedManifest.FilePath;
         var output = Directory.CreateTempSubdirectory("slm-manifest-");
         try
         {

@@ -5,12 +5,10 @@ namespace SlmPlatform.AppHost.Tests;
 /// <summary>Each store has one writer (docs/architecture.md): checked on the deployable shape and on the code.</summary>
 public sealed class StoreOwnershipTests
 {
-    private static readonly string RepositoryRoot = Path.GetDirectoryName(Projects.AppHost.ProjectPath.TrimEnd(Path.DirectorySeparatorChar))!;
-
     [Fact]
     public void EachServiceDatabase_IsGivenToItsOwnerAlone()
     {
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "aspire-manifest.json")))!["resources"]!.AsObject();
+        var manifest = CommittedManifest.Resources();
         var holders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (name, resource) in manifest)
         {
@@ -39,7 +37,7 @@ public sealed class StoreOwnershipTests
     [InlineData("slm:tally", "Gateway")]
     public void ARedisKeyPrefix_IsNamedInItsOwnersCodeAlone(string prefix, string owner)
     {
-        var services = Path.Combine(RepositoryRoot, "services");
+        var services = Path.Combine(CommittedManifest.RepositoryRoot, "services");
         var namedIn = Directory.EnumerateFiles(services, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(f => File.ReadAllText(f).Contains($"\"{prefix}", StringComparison.Ordinal))

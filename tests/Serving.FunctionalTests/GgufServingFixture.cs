@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using SlmPlatform.Serving.Infrastructure;
 using SlmPlatform.Serving.Model;
 using SlmPlatform.Specialists.Artifacts;
@@ -9,7 +8,7 @@ namespace SlmPlatform.Serving.FunctionalTests;
 /// <summary>
 /// The serving service in-process with one generative specialist: a tiny model trained here (seconds) on a toy
 /// fruit → <c>{"colour": …}</c> task, exported as an F32 GGUF (whose greedy answers equal the trained model's) and
-/// registered in a stand-in for the training service's registry. <see cref="Expected"/> holds the trained model's answers.
+/// recorded in serving's own registry. <see cref="Expected"/> holds the trained model's answers.
 /// </summary>
 public sealed class GgufServingFixture : IAsyncLifetime
 {
@@ -51,10 +50,9 @@ public sealed class GgufServingFixture : IAsyncLifetime
         }
 
         Model = new SpecialistDescriptor(id, Tenant, Guid.NewGuid(), SpecialistKinds.Generative, key, "gguf-f32", DateTimeOffset.UtcNow);
-        var registry = new Registry(_artifacts, Model);
+        await new SpecialistRegistry(_artifacts).RememberAsync(Model, token);
         Serving = new ServiceFactory<ServingOptions>(
-            new Dictionary<string, string> { ["ConnectionStrings:platformdb"] = platformDb },
-            services => services.AddSingleton<ISpecialistSource>(registry));
+            new Dictionary<string, string> { ["ConnectionStrings:platformdb"] = platformDb, ["Serving:ArtifactsPath"] = _artifacts });
     }
 
     public async ValueTask DisposeAsync()
@@ -81,21 +79,5 @@ public sealed class GgufServingFixture : IAsyncLifetime
         var random = new Random(seed);
         string Filler() => new([.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => (char)('a' + random.Next(26)))]);
         return [.. Enumerable.Range(0, count).Select(_ => Fruits[random.Next(Fruits.Length)]).Select(f => ($"{Filler()} {f.Fruit} {Filler()}", $"{{\"colour\": \"{f.Colour}\"}}"))];
-    }
-
-    /// <summary>One tenant's registry with the one model, its artifact in a folder like the training service's store.</summary>
-    private sealed class Registry(string root, SpecialistDescriptor model) : ISpecialistSource
-    {
-        public Task<IReadOnlyList<SpecialistDescriptor>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<SpecialistDescriptor>>(tenantId == model.TenantId ? [model] : []);
-
-        public Task<SpecialistDescriptor?> FindAsync(string tenantId, Guid modelId, CancellationToken cancellationToken) =>
-            Task.FromResult(tenantId == model.TenantId && modelId == model.Id ? model : null);
-
-        public Task<Stream?> OpenArtifactAsync(string artifactKey, CancellationToken cancellationToken)
-        {
-            var path = ArtifactKeys.Resolve(root, artifactKey);
-            return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 using SlmPlatform.Embeddings;
 using SlmPlatform.Serving.Infrastructure;
 using SlmPlatform.Serving.Model;
@@ -9,8 +8,8 @@ using SlmPlatform.Specialists.Training;
 namespace SlmPlatform.Serving.FunctionalTests;
 
 /// <summary>
-/// The serving service in-process with classifier heads trained here on self-made router traffic, registered in a
-/// stand-in for the training service's registry (the registry's own API is tested with the training service).
+/// The serving service in-process with classifier heads trained here on self-made router traffic, their artifacts in
+/// the artifact store and each recorded in serving's own registry as a <c>ModelTrained</c> would record it.
 /// </summary>
 public sealed class ServingFixture : IAsyncLifetime
 {
@@ -64,17 +63,16 @@ public sealed class ServingFixture : IAsyncLifetime
         KeyB = await TestApiKeys.CreateAsync(platformDb, TenantB, token);
 
         using var embeddings = new OnnxSentenceEmbeddingGenerator();
-        var registry = new RegistryDouble(_artifacts);
-        RouterA = await registry.AddAsync(TenantA, await TrainAsync(embeddings, seed: 1), token);
-        OtherA = await registry.AddAsync(TenantA, await TrainAsync(embeddings, seed: 2), token);
-        RouterB = await registry.AddAsync(TenantB, await TrainAsync(embeddings, seed: 3), token);
+        var registry = new SpecialistRegistry(_artifacts);
+        RouterA = await AddAsync(registry, TenantA, await TrainAsync(embeddings, seed: 1), token);
+        OtherA = await AddAsync(registry, TenantA, await TrainAsync(embeddings, seed: 2), token);
+        RouterB = await AddAsync(registry, TenantB, await TrainAsync(embeddings, seed: 3), token);
         var oneModel = new FileInfo(Path.Combine(_artifacts, RouterA.ArtifactKey)).Length;
 
-        var settings = new Dictionary<string, string> { ["ConnectionStrings:platformdb"] = platformDb };
-        Serving = new ServiceFactory<ServingOptions>(settings, services => services.AddSingleton<ISpecialistSource>(registry));
+        var settings = new Dictionary<string, string> { ["ConnectionStrings:platformdb"] = platformDb, ["Serving:ArtifactsPath"] = _artifacts };
+        Serving = new ServiceFactory<ServingOptions>(settings);
         Tight = new ServiceFactory<ServingOptions>(
-            new Dictionary<string, string>(settings) { ["Serving:MemoryBudgetBytes"] = (oneModel * 3 / 2).ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            services => services.AddSingleton<ISpecialistSource>(registry));
+            new Dictionary<string, string>(settings) { ["Serving:MemoryBudgetBytes"] = (oneModel * 3 / 2).ToString(System.Globalization.CultureInfo.InvariantCulture) });
     }
 
     public async ValueTask DisposeAsync()
@@ -104,37 +102,20 @@ public sealed class ServingFixture : IAsyncLifetime
         return new ClassifierHeadTrainer(options).Train(rows, labels, modelId).Head;
     }
 
-    /// <summary>Descriptors as the training service's registry would give them, artifacts in a folder like its store.</summary>
-    private sealed class RegistryDouble(string root) : ISpecialistSource
+    /// <summary>Writes the head's artifact where training would, and records it in serving's registry.</summary>
+    private async Task<SpecialistDescriptor> AddAsync(SpecialistRegistry registry, string tenantId, ClassifierHead head, CancellationToken cancellationToken)
     {
-        private readonly List<SpecialistDescriptor> _models = [];
-
-        public async Task<SpecialistDescriptor> AddAsync(string tenantId, ClassifierHead head, CancellationToken cancellationToken)
+        var id = Guid.NewGuid();
+        var key = $"{tenantId}/models/{id}{ClassifierHeadArtifact.FileExtension}";
+        var path = ArtifactKeys.Resolve(_artifacts, key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var file = File.Create(path))
         {
-            var id = Guid.NewGuid();
-            var key = $"{tenantId}/models/{id}{ClassifierHeadArtifact.FileExtension}";
-            var path = ArtifactKeys.Resolve(root, key);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await using (var file = File.Create(path))
-            {
-                ClassifierHeadArtifact.Write(head, file);
-            }
-
-            var descriptor = new SpecialistDescriptor(id, tenantId, Guid.NewGuid(), SpecialistKinds.ClassifierHead, key, ClassifierHeadArtifact.Format, DateTimeOffset.UtcNow);
-            _models.Add(descriptor);
-            return descriptor;
+            ClassifierHeadArtifact.Write(head, file);
         }
 
-        public Task<IReadOnlyList<SpecialistDescriptor>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<SpecialistDescriptor>>([.. _models.Where(m => m.TenantId == tenantId)]);
-
-        public Task<SpecialistDescriptor?> FindAsync(string tenantId, Guid modelId, CancellationToken cancellationToken) =>
-            Task.FromResult(_models.FirstOrDefault(m => m.TenantId == tenantId && m.Id == modelId));
-
-        public Task<Stream?> OpenArtifactAsync(string artifactKey, CancellationToken cancellationToken)
-        {
-            var path = ArtifactKeys.Resolve(root, artifactKey);
-            return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
-        }
+        var descriptor = new SpecialistDescriptor(id, tenantId, Guid.NewGuid(), SpecialistKinds.ClassifierHead, key, ClassifierHeadArtifact.Format, DateTimeOffset.UtcNow);
+        await registry.RememberAsync(descriptor, cancellationToken);
+        return descriptor;
     }
 }

@@ -25,6 +25,9 @@ public sealed class DiscoveryFixture : IAsyncLifetime
     /// <summary>The gateways' routing changes, as published from the outbox.</summary>
     public CapturingQueue RouteChanges { get; private set; } = null!;
 
+    /// <summary>The promotion policy's <see cref="EvaluateModel"/> commands, where training's queue would take them; a test answers them.</summary>
+    public CapturingQueue EvaluationRequests { get; private set; } = null!;
+
     public const string TenantId = "tenant-tasks-tests";
 
     public const string PromptSecret = "tasks-tests-prompt-key-0123456789";
@@ -63,11 +66,10 @@ public sealed class DiscoveryFixture : IAsyncLifetime
         Discovered = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskDiscovered), token);
         Changed = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskChanged), token);
         RouteChanges = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(SpecialistRouteChanged), token);
+        EvaluationRequests = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(EvaluateModel), token);
         Tasks = new ServiceFactory<TaskStore>(settings, services =>
         {
-            services.RemoveAll<IModelEvaluations>();
             services.RemoveAll<IModelRetraining>();
-            services.AddSingleton<IModelEvaluations>(Training);
             services.AddSingleton<IModelRetraining>(Training);
             services.AddConsumeObserver(_ => Consumed);
         });
@@ -194,6 +196,11 @@ public sealed class DiscoveryFixture : IAsyncLifetime
         if (RouteChanges is not null)
         {
             await RouteChanges.DisposeAsync();
+        }
+
+        if (EvaluationRequests is not null)
+        {
+            await EvaluationRequests.DisposeAsync();
         }
 
         foreach (IAsyncDisposable? factory in new IAsyncDisposable?[] { Ingest, Calls, Tasks })

@@ -84,17 +84,57 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
             Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
         }
 
-        fixture.Training.Agreements[serving] = 0.995;
+        // Training scores the serving model on the newcomer's test set when asked, and answers with the request's id.
         await PublishAsync(Evaluated(taskId, candidate, 0.98, 0.96));
+        await AnswerAsync(await EvaluationRequestedAsync(serving, 1), 0.995);
         var kept = Assert.Single(await WaitForDecisionsAsync(client, taskId, 1));
         Assert.Equal("keep", kept.GetProperty("action").GetString());
+        Assert.Contains("0.995", kept.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(serving, (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist").GetProperty("model_id").GetGuid());
 
-        fixture.Training.Agreements[serving] = 0.97;
         await PublishAsync(Evaluated(taskId, candidate, 0.98, 0.96));
+        await AnswerAsync(await EvaluationRequestedAsync(serving, 2), 0.97);
 
         Assert.Equal(RouteModes.Shadow, await WaitForModeAsync(client, taskId, RouteModes.Shadow));
         Assert.Equal(candidate, (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist").GetProperty("model_id").GetGuid());
+    }
+
+    [Fact]
+    public async Task AChallenge_WaitsForTheServingModelsScore_AndARefusalDecidesWithoutIt()
+    {
+        var (taskId, _, client) = await PostTaskAsync();
+        var serving = Guid.NewGuid();
+        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = serving }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        // The newcomer's evaluation delivered twice while its challenge is open: the request may go twice (at least once).
+        var challenger = Evaluated(taskId, Guid.NewGuid(), 0.98, 0.96);
+        var first = await PublishAsync(challenger);
+        var second = await PublishAsync(challenger);
+        await fixture.Consumed.WaitForAsync(first);
+        await fixture.Consumed.WaitForAsync(second);
+        var requests = (await fixture.EvaluationRequests.WaitForAsync(serving.ToString(), 1, TimeSpan.FromSeconds(20), Token)).Select(r => r.Message<EvaluateModel>()).ToList();
+        Assert.Single(requests.Select(r => r.CommandId).Distinct());
+        Assert.Empty(await DecisionsAsync(client, taskId));
+
+        var bus = fixture.Tasks.Services.GetRequiredService<IBus>();
+        var refusals = requests.Select(r => new ModelEvaluationRefused(Guid.NewGuid(), Tenant, r.CommandId, serving, r.DatasetId, "Model is not in the tenant's registry.")).ToList();
+        foreach (var refused in refusals)
+        {
+            await bus.Publish(refused, publish => publish.MessageId = refused.EventId, Token);
+        }
+
+        var decided = Assert.Single(await WaitForDecisionsAsync(client, taskId, 1));
+        Assert.Equal("shadow", decided.GetProperty("action").GetString());
+        Assert.Contains("could not be scored", decided.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        foreach (var refused in refusals)
+        {
+            await fixture.Consumed.WaitForAsync(refused.EventId);
+        }
+
+        Assert.Single(await DecisionsAsync(client, taskId));
     }
 
     [Fact]
@@ -164,6 +204,17 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         var messageId = Guid.NewGuid();
         await fixture.Tasks.Services.GetRequiredService<IBus>().Publish(evaluated, publish => publish.MessageId = messageId, Token);
         return messageId;
+    }
+
+    /// <summary>The <paramref name="count"/>-th request to score <paramref name="modelId"/>, as training would receive it.</summary>
+    private async Task<EvaluateModel> EvaluationRequestedAsync(Guid modelId, int count) =>
+        (await fixture.EvaluationRequests.WaitForAsync(modelId.ToString(), count, TimeSpan.FromSeconds(20), Token))[count - 1].Message<EvaluateModel>();
+
+    /// <summary>Training's answer to the request: the model's agreement on the dataset's test split.</summary>
+    private Task AnswerAsync(EvaluateModel request, double agreement)
+    {
+        var answer = Evaluated(Guid.Empty, request.ModelId, agreement, agreement - 0.02) with { DatasetId = request.DatasetId, RequestId = request.CommandId };
+        return fixture.Tasks.Services.GetRequiredService<IBus>().Publish(answer, publish => publish.MessageId = answer.EventId, Token);
     }
 
     private static ModelEvaluated Evaluated(Guid taskId, Guid modelId, double agreement, double lower) =>

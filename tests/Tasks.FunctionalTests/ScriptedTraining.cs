@@ -4,20 +4,15 @@ using SlmPlatform.Tasks.Promotion;
 namespace SlmPlatform.Tasks.FunctionalTests;
 
 /// <summary>
-/// The training service as the promotion policy sees it, scripted: each model's agreement on any test set as the
-/// tests set it, and the retraining requests received. (The training service's own evaluations are tested there.)
+/// The training service's retraining as the promotion policy sees it, scripted: the requests received, and tasks for
+/// which training is away. (Evaluation requests go over the real broker: <see cref="DiscoveryFixture.EvaluationRequests"/>.)
 /// </summary>
-public sealed class ScriptedTraining : IModelEvaluations, IModelRetraining
+public sealed class ScriptedTraining : IModelRetraining
 {
-    public ConcurrentDictionary<Guid, double> Agreements { get; } = new();
-
     public ConcurrentQueue<(Guid TaskId, string ClientJobId)> Retrainings { get; } = new();
 
     /// <summary>Tasks for which the training service is away when a retraining is asked for.</summary>
     public ConcurrentDictionary<Guid, bool> Unreachable { get; } = new();
-
-    public Task<IncumbentScore?> ScoreOnAsync(string tenantId, Guid modelId, string datasetId, CancellationToken cancellationToken) =>
-        Task.FromResult(Agreements.TryGetValue(modelId, out var agreement) ? new IncumbentScore(agreement, agreement - 0.02, null) : null);
 
     public Task RequestAsync(string tenantId, Guid taskId, string clientJobId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,6 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace SlmPlatform.Training.FunctionalTests;
 
 public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<TrainingFixture>
@@ -83,6 +86,80 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
         var replaced = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/evaluations", Token)).EnumerateArray());
         Assert.Equal(1.0, replaced.GetProperty("agreement").GetDouble());
         await fixture.Evaluated.WaitForAsync(modelId.ToString(), 2, TimeSpan.FromSeconds(10), Token);
+    }
+
+    [Fact]
+    public async Task ModelTrained_Redelivered_AnnouncesTheStoredEvaluationAgain_WithoutScoringTwice()
+    {
+        fixture.Serving.Wrong = null;
+        using var client = fixture.Service.CreateClient(fixture.ApiKey);
+        var modelId = await TrainAsync(client);
+        var first = Assert.Single(await fixture.Evaluated.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(30), Token));
+        var trained = Assert.Single(await fixture.Trained.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(10), Token)).Message<ModelTrained>();
+        fixture.Serving.ResetCounts();
+
+        await fixture.Service.Services.GetRequiredService<IBus>().Publish(trained, context => context.MessageId = trained.EventId, Token);
+
+        var again = await fixture.Evaluated.WaitForAsync(modelId.ToString(), 2, TimeSpan.FromSeconds(30), Token);
+        Assert.Equal(first.MessageId, again[1].MessageId);
+        Assert.Equal(0, fixture.Serving.Requests);
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/evaluations", Token)).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task EvaluateModel_IsAnsweredWithTheEvaluation_OrARefusalNamingWhy()
+    {
+        fixture.Serving.Wrong = null;
+        using var client = fixture.Service.CreateClient(fixture.ApiKey);
+        var modelId = await TrainAsync(client);
+        await fixture.Evaluated.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(30), Token);
+        var datasetId = (await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}", Token)).GetProperty("dataset_id").GetString()!;
+        var bus = fixture.Service.Services.GetRequiredService<IBus>();
+
+        var asked = new EvaluateModel(Guid.NewGuid(), TrainingFixture.Tenant, modelId, datasetId);
+        await bus.Publish(asked, Token);
+        var answer = (await fixture.Evaluated.WaitForAsync(asked.CommandId.ToString(), 1, TimeSpan.FromSeconds(30), Token)).Single().Message<ModelEvaluated>();
+        Assert.Equal(asked.CommandId, answer.RequestId);
+        Assert.Equal(modelId, answer.ModelId);
+        Assert.Equal(1.0, answer.Agreement);
+
+        var unknownModel = new EvaluateModel(Guid.NewGuid(), TrainingFixture.Tenant, Guid.NewGuid(), datasetId);
+        var unknownDataset = new EvaluateModel(Guid.NewGuid(), TrainingFixture.Tenant, modelId, "ds-none");
+        var otherTenant = new EvaluateModel(Guid.NewGuid(), "another-tenant", modelId, datasetId);
+        foreach (var command in new[] { unknownModel, unknownDataset, otherTenant })
+        {
+            await bus.Publish(command, Token);
+        }
+
+        foreach (var command in new[] { unknownModel, unknownDataset, otherTenant })
+        {
+            var refused = (await fixture.Refused.WaitForAsync(command.CommandId.ToString(), 1, TimeSpan.FromSeconds(30), Token)).Single().Message<ModelEvaluationRefused>();
+            Assert.Equal(command.ModelId, refused.ModelId);
+            Assert.False(string.IsNullOrWhiteSpace(refused.Reason));
+        }
+
+        Assert.Contains("ds-none", (await fixture.Refused.WaitForAsync(unknownDataset.CommandId.ToString(), 1, TimeSpan.Zero, Token)).Single().Message<ModelEvaluationRefused>().Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(await fixture.Evaluated.WaitForAsync(_ => true, 0, TimeSpan.Zero, Token), m => m.Envelope.Contains(unknownDataset.CommandId.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AModelRegisteredWithoutItsAnnouncement_IsAnnouncedByTheSweeper()
+    {
+        using var client = fixture.Service.CreateClient(fixture.ApiKey);
+        var modelId = await TrainAsync(client);
+        await fixture.Trained.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(10), Token);
+
+        // As after a crash between registering and publishing, or for a model registered before announcements were marked.
+        await using (var connection = new Npgsql.NpgsqlConnection(fixture.TrainingDb))
+        {
+            await connection.OpenAsync(Token);
+            await using var forget = new Npgsql.NpgsqlCommand("update models set announced_at = null where model_id = $1", connection) { Parameters = { new() { Value = modelId } } };
+            Assert.Equal(1, await forget.ExecuteNonQueryAsync(Token));
+        }
+
+        var announced = await fixture.Trained.WaitForAsync(modelId.ToString(), 2, TimeSpan.FromSeconds(30), Token);
+        Assert.Equal(announced[0].MessageId, announced[1].MessageId);
+        Assert.NotNull(announced[1].Message<ModelTrained>().Artifact);
     }
 
     [Fact]

@@ -45,7 +45,12 @@ public sealed class FineTuneJobsTests(TrainingFixture fixture) : IClassFixture<T
         var progressed = await fixture.Progressed.WaitForAsync(jobId.ToString(), 2, TimeSpan.FromSeconds(10), Token);
         Assert.True(progressed.Count >= 2);
         var trained = await fixture.Trained.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(10), Token);
-        Assert.Single(trained);
+        // The announcement is all serving's registry needs to run the model.
+        var announced = Assert.Single(trained).Message<ModelTrained>();
+        var stored = model.GetProperty("artifacts").GetProperty("head");
+        Assert.Equal(new ModelArtifact(stored.GetProperty("key").GetString()!, stored.GetProperty("format").GetString()!), announced.Artifact);
+        Assert.Equal("sentence-transformers/all-MiniLM-L6-v2", announced.BaseModel);
+        Assert.Equal(model.GetProperty("created_at").GetDateTimeOffset(), announced.RegisteredAt);
         // Calls are scrubbed, but still nothing of their text belongs in a log line or an event.
         Assert.DoesNotContain(fixture.Service.Logs.Lines, l => l.Contains("card still has not been delivered", StringComparison.Ordinal));
         Assert.DoesNotContain(progressed.Concat(trained), m => m.Envelope.Contains("delivered", StringComparison.Ordinal));

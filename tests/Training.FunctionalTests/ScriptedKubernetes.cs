@@ -57,13 +57,17 @@ public sealed class ScriptedKubernetes : IAsyncDisposable
     public bool Deleted(Guid jobId) => _jobs.TryGetValue(NameOf(jobId), out var job) && job.Deleted;
 
     /// <summary>What the recipe leaves on success (deploy/training/train_lora.py's outputs), then the Job completes.</summary>
-    public void Succeed(Guid jobId, bool writeResult = true)
+    public void Succeed(Guid jobId, bool writeResult = true, bool writeWeights = true)
     {
         var job = _jobs[NameOf(jobId)];
         var output = LocalPathOf(ArgumentOf(job.Posted, "--output"));
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "adapter_config.json"), """{"peft_type": "LORA", "r": 16}""");
-        File.WriteAllBytes(Path.Combine(output, "adapter_model.safetensors"), [1, 2, 3, 4]);
+        if (writeWeights)
+        {
+            File.WriteAllBytes(Path.Combine(output, "adapter_model.safetensors"), [1, 2, 3, 4]);
+        }
+
         File.WriteAllText(Path.Combine(output, "Modelfile"), $"FROM {ArgumentOf(job.Posted, "--ollama-base")}\nADAPTER .\n");
         if (writeResult)
         {

@@ -31,6 +31,8 @@ public class TrainingFixture : IAsyncLifetime
 
     public CapturingQueue Evaluated { get; private set; } = null!;
 
+    public CapturingQueue Refused { get; private set; } = null!;
+
     /// <summary>What trained models are evaluated against: the serving service's stand-in.</summary>
     public ScriptedServing Serving { get; private set; } = null!;
 
@@ -50,6 +52,7 @@ public class TrainingFixture : IAsyncLifetime
         Progressed = await CapturingQueue.BindAsync(messaging, typeof(FineTuneProgressed), token);
         Trained = await CapturingQueue.BindAsync(messaging, typeof(ModelTrained), token);
         Evaluated = await CapturingQueue.BindAsync(messaging, typeof(ModelEvaluated), token);
+        Refused = await CapturingQueue.BindAsync(messaging, typeof(ModelEvaluationRefused), token);
         Serving = await ScriptedServing.StartAsync();
         var settings = new Dictionary<string, string>
         {
@@ -82,7 +85,7 @@ public class TrainingFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var queue in new[] { Progressed, Trained, Evaluated })
+        foreach (var queue in new[] { Progressed, Trained, Evaluated, Refused })
         {
             if (queue is not null)
             {

@@ -10,8 +10,8 @@ internal static class DeploymentExtensions
 {
     /// <summary>
     /// Deploying specialists to serving itself, Ollama or vLLM (<c>Serving:Deploy</c>), and — when serving has the
-    /// <c>messaging</c> connection — the <c>ModelDeployRequested</c> consumer. Serving answers without the bus, so it
-    /// only degrades its health while the broker is away.
+    /// <c>messaging</c> connection — the consumers of <c>ModelDeployRequested</c> and of <c>ModelTrained</c> (its
+    /// registry). Serving answers from its registry without the bus, so it only degrades its health while the broker is away.
     /// </summary>
     public static IHostApplicationBuilder AddSpecialistDeployment(this IHostApplicationBuilder builder)
     {
@@ -40,7 +40,13 @@ internal static class DeploymentExtensions
 
         if (builder.Configuration.GetConnectionString(MessagingExtensions.ConnectionName) is not null)
         {
-            builder.AddPlatformMessaging(bus => bus.AddConsumer<ModelDeployRequestedConsumer>(typeof(ModelDeployRequestedConsumerDefinition)), busIsCritical: false);
+            builder.AddPlatformMessaging(
+                bus =>
+                {
+                    bus.AddConsumer<ModelDeployRequestedConsumer>(typeof(ModelDeployRequestedConsumerDefinition));
+                    bus.AddConsumer<ModelTrainedConsumer>(typeof(ModelTrainedConsumerDefinition));
+                },
+                busIsCritical: false);
         }
 
         return builder;

@@ -1,6 +1,7 @@
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Embeddings;
 using SlmPlatform.Serving.Infrastructure;
+using SlmPlatform.Serving.Infrastructure.Deployment;
 using SlmPlatform.Specialists.Generative;
 
 namespace SlmPlatform.Serving.Extensions;
@@ -19,8 +20,7 @@ internal static class Extensions
             builder.Configuration.GetSection("Embeddings").Bind(options);
             return new OnnxSentenceEmbeddingGenerator(options);
         });
-        builder.Services.AddHttpClient<ISpecialistSource, TrainingRegistrySource>((sp, http) =>
-            http.BaseAddress = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServingOptions>>().Value.TrainingUrl);
+        builder.Services.AddSingleton<ISpecialistSource>(sp => new SpecialistRegistry(sp.GetRequiredService<DeploymentArtifacts>().Root));
         builder.Services.AddSingleton<SpecialistLoader>();
         builder.Services.AddSingleton<LoadedSpecialists>();
         builder.AddApiKeyAuthentication();

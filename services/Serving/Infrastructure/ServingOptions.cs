@@ -14,7 +14,4 @@ public sealed class ServingOptions
     /// second thread measured about twice the CPU per call without answering reliably sooner (docs/benchmarks.md).
     /// Concurrent callers of different specialists use the other cores.</summary>
     public int GgufThreads { get; set; } = 1;
-
-    /// <summary>The training service, whose registry says which specialists exist.</summary>
-    public Uri TrainingUrl { get; set; } = new("http://training");
 }

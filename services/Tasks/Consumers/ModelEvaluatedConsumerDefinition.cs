@@ -2,8 +2,10 @@ using MassTransit;
 
 namespace SlmPlatform.Tasks.Consumers;
 
-/// <summary>Retries over a few minutes cover the training service or serving being away while the serving model is
-/// scored on the new model's test set.</summary>
+/// <summary>
+/// One decision at a time. The retries cover the database or the broker being away briefly (asking training for the
+/// serving model's score is a mandatory publish): nothing slow runs here, the evaluation itself runs in training.
+/// </summary>
 public sealed class ModelEvaluatedConsumerDefinition : ConsumerDefinition<ModelEvaluatedConsumer>
 {
     public ModelEvaluatedConsumerDefinition()
@@ -16,5 +18,5 @@ public sealed class ModelEvaluatedConsumerDefinition : ConsumerDefinition<ModelE
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ModelEvaluatedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(5_000, 30_000, 120_000));
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(1_000, 5_000, 30_000, 120_000));
 }

@@ -68,9 +68,12 @@ public static class PromotionRules
             return Verdict(PromotionActions.Keep, $"{figures} does not beat the serving model's {incumbent.Agreement:0.000} on the same test set.");
         }
 
-        return Verdict(PromotionActions.Shadow, serving is null
-            ? $"{figures} reaches the bar {policy.Bar:0.00}; shadow first, to be checked on live calls."
-            : $"{figures} reaches the bar and beats the serving model's {incumbent?.Agreement:0.000} on the same test set; shadow first.");
+        return Verdict(PromotionActions.Shadow, (serving, incumbent) switch
+        {
+            (null, _) => $"{figures} reaches the bar {policy.Bar:0.00}; shadow first, to be checked on live calls.",
+            (_, null) => $"{figures} reaches the bar {policy.Bar:0.00}; the serving model could not be scored on the same test set; shadow first, to be checked on live calls.",
+            _ => $"{figures} reaches the bar and beats the serving model's {incumbent.Agreement:0.000} on the same test set; shadow first.",
+        });
     }
 
     private static PromotionVerdict OnSelective(PromotionPolicy policy, ModelEvaluated evaluation, CoverageCurve curve, string figures, IncumbentScore? incumbent)

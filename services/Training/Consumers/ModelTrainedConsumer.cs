@@ -1,32 +1,40 @@
 using MassTransit;
+using SlmPlatform.Training.Infrastructure;
 using SlmPlatform.Training.Workers;
 
 namespace SlmPlatform.Training.Consumers;
 
 /// <summary>
 /// Scores every newly trained model as served, on its own dataset's test split, and announces the result. Serving
-/// unreachable throws, and the message is retried later: an evaluation never records a model as bad for that. A LoRA
-/// adapter is served by Ollama or vLLM once deployed, not by the embedded runtimes: it is evaluated on demand then
-/// (<c>POST /api/models/{id}/evaluations</c>).
+/// unreachable, or not yet holding the model in its registry (it learns of it from the same event), throws, and the
+/// message is retried later: an evaluation never records a model as bad for that. A model already scored on its own
+/// dataset (the event redelivered, or announced again by the sweeper) is not scored twice: its stored evaluation is
+/// announced again, under the same event id. A LoRA adapter is served by Ollama or vLLM once deployed, not by the
+/// embedded runtimes: it is evaluated on demand then (<c>POST /api/models/{id}/evaluations</c>).
 /// </summary>
-public sealed class ModelTrainedConsumer(ServedModelEvaluator evaluator) : IConsumer<ModelTrained>
+public sealed class ModelTrainedConsumer(ServedModelEvaluator evaluator, ModelRegistry registry, EvaluationStore evaluations) : IConsumer<ModelTrained>
 {
     private static readonly HashSet<string> EmbeddedKinds = new(StringComparer.Ordinal) { "classifier-head", GenerativeJob.Kind };
 
     public async Task Consume(ConsumeContext<ModelTrained> context)
     {
         var trained = context.Message;
+        var token = context.CancellationToken;
         if (!EmbeddedKinds.Contains(trained.Kind))
         {
             return;
         }
 
-        if (await evaluator.EvaluateAsync(trained.TenantId, trained.ModelId, trained.DatasetId, context.CancellationToken) is not var (model, evaluation))
+        var earlier = (await evaluations.ListAsync(trained.TenantId, trained.ModelId, token)).FirstOrDefault(e => e.DatasetId == trained.DatasetId);
+        var scored = earlier is not null && await registry.FindAsync(trained.TenantId, trained.ModelId, token) is { } model
+            ? (model, earlier)
+            : await evaluator.EvaluateAsync(trained.TenantId, trained.ModelId, trained.DatasetId, token);
+        if (scored is not var (registered, evaluation))
         {
             return;
         }
 
-        var message = ServedModelEvaluator.ToEvent(trained.TenantId, model, evaluation);
-        await context.Publish(message, publish => publish.MessageId = message.EventId, context.CancellationToken);
+        var message = ServedModelEvaluator.ToEvent(trained.TenantId, registered, evaluation);
+        await context.Publish(message, publish => publish.MessageId = message.EventId, token);
     }
 }

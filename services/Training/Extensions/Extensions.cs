@@ -64,6 +64,7 @@ internal static class Extensions
         {
             bus.AddConsumer<StartFineTuneConsumer>(typeof(StartFineTuneConsumerDefinition));
             bus.AddConsumer<ModelTrainedConsumer>(typeof(ModelTrainedConsumerDefinition));
+            bus.AddConsumer<EvaluateModelConsumer>(typeof(EvaluateModelConsumerDefinition));
             bus.AddConsumer<FineTuneRequestedConsumer>(typeof(FineTuneRequestedConsumerDefinition));
         });
         return builder;

@@ -48,16 +48,42 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource)
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
     }
 
+    public async Task MarkAnnouncedAsync(Guid modelId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("update models set announced_at = now() where model_id = $1 and announced_at is null");
+        command.Parameters.Add(Db.Value(modelId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Models registered at least <paramref name="age"/> ago whose <c>ModelTrained</c> was never marked published, oldest first.</summary>
+    public async Task<IReadOnlyList<(string TenantId, RegisteredModel Model)>> UnannouncedAsync(TimeSpan age, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns}, tenant_id from models where announced_at is null and created_at < now() - $1 order by created_at limit 100");
+        command.Parameters.Add(Db.Value(age));
+        var models = new List<(string, RegisteredModel)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            models.Add((reader.GetString(11), Read(reader)));
+        }
+
+        return models;
+    }
+
     private static async Task<List<RegisteredModel>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var models = new List<RegisteredModel>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            models.Add(new RegisteredModel(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                Db.Json(reader, 6), Db.Json(reader, 7), Db.Json(reader, 8), reader.GetString(9), reader.GetFieldValue<DateTimeOffset>(10)));
+            models.Add(Read(reader));
         }
 
         return models;
     }
+
+    private static RegisteredModel Read(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+        Db.Json(reader, 6), Db.Json(reader, 7), Db.Json(reader, 8), reader.GetString(9), reader.GetFieldValue<DateTimeOffset>(10));
 }

@@ -101,9 +101,8 @@ public sealed partial class FineTuneRunner(
         kind = trained.Kind ?? kind;
         var model = await registry.RegisterAsync(row.TenantId, modelId, row.Job.TaskId, row.Job.Id, kind, trained.BaseModel, dataset.Id,
             trained.Hyperparameters, trained.Metrics, trained.Artifacts, cancellationToken);
-        var message = new ModelTrained(DeterministicId.Create("model-trained", model.Id.ToString()), row.TenantId, model.Id, row.Job.Id, row.Job.TaskId, kind, dataset.Id,
-            trained.TestExamples, trained.TestAccuracy, trained.TestMacroF1);
-        await publisher.Publish(message, context => context.MessageId = message.EventId, cancellationToken);
+        await ModelAnnouncement.PublishAsync(
+            publisher, registry, row.TenantId, model, new HeldOutFigures(trained.TestExamples, trained.TestAccuracy, trained.TestMacroF1), cancellationToken);
         return model.Id;
     }
 

@@ -56,10 +56,10 @@ public sealed class ServedModelEvaluator(
         return (model, await evaluations.SaveAsync(tenantId, evaluation, cancellationToken));
     }
 
-    public static ModelEvaluated ToEvent(string tenantId, RegisteredModel model, ModelEvaluation evaluation) => new(
+    public static ModelEvaluated ToEvent(string tenantId, RegisteredModel model, ModelEvaluation evaluation, Guid? requestId = null) => new(
         DeterministicId.Create("model-evaluated", evaluation.ModelId.ToString(), evaluation.DatasetId, evaluation.EvaluatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         tenantId, evaluation.ModelId, evaluation.TaskId, model.Kind, evaluation.DatasetId, evaluation.Examples, evaluation.Measure,
-        evaluation.Agreement, evaluation.AgreementLower, evaluation.AgreementUpper, evaluation.LatencyP50Ms, evaluation.RiskCoverage);
+        evaluation.Agreement, evaluation.AgreementLower, evaluation.AgreementUpper, evaluation.LatencyP50Ms, evaluation.RiskCoverage, requestId);
 
     // The specialist's figures stay at the top level (the columns repeat its primary measure); the baselines and the
     // judge sit beside them, each null with a reason when not configured, so an absence is never silent.

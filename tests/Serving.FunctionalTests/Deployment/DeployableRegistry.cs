@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SlmPlatform.Serving.Infrastructure;
 using SlmPlatform.Serving.Model;
 using SlmPlatform.Specialists.Artifacts;
@@ -6,13 +5,13 @@ using SlmPlatform.Specialists.Artifacts;
 namespace SlmPlatform.Serving.FunctionalTests.Deployment;
 
 /// <summary>
-/// Registry entries as the training service would list them, each with its artifact in a folder laid out like the
-/// artifact store: a PEFT LoRA adapter folder, a GGUF file or a classifier head. The bytes are stand-ins: deploying
+/// Specialists in serving's own registry, as a <c>ModelTrained</c> would have put them there, each with its artifact in
+/// the artifact store: a PEFT LoRA adapter folder, a GGUF file or a classifier head. The bytes are stand-ins: deploying
 /// moves files and never reads weights, and no server here could run them.
 /// </summary>
-public sealed class DeployableRegistry(string root) : ISpecialistSource
+public sealed class DeployableRegistry(string root)
 {
-    private readonly ConcurrentDictionary<Guid, SpecialistDescriptor> _models = new();
+    private readonly SpecialistRegistry _registry = new(root);
 
     public string Root => root;
 
@@ -30,18 +29,6 @@ public sealed class DeployableRegistry(string root) : ISpecialistSource
     public SpecialistDescriptor AddHead(string tenantId) =>
         Add(tenantId, SpecialistKinds.ClassifierHead, ClassifierHeadArtifact.Format, null, (_, path) => File.WriteAllBytes(path, RandomBytes(512)), key => key + ClassifierHeadArtifact.FileExtension);
 
-    public Task<IReadOnlyList<SpecialistDescriptor>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<SpecialistDescriptor>>([.. _models.Values.Where(m => m.TenantId == tenantId)]);
-
-    public Task<SpecialistDescriptor?> FindAsync(string tenantId, Guid modelId, CancellationToken cancellationToken) =>
-        Task.FromResult(_models.TryGetValue(modelId, out var model) && model.TenantId == tenantId ? model : null);
-
-    public Task<Stream?> OpenArtifactAsync(string artifactKey, CancellationToken cancellationToken)
-    {
-        var path = ArtifactKeys.Resolve(root, artifactKey);
-        return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
-    }
-
     private SpecialistDescriptor Add(string tenantId, string kind, string format, string? baseModel, Action<Guid, string> write, Func<string, string> keyOf)
     {
         var id = Guid.NewGuid();
@@ -50,7 +37,7 @@ public sealed class DeployableRegistry(string root) : ISpecialistSource
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         write(id, path);
         var descriptor = new SpecialistDescriptor(id, tenantId, Guid.NewGuid(), kind, key, format, DateTimeOffset.UtcNow, baseModel);
-        _models[id] = descriptor;
+        _registry.RememberAsync(descriptor, CancellationToken.None).GetAwaiter().GetResult();
         return descriptor;
     }
 

@@ -9,7 +9,8 @@ namespace SlmPlatform.Serving.FunctionalTests.Deployment;
 /// <summary>
 /// Serving twice, each on a RabbitMQ virtual host of its own: <see cref="Reachable"/> with a stand-in Ollama and vLLM
 /// (<see cref="FakeOllama"/>, <see cref="FakeVllm"/>), and <see cref="Unreachable"/> whose Ollama and vLLM URLs are
-/// closed ports. A queue on each host captures the <see cref="ModelDeployed"/> events.
+/// closed ports. A queue on each host captures the <see cref="ModelDeployed"/> events. Serving's registry is its own,
+/// in the artifact store folder both share.
 /// </summary>
 public sealed class DeploymentFixture : IAsyncLifetime
 {
@@ -32,6 +33,9 @@ public sealed class DeploymentFixture : IAsyncLifetime
 
     public CapturingQueue UnreachableDeployed { get; private set; } = null!;
 
+    /// <summary>The messages <see cref="Reachable"/> has finished consuming.</summary>
+    public ConsumedMessages ReachableConsumed { get; } = new();
+
     public string Key { get; private set; } = null!;
 
     public string OtherKey { get; private set; } = null!;
@@ -50,12 +54,12 @@ public sealed class DeploymentFixture : IAsyncLifetime
 
         var reachableBus = await TestVirtualHost.CreateAsync(token);
         ReachableDeployed = await CapturingQueue.BindAsync(reachableBus, typeof(ModelDeployed), token);
-        Reachable = Start(platformDb, reachableBus, Ollama.BaseUrl, Vllm.BaseUrl);
+        Reachable = Start(platformDb, reachableBus, Ollama.BaseUrl, Vllm.BaseUrl, ReachableConsumed);
 
         var unreachableBus = await TestVirtualHost.CreateAsync(token);
         UnreachableDeployed = await CapturingQueue.BindAsync(unreachableBus, typeof(ModelDeployed), token);
         var closed = ClosedUrl();
-        Unreachable = Start(platformDb, unreachableBus, closed, closed);
+        Unreachable = Start(platformDb, unreachableBus, closed, closed, new ConsumedMessages());
 
         foreach (var factory in new[] { Reachable, Unreachable })
         {
@@ -79,7 +83,7 @@ public sealed class DeploymentFixture : IAsyncLifetime
         }
     }
 
-    private ServiceFactory<ServingOptions> Start(string platformDb, string messaging, Uri ollama, Uri vllm) => new(new Dictionary<string, string>
+    private ServiceFactory<ServingOptions> Start(string platformDb, string messaging, Uri ollama, Uri vllm, ConsumedMessages consumed) => new(new Dictionary<string, string>
     {
         ["ConnectionStrings:platformdb"] = platformDb,
         ["ConnectionStrings:messaging"] = messaging,
@@ -91,7 +95,7 @@ public sealed class DeploymentFixture : IAsyncLifetime
         ["Serving:Deploy:Vllm:Url"] = vllm.ToString(),
         ["Serving:Deploy:Vllm:ApiKey"] = FakeVllm.ApiKey,
         ["Serving:Deploy:Vllm:ArtifactsPath"] = VllmArtifactsPath,
-    }, services => services.AddSingleton<ISpecialistSource>(Registry));
+    }, services => services.AddConsumeObserver(_ => consumed));
 
     /// <summary>
     /// Another serving over the same artifact store, as <see cref="Reachable"/> would come back after a restart (without
@@ -103,7 +107,7 @@ public sealed class DeploymentFixture : IAsyncLifetime
         ["Serving:ArtifactsPath"] = Registry.Root,
         ["Serving:Deploy:Vllm:Url"] = Vllm.BaseUrl.ToString(),
         ["Serving:Deploy:Vllm:ApiKey"] = FakeVllm.ApiKey,
-    }, services => services.AddSingleton<ISpecialistSource>(Registry));
+    });
 
     /// <summary>A closed port's URL: taken from the system, then released.</summary>
     public static Uri ClosedUrl() => new($"http://127.0.0.1:{ClosedPort()}");
