@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using SlmPlatform.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -14,8 +14,7 @@ public static partial class Extensions
     {
         builder.AddBasicServiceDefaults();
 
-        // Every platform API speaks snake_case, as the OpenAI and Ollama APIs it sits beside do.
-        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = PlatformJson.Options.PropertyNamingPolicy);
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

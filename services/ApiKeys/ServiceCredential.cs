@@ -6,7 +6,7 @@ namespace SlmPlatform.ApiKeys;
 /// <summary>
 /// The key platform services use between themselves (<c>Platform:ServiceKey</c>, a secret the AppHost generates).
 /// A request made with it names the tenant it acts for in <see cref="TenantHeader"/>; without the setting no request
-/// can authenticate this way.
+/// can authenticate this way. Clients attach it with <see cref="ServiceCredentialHandler"/>.
 /// </summary>
 public sealed class ServiceCredential(string? key)
 {
@@ -23,11 +23,6 @@ public sealed class ServiceCredential(string? key)
     public bool Matches(string presented) =>
         _key is not null && CryptographicOperations.FixedTimeEquals(_key, Encoding.UTF8.GetBytes(presented));
 
-    /// <summary>Makes <paramref name="request"/> one service's call to another, with the service key, for the tenant whose work it does.</summary>
-    public static void ActFor(HttpRequestMessage request, string? serviceKey, string tenantId)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", serviceKey);
-        request.Headers.Add(TenantHeader, tenantId);
-    }
+    /// <summary>The tenant a service-to-service request acts for, read by <see cref="ServiceCredentialHandler"/>.</summary>
+    public static readonly HttpRequestOptionsKey<string> TenantOption = new("slm-acting-for-tenant");
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace SlmPlatform.Contracts;
@@ -23,13 +22,4 @@ public sealed record AnswerConfidence(
 
     /// <summary>The signal of a generative specialist: the probability it gave its whole greedy answer.</summary>
     public const string SequenceProbability = "sequence_probability";
-
-    /// <summary>The confidence's score and signal in a chat completion, or null when it carries none (a runtime without
-    /// one, a teacher).</summary>
-    public static (double Score, string Signal)? In(JsonElement completion) =>
-        completion.ValueKind == JsonValueKind.Object
-        && completion.TryGetProperty(PropertyName, out var confidence) && confidence.ValueKind == JsonValueKind.Object
-        && confidence.TryGetProperty("score", out var score) && score.ValueKind == JsonValueKind.Number
-            ? (score.GetDouble(), confidence.TryGetProperty("signal", out var signal) && signal.ValueKind == JsonValueKind.String ? signal.GetString()! : "unnamed")
-            : null;
 }

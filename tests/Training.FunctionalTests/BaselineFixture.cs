@@ -57,6 +57,7 @@ public class BaselineFixture : IAsyncLifetime
                 ["ConnectionStrings:messaging"] = messaging,
                 ["Training:ArtifactsPath"] = _artifacts,
                 ["Evaluation:ServingUrl"] = Serving.BaseUrl.ToString(),
+                ["Platform:ServiceKey"] = ScriptedServing.ServiceKey,
                 ["Evaluation:Baselines:Url"] = endpoint,
                 ["Evaluation:Baselines:Model"] = BaseModel,
                 ["Evaluation:Baselines:Shots"] = "3",

@@ -21,6 +21,7 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
         var evaluation = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/evaluations", Token)).EnumerateArray());
         var examples = evaluation.GetProperty("examples").GetInt32();
         Assert.Equal(fixture.Serving.Requests, examples);
+        Assert.Contains(TrainingFixture.Tenant, fixture.Serving.Tenants.Keys);
         Assert.InRange(fixture.Serving.AnsweredWrong, 1, examples - 1);
         Assert.Equal("json_equivalent", evaluation.GetProperty("measure").GetString());
         var agreement = evaluation.GetProperty("agreement").GetDouble();

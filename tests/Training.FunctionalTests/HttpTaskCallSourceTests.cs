@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
+using SlmPlatform.ApiKeys;
+using SlmPlatform.Contracts.Http;
 using SlmPlatform.Training.Infrastructure;
 
 namespace SlmPlatform.Training.FunctionalTests;
 
-/// <summary>The HTTP source against stand-ins of the tasks and calls APIs (their wire format, no servers needed).</summary>
+/// <summary>The HTTP source and its typed clients, with the service credential handler, against stand-ins of the tasks
+/// and calls APIs (their wire format, no servers needed).</summary>
 public sealed class HttpTaskCallSourceTests
 {
     private static readonly Guid TaskId = Guid.Parse("6f1b1d2e-0d7a-4f37-9a55-0c2b8a1f9e01");
@@ -60,18 +63,50 @@ public sealed class HttpTaskCallSourceTests
     }
 
     [Fact]
+    public async Task OutputKind_IsReadFromTheTaskAsTheTasksApiWritesIt_SpecialistIncluded()
+    {
+        var summary = new TaskSummary(TaskId, "router", "support-bot", null, "json", 40, 4_000, 400, 0.12m, [], 310, 720, 3, 0.9,
+            DateTimeOffset.UtcNow, TaskStatuses.Active, null, 2, 1);
+        var specialist = new TaskSpecialist(Guid.NewGuid(), "canary", new OutputCheck("label", ["intent=x", "intent=y"]), DateTimeOffset.UtcNow, 0.1, 0.05, 0.83);
+        var detail = new TaskDetail(summary, [new LabelCount("intent=x", 30)], ["wl:support-bot/router"], specialist);
+        var source = Source(_ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = JsonContent.Create(detail, options: SlmPlatform.ServiceDefaults.PlatformJson.Options),
+        }));
+
+        Assert.Equal("json", await source.OutputKindAsync("tenant-7", TaskId, Token));
+    }
+
+    [Fact]
     public async Task Read_WithoutTheServiceKey_SaysWhatIsMissing()
     {
-        var source = new HttpTaskCallSource(new StubClients(_ => Task.FromResult(Json(new { }))), new ConfigurationBuilder().Build());
+        var source = Source(_ => Task.FromResult(Json(new { })), new ConfigurationBuilder().Build());
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => source.OutputKindAsync("t", TaskId, Token));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => source.OutputKindAsync("t", TaskId, Token));
 
         Assert.Contains("Platform:ServiceKey", error.Message, StringComparison.Ordinal);
     }
 
-    private static HttpTaskCallSource Source(Func<HttpRequestMessage, Task<HttpResponseMessage>> respond) => new(
-        new StubClients(respond),
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:ServiceKey"] = "svc-key" }).Build());
+    [Fact]
+    public async Task ARequestThatNamesNoTenant_IsRefusedBeforeItIsSent()
+    {
+        var sent = 0;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:ServiceKey"] = "svc-key" }).Build();
+        using var client = new HttpClient(new ServiceCredentialHandler(configuration) { InnerHandler = new Stub(_ => { sent++; return Task.FromResult(Json(new { })); }) });
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("http://tasks/api/tasks", Token));
+
+        Assert.Contains("names no tenant", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, sent);
+    }
+
+    private static HttpTaskCallSource Source(Func<HttpRequestMessage, Task<HttpResponseMessage>> respond, IConfiguration? configuration = null)
+    {
+        configuration ??= new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:ServiceKey"] = "svc-key" }).Build();
+        HttpClient Client(string name) =>
+            new(new ServiceCredentialHandler(configuration) { InnerHandler = new Stub(respond) }) { BaseAddress = new Uri($"http://{name}") };
+        return new(new TasksClient(Client("tasks")), new CallsClient(Client("calls")));
+    }
 
     private static object StoredCall(string id) => new
     {
@@ -89,13 +124,8 @@ public sealed class HttpTaskCallSourceTests
 
     private static HttpResponseMessage Json(object body) => new(HttpStatusCode.OK) { Content = JsonContent.Create(body) };
 
-    private sealed class StubClients(Func<HttpRequestMessage, Task<HttpResponseMessage>> respond) : IHttpClientFactory
+    private sealed class Stub(Func<HttpRequestMessage, Task<HttpResponseMessage>> respond) : HttpMessageHandler
     {
-        public HttpClient CreateClient(string name) => new(new Handler(respond)) { BaseAddress = new Uri($"http://{name}") };
-
-        private sealed class Handler(Func<HttpRequestMessage, Task<HttpResponseMessage>> respond) : HttpMessageHandler
-        {
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => respond(request);
-        }
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => respond(request);
     }
 }

@@ -19,7 +19,13 @@ public sealed class ScriptedServing : IAsyncDisposable
     private int _requests;
     private int _answeredWrong;
 
+    /// <summary>The platform's service key the training service is given; serving answers only requests that carry it.</summary>
+    public const string ServiceKey = "training-tests-service-key-0123456789";
+
     private ScriptedServing(WebApplication app) => _app = app;
+
+    /// <summary>The tenants the requests acted for.</summary>
+    public ConcurrentDictionary<string, int> Tenants { get; } = new(StringComparer.Ordinal);
 
     public Uri BaseUrl => new(_app.Urls.First() + "/");
 
@@ -65,6 +71,12 @@ public sealed class ScriptedServing : IAsyncDisposable
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
+        if (context.Request.Headers.Authorization != $"Bearer {ServiceKey}" || context.Request.Headers["X-Slm-Tenant"].ToString() is not { Length: > 0 } tenant)
+        {
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        Tenants.AddOrUpdate(tenant, 1, (_, n) => n + 1);
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         Interlocked.Increment(ref _requests);
         var label = _teacherLabels.GetValueOrDefault(PromptText.Of(body.RootElement.GetProperty("messages")), "unknown");

@@ -64,6 +64,7 @@ public class TrainingFixture : IAsyncLifetime
             ["Training:SweepSeconds"] = "1",
             ["Training:MaxAttempts"] = "2",
             ["Evaluation:ServingUrl"] = Serving.BaseUrl.ToString(),
+            ["Platform:ServiceKey"] = ScriptedServing.ServiceKey,
         };
         if (_gpu)
         {

@@ -58,7 +58,7 @@ internal static class Extensions
         builder.Services.AddSingleton<SpecialistRouter>();
         // No retries: a specialist that fails is not asked again, the teacher answers at once.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way out.
-        builder.Services.AddHttpClient(SpecialistClient.ClientName).RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient(SpecialistClient.ClientName).RemoveAllResilienceHandlers().AddServiceCredential();
 #pragma warning restore EXTEXP0001
         if (builder.HasRoutingTable())
         {

@@ -8,10 +8,9 @@ namespace SlmPlatform.Gateway.Routing;
 /// route's output check. Every way it can go wrong — no answer in time, an error, an answer outside the label set,
 /// invalid JSON, a call to an unknown function — comes back as a reason, never as an exception.
 /// </summary>
-public sealed class SpecialistClient(IHttpClientFactory httpClientFactory, IOptions<SpecialistRoutingOptions> options, IConfiguration configuration)
+public sealed class SpecialistClient(IHttpClientFactory httpClientFactory, IOptions<SpecialistRoutingOptions> options)
 {
     public const string ClientName = "serving";
-    private readonly string? _serviceKey = configuration[ServiceCredential.ConfigurationKey];
 
     /// <summary>
     /// The request a specialist gets for a call: the call's messages under the model id, not streamed; null for a call
@@ -31,7 +30,7 @@ public sealed class SpecialistClient(IHttpClientFactory httpClientFactory, IOpti
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } },
         };
-        ServiceCredential.ActFor(ask, _serviceKey, tenantId);
+        ask.ActingFor(tenantId);
         try
         {
             using var response = await httpClientFactory.CreateClient(ClientName).SendAsync(ask, deadline.Token);
@@ -40,11 +39,10 @@ public sealed class SpecialistClient(IHttpClientFactory httpClientFactory, IOpti
                 return SpecialistAnswer.Failed($"status_{(int)response.StatusCode}");
             }
 
-            var completion = await response.Content.ReadFromJsonAsync<JsonElement>(deadline.Token);
-            var message = completion.GetProperty("choices")[0].GetProperty("message");
-            var usage = completion.TryGetProperty("usage", out var u) ? u.Clone() : default;
+            var completion = (await response.Content.ReadFromJsonAsync<ChatCompletionReply>(deadline.Token))!;
+            var message = completion.Message;
             return route.Check.Passes(message)
-                ? new SpecialistAnswer(message.Clone(), usage, null, AnswerConfidence.In(completion)?.Score)
+                ? new SpecialistAnswer(message, completion.Usage, null, completion.Confidence?.Score)
                 : SpecialistAnswer.Failed("check_failed");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -46,8 +46,8 @@ public sealed class ChatCompletionsClient(IHttpClientFactory clients)
                 throw new HttpRequestException($"{baseUrl.Host} answered {(int)response.StatusCode}.", null, response.StatusCode);
             }
 
-            var completion = await response.Content.ReadFromJsonAsync<JsonElement>(deadline.Token);
-            return new ChatReply(completion.GetProperty("choices")[0].GetProperty("message").Clone(), Stopwatch.GetElapsedTime(started), AnswerConfidence.In(completion));
+            var completion = (await response.Content.ReadFromJsonAsync<ChatCompletionReply>(deadline.Token))!;
+            return new ChatReply(completion.Message, Stopwatch.GetElapsedTime(started), completion.Confidence is { } c ? (c.Score, c.Signal) : null);
         }
         catch (Exception e) when (e is OperationCanceledException && !cancellationToken.IsCancellationRequested
             || e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)

@@ -40,7 +40,7 @@ internal static class Extensions
             .Validate(o => o.MaxExamples >= 1 && o.Concurrency >= 1 && o.Timeout > TimeSpan.Zero, "Evaluation: MaxExamples ≥ 1, Concurrency ≥ 1, Timeout > 0.")
             .ValidateOnStart();
         builder.Services.AddSingleton<EvaluationStore>();
-        builder.Services.AddHttpClient(ServingClient.ClientName);
+        builder.Services.AddHttpClient(ServingClient.ClientName).AddServiceCredential();
         builder.Services.AddSingleton<ServingClient>();
         builder.Services.AddBaselinesAndJudge();
         builder.Services.AddScoped<ServedModelEvaluator>();
@@ -55,8 +55,8 @@ internal static class Extensions
         builder.Services.AddScoped<FineTuneRunner>();
         builder.Services.AddHostedService<JobSweeper>();
 
-        builder.Services.AddHttpClient(HttpTaskCallSource.TasksClient, client => client.BaseAddress = new Uri(builder.Configuration["Services:TasksBaseUrl"] ?? "http://tasks"));
-        builder.Services.AddHttpClient(HttpTaskCallSource.CallsClient, client => client.BaseAddress = new Uri(builder.Configuration["Services:CallsBaseUrl"] ?? "http://calls"));
+        builder.Services.AddHttpClient<TasksClient>(client => client.BaseAddress = new Uri(builder.Configuration["Services:TasksBaseUrl"] ?? "http://tasks")).AddServiceCredential();
+        builder.Services.AddHttpClient<CallsClient>(client => client.BaseAddress = new Uri(builder.Configuration["Services:CallsBaseUrl"] ?? "http://calls")).AddServiceCredential();
         builder.Services.AddSingleton<ITaskCallSource, HttpTaskCallSource>();
 
         builder.AddApiKeyAuthentication();

@@ -8,7 +8,7 @@ namespace SlmPlatform.Training.Infrastructure;
 /// Asks the serving service for a model's answer exactly as the gateway does (<c>/v1/chat/completions</c>, the
 /// platform's service credential acting for the tenant), so a model is scored as it will serve.
 /// </summary>
-public sealed class ServingClient(ChatCompletionsClient chat, IConfiguration configuration, IOptions<EvaluationOptions> options)
+public sealed class ServingClient(ChatCompletionsClient chat, IOptions<EvaluationOptions> options)
 {
     public const string ClientName = "serving";
 
@@ -19,7 +19,7 @@ public sealed class ServingClient(ChatCompletionsClient chat, IConfiguration con
         chat.AskAsync(
             ClientName,
             new Uri(options.Value.ServingUrl, "v1"),
-            request => ServiceCredential.ActFor(request, configuration[ServiceCredential.ConfigurationKey], tenantId),
+            request => request.ActingFor(tenantId),
             new { model = modelId.ToString(), messages, tools, stream = false },
             options.Value.Timeout,
             cancellationToken);

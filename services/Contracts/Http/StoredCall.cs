@@ -1,4 +1,8 @@
-namespace SlmPlatform.Calls.Model;
+using System.Text.Json;
+
+namespace SlmPlatform.Contracts.Http;
+
+// The scrubber's calls API (GET /api/calls, POST /api/calls/lookup), as it answers and as other services read it.
 
 /// <summary>A scrubbed call as the calls API returns it. <see cref="Replacements"/> counts what was replaced, by type.</summary>
 public sealed record StoredCall(
@@ -18,8 +22,6 @@ public sealed record StoredCall(
 /// <summary>One page of calls; pass <see cref="Next"/> as <c>after</c> to get the following page.</summary>
 public sealed record CallPage(IReadOnlyList<StoredCall> Items, string? Next);
 
-/// <summary>Filters and position of a call listing.</summary>
-public sealed record CallQuery(string? Agent, string? Workload, long After, int Limit);
 
 /// <summary>The ids of the calls wanted.</summary>
 public sealed record CallLookup(IReadOnlyList<string>? Ids);

@@ -1,4 +1,7 @@
-namespace SlmPlatform.Tasks.Model;
+namespace SlmPlatform.Contracts.Http;
+
+// The tasks service's read API (GET /api/tasks, /api/tasks/{id}, /api/tasks/{id}/calls), as it answers and as other
+// services read it.
 
 /// <summary>A recurring task with its statistics. Cost is in US dollars from the price table; unpriced models count zero and are named.</summary>
 public sealed record TaskSummary(
