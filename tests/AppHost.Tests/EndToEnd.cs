@@ -16,22 +16,9 @@ internal static class EndToEnd
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>Probes until it returns something, or null after <paramref name="timeout"/>.</summary>
-    public static async Task<T?> PollAsync<T>(Func<Task<T?>> probe, TimeSpan timeout)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } result)
-            {
-                return result;
-            }
-
-            await Task.Delay(100, Token);
-        }
-
-        return null;
-    }
+    public static Task<T?> PollAsync<T>(Func<Task<T?>> probe, TimeSpan timeout)
+        where T : class =>
+        SlmPlatform.Testing.Eventually.FindAsync(probe, timeout, Token);
 
     public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }

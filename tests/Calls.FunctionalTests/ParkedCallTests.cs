@@ -87,17 +87,8 @@ public sealed class ParkedCallTests(DatabaseOutageFixture fixture) : IClassFixtu
         Assert.ThrowsAny<CryptographicException>(() => seal.Open("other-tenant", "call-1", sealedBytes));
     }
 
-    private static async Task<JsonElement> EventuallyAsync(Func<Task<JsonElement>> read)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var value = default(JsonElement);
-        while (DateTime.UtcNow < deadline && (value = await read()).ValueKind == JsonValueKind.Undefined)
-        {
-            await Task.Delay(250, Token);
-        }
-
-        return value;
-    }
+    private static Task<JsonElement> EventuallyAsync(Func<Task<JsonElement>> read) =>
+        Eventually.ReadAsync(read, value => value.ValueKind != JsonValueKind.Undefined, TimeSpan.FromSeconds(60), Token, TimeSpan.FromMilliseconds(250));
 
     private static StringContent Json(string id) => new(
         JsonSerializer.Serialize(new

@@ -84,21 +84,10 @@ public sealed class DiscoveryFixture : IAsyncLifetime
     public async Task<List<JsonElement>> WaitForTasksAsync(Func<List<JsonElement>, bool> done, TimeSpan timeout)
     {
         using var client = Tasks.CreateClient(ApiKey);
-        var deadline = DateTime.UtcNow + timeout;
-        List<JsonElement> tasks;
-        do
-        {
-            tasks = [.. (await client.GetFromJsonAsync<JsonElement>("/api/tasks", TestContext.Current.CancellationToken)).EnumerateArray()];
-            if (done(tasks))
-            {
-                break;
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        return tasks;
+        var token = TestContext.Current.CancellationToken;
+        return await Eventually.ReadAsync(
+            async () => (List<JsonElement>)[.. (await client.GetFromJsonAsync<JsonElement>("/api/tasks", token)).EnumerateArray()],
+            done, timeout, token, TimeSpan.FromMilliseconds(200));
     }
 
     /// <summary>Posts the router traffic under a fresh agent and waits until the task holds all of it.</summary>
@@ -173,12 +162,7 @@ public sealed class DiscoveryFixture : IAsyncLifetime
         var before = await TotalAsync();
         await Tasks.Services.GetRequiredService<IBus>().Publish(new RoutingTallied(Guid.NewGuid(), TenantId, taskId, today, counts), TestContext.Current.CancellationToken);
         var expected = before + counts.Answered + counts.FellBack + counts.ShadowCompared + counts.ShadowFailed + counts.Abstained + counts.ShadowAbstained;
-        for (var attempt = 0; attempt < 150 && await TotalAsync() < expected; attempt++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Equal(expected, await TotalAsync());
+        Assert.Equal(expected, await Eventually.ReadAsync(TotalAsync, total => total >= expected, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken));
     }
 
     public async ValueTask DisposeAsync()

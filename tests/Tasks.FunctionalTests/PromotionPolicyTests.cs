@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using SlmPlatform.Routing;
+using SlmPlatform.Tasks.Promotion;
 
 namespace SlmPlatform.Tasks.FunctionalTests;
 
@@ -152,7 +153,10 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         var retrain = Assert.Single(decisions);
         Assert.Equal("retrain", retrain.GetProperty("action").GetString());
         Assert.Contains("intent=close_account", retrain.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromSeconds(2.5), Token);
+        // Two more rounds have seen the task since: any second retraining would have been decided by now.
+        var rounds = fixture.Tasks.Services.GetRequiredService<PromotionRounds>();
+        var seen = rounds.Completed;
+        Assert.True(await Eventually.ReadAsync(() => Task.FromResult(rounds.Completed), n => n >= seen + 2, TimeSpan.FromSeconds(20), Token) >= seen + 2);
         Assert.Single(await DecisionsAsync(client, taskId));
         Assert.Single(fixture.Training.Retrainings, r => r.TaskId == taskId);
     }
@@ -224,38 +228,16 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         fixture.TallyAsync(taskId, new RoutingCounts(ShadowCompared: agreed + disagreed, ShadowAgreed: agreed));
 
     /// <summary>Waits until the task's specialist is in <paramref name="mode"/> (null: none), and returns what it last saw.</summary>
-    private static async Task<string?> WaitForModeAsync(HttpClient client, Guid taskId, string? mode)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        string? seen;
-        do
-        {
-            var specialist = (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist");
-            seen = specialist.ValueKind == JsonValueKind.Null ? null : specialist.GetProperty("mode").GetString();
-            if (seen == mode)
-            {
-                return seen;
-            }
-
-            await Task.Delay(200, Token);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        return seen;
-    }
+    private static Task<string?> WaitForModeAsync(HttpClient client, Guid taskId, string? mode) =>
+        Eventually.ReadAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist") is { ValueKind: JsonValueKind.Object } specialist
+                ? specialist.GetProperty("mode").GetString()
+                : null,
+            seen => seen == mode, TimeSpan.FromSeconds(20), Token, TimeSpan.FromMilliseconds(200));
 
     private static async Task<List<JsonElement>> DecisionsAsync(HttpClient client, Guid taskId) =>
         [.. (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/promotions", Token)).EnumerateArray()];
 
-    private static async Task<List<JsonElement>> WaitForDecisionsAsync(HttpClient client, Guid taskId, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        List<JsonElement> decisions;
-        while ((decisions = await DecisionsAsync(client, taskId)).Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200, Token);
-        }
-
-        return decisions;
-    }
+    private static Task<List<JsonElement>> WaitForDecisionsAsync(HttpClient client, Guid taskId, int count) =>
+        Eventually.ReadAsync(() => DecisionsAsync(client, taskId), decisions => decisions.Count >= count, TimeSpan.FromSeconds(20), Token, TimeSpan.FromMilliseconds(200));
 }

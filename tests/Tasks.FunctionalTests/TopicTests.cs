@@ -67,17 +67,10 @@ public sealed class TopicTests(DiscoveryFixture fixture) : IClassFixture<Discove
 
     private static async Task<JsonElement> WaitForCallAsync(HttpClient client, string taskId, string callId)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if ((await CallsAsync(client, taskId)).FirstOrDefault(c => c.GetProperty("call_id").GetString() == callId) is { ValueKind: JsonValueKind.Object } call)
-            {
-                return call;
-            }
-
-            await Task.Delay(200, Token);
-        }
-
-        throw new TimeoutException($"Call {callId} was not filed under task {taskId}.");
+        var call = await Eventually.ReadAsync(
+            async () => (await CallsAsync(client, taskId)).FirstOrDefault(c => c.GetProperty("call_id").GetString() == callId),
+            found => found.ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(20), Token, TimeSpan.FromMilliseconds(200));
+        return call.ValueKind == JsonValueKind.Object ? call : throw new TimeoutException($"Call {callId} was not filed under task {taskId}.");
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

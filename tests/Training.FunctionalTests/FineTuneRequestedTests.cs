@@ -23,16 +23,9 @@ public sealed class FineTuneRequestedTests(TrainingFixture fixture) : IClassFixt
 
         using var client = fixture.Service.CreateClient(fixture.ApiKey);
         var jobId = DeterministicId.Create("finetune-job", TrainingFixture.Tenant, clientJobId);
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            using var created = await client.GetAsync($"/api/finetune-jobs/{jobId}", Token);
-            if (created.StatusCode != HttpStatusCode.NotFound)
-            {
-                break;
-            }
-
-            await Task.Delay(100, Token);
-        }
+        await Eventually.ReadAsync(
+            async () => { using var created = await client.GetAsync($"/api/finetune-jobs/{jobId}", Token); return created.StatusCode; },
+            status => status != HttpStatusCode.NotFound, TimeSpan.FromSeconds(10), Token);
 
         var job = await JobPolling.WaitAsync(client, jobId, JobPolling.IsFinal, TimeSpan.FromSeconds(120));
         Assert.True(job.GetProperty("state").GetString() == "succeeded", job.GetRawText());

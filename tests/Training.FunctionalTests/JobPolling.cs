@@ -3,24 +3,10 @@ namespace SlmPlatform.Training.FunctionalTests;
 internal static class JobPolling
 {
     /// <summary>Polls the job until <paramref name="done"/> holds or the timeout passes; returns the last state read.</summary>
-    public static async Task<JsonElement> WaitAsync(HttpClient client, Guid jobId, Func<JsonElement, bool> done, TimeSpan timeout)
+    public static Task<JsonElement> WaitAsync(HttpClient client, Guid jobId, Func<JsonElement, bool> done, TimeSpan timeout)
     {
         var token = TestContext.Current.CancellationToken;
-        var deadline = DateTime.UtcNow + timeout;
-        JsonElement job;
-        do
-        {
-            job = await client.GetFromJsonAsync<JsonElement>($"/api/finetune-jobs/{jobId}", token);
-            if (done(job))
-            {
-                break;
-            }
-
-            await Task.Delay(100, token);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        return job;
+        return Eventually.ReadAsync(() => client.GetFromJsonAsync<JsonElement>($"/api/finetune-jobs/{jobId}", token), done, timeout, token);
     }
 
     public static bool IsFinal(JsonElement job) => job.GetProperty("state").GetString() is "succeeded" or "failed" or "cancelled";

@@ -19,6 +19,7 @@ public static class PromotionExtensions
         builder.Services.AddScoped<EvaluatedModelDecisions>();
         builder.Services.AddSingleton<IModelEvaluations, BusModelEvaluations>();
         builder.Services.AddSingleton<IModelRetraining, BusModelRetraining>();
+        builder.Services.AddSingleton<PromotionRounds>();
         builder.Services.AddHostedService<PromotionWorker>();
         return builder;
     }

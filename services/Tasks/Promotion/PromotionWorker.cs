@@ -10,7 +10,8 @@ namespace SlmPlatform.Tasks.Promotion;
 /// the specialist's state and the action, so each move is decided once however many rounds see it. The same rounds
 /// ask for retraining when the task has grown or the teacher answers with new labels (once per cause and model).
 /// </summary>
-public sealed partial class PromotionWorker(IServiceScopeFactory scopes, IOptionsMonitor<PromotionOptions> options, ILogger<PromotionWorker> logger) : BackgroundService
+public sealed partial class PromotionWorker(
+    IServiceScopeFactory scopes, PromotionRounds rounds, IOptionsMonitor<PromotionOptions> options, ILogger<PromotionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +21,7 @@ public sealed partial class PromotionWorker(IServiceScopeFactory scopes, IOption
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await RoundAsync(scope.ServiceProvider, stoppingToken);
+                rounds.Complete();
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
