@@ -37,11 +37,13 @@ public sealed class StoreOwnershipTests
     [InlineData("slm:tally", "Gateway")]
     public void ARedisKeyPrefix_IsNamedInItsOwnersCodeAlone(string prefix, string owner)
     {
-        var services = Path.Combine(CommittedManifest.RepositoryRoot, "services");
-        var namedIn = Directory.EnumerateFiles(services, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(f => File.ReadAllText(f).Contains($"\"{prefix}", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(services, f).Split(Path.DirectorySeparatorChar)[0])
+        // Libraries count as places of their own: a prefix named in one could be written by every service that uses it.
+        var namedIn = new[] { "services", "libraries", "clients" }
+            .Select(folder => Path.Combine(CommittedManifest.RepositoryRoot, folder))
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).Select(file => (Folder: folder, File: file)))
+            .Where(f => !f.File.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f.File).Contains($"\"{prefix}", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(f.Folder, f.File).Split(Path.DirectorySeparatorChar)[0])
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
