@@ -24,7 +24,7 @@ builder.AddProject<Projects.Ingest>("ingest")
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 
-var calls = builder.AddProject<Projects.Calls>("calls")
+var calls = builder.AddProject<Projects.Scrubber>("calls")
     .WithEnvironment("Scrubbing__SurrogateKey", builder.AddPlatformSecret(infrastructure, "scrubbing-surrogate-key"))
     .WithEnvironment("Routing__PromptKey", promptKey)
     .WithEnvironment("Platform__ServiceKey", serviceKey)

@@ -8,7 +8,7 @@ public static class TasksExtensions
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddTasks(this IDistributedApplicationBuilder builder, PlatformInfrastructure infrastructure)
     {
-        var tasks = builder.AddProject<Projects.Tasks>("tasks")
+        var tasks = builder.AddProject<Projects.TaskDiscovery>("tasks")
             .WithReference(infrastructure.TasksDb)
             .WithReference(infrastructure.Cache);
         if (infrastructure.Qdrant is { } qdrant)

@@ -5,7 +5,7 @@ namespace SlmPlatform.DbMigrator.Infrastructure;
 /// <summary>One SQL script, applied once per database in the order of its id.</summary>
 public sealed record Migration(string Id, string Sql)
 {
-    /// <summary>Loads the scripts embedded under <c>Migrations/&lt;database&gt;/</c>, ordered by name.</summary>
+    /// <summary>Loads the database's scripts (each store's <c>Schema/</c> folder, embedded as <c>Migrations.&lt;database&gt;.*</c>), ordered by name.</summary>
     public static IReadOnlyList<Migration> LoadFor(string database)
     {
         var assembly = Assembly.GetExecutingAssembly();

@@ -1,4 +1,0 @@
-namespace SlmPlatform.Calls.Model;
-
-/// <summary>Filters and position of a call listing.</summary>
-public sealed record CallQuery(string? Agent, string? Workload, long After, int Limit);

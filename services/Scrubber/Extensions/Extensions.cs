@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SlmPlatform.ApiKeys;
+using SlmPlatform.Scrubber.Consumers;
+using SlmPlatform.Scrubber.Infrastructure;
+using SlmPlatform.Messaging;
+using SlmPlatform.Scrubbing;
+
+namespace SlmPlatform.Scrubber.Extensions;
+
+internal static class Extensions
+{
+    public const string DatabaseName = "callsdb";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource(DatabaseName);
+        builder.Services.AddSingleton<CallStore>();
+        builder.Services.AddSingleton<ScrubReportStore>();
+        builder.Services.AddSingleton<ParkedCallStore>();
+        builder.Services.AddSingleton<ParkedCallSeal>();
+        builder.Services.AddOptions<ParkedCallOptions>().BindConfiguration(ParkedCallOptions.SectionName);
+        builder.Services.AddHostedService<ParkedCallExpiry>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScrubbing();
+
+        builder.AddApiKeyAuthentication();
+        builder.AddPlatformMessaging(bus =>
+        {
+            bus.AddConsumer<CallCapturedConsumer>(typeof(CallCapturedConsumerDefinition));
+            bus.AddConsumer<CallParkedConsumer>(typeof(CallParkedConsumerDefinition));
+        });
+        return builder;
+    }
+}

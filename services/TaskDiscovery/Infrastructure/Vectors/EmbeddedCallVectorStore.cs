@@ -1,0 +1,149 @@
+using Microsoft.Extensions.Options;
+using SlmPlatform.TaskDiscovery.Clustering;
+
+namespace SlmPlatform.TaskDiscovery.Infrastructure.Vectors;
+
+/// <summary>
+/// Call embeddings in this process: an exact in-memory index for search, made durable by an append-only log that is
+/// replayed on start and rewritten compactly now and then. A write returns once its records are handed to the
+/// operating system, so a crashed service loses nothing it acknowledged (a redelivered message rewrites the rest).
+/// </summary>
+public sealed class EmbeddedCallVectorStore : ICallVectorStore, IDisposable
+{
+    private const string LogFileName = "calls.vlog";
+
+    private readonly Lock _writeLock = new();
+    private readonly string _logPath;
+    private readonly int _compactAfter;
+    private readonly Dictionary<string, Guid> _taskByKey = new(StringComparer.Ordinal);
+    private FlatVectorIndex? _index;
+    private FileStream? _log;
+    private int _recordsSinceCompaction;
+
+    public EmbeddedCallVectorStore(IOptions<VectorStoreOptions> options, IHostEnvironment environment)
+    {
+        var folder = Path.Combine(environment.ContentRootPath, options.Value.Path);
+        Directory.CreateDirectory(folder);
+        _logPath = Path.Combine(folder, LogFileName);
+        _compactAfter = options.Value.CompactAfterRecords;
+        Load();
+    }
+
+    public Task UpsertAsync(string tenantId, IReadOnlyList<CallVector> vectors, CancellationToken cancellationToken)
+    {
+        lock (_writeLock)
+        {
+            foreach (var vector in vectors)
+            {
+                VectorLogRecord.Write(_log!, tenantId, vector);
+                Apply(tenantId, vector);
+            }
+
+            _log!.Flush();
+            _recordsSinceCompaction += vectors.Count;
+            if (_recordsSinceCompaction >= _compactAfter)
+            {
+                Compact();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<CallVector>> GetAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken)
+    {
+        var found = new List<CallVector>(callIds.Count);
+        if (_index is not { } index)
+        {
+            return Task.FromResult<IReadOnlyList<CallVector>>(found);
+        }
+
+        foreach (var callId in callIds)
+        {
+            var key = Key(tenantId, callId);
+            var vector = new float[index.Dimensions];
+            Guid taskId;
+            lock (_writeLock)
+            {
+                if (!_taskByKey.TryGetValue(key, out taskId))
+                {
+                    continue;
+                }
+            }
+
+            if (index.TryCopy(key, vector))
+            {
+                found.Add(new CallVector(callId, taskId, vector));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<CallVector>>(found);
+    }
+
+    public Task<IReadOnlyList<CallSimilarity>> SearchAsync(string tenantId, ReadOnlyMemory<float> query, int limit, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CallSimilarity> hits = _index is { } index
+            ? [.. index.Search(query.Span, limit, tenantId).Select(h => new CallSimilarity(h.Id[(tenantId.Length + 1)..], h.Score))]
+            : [];
+        return Task.FromResult(hits);
+    }
+
+    public void Dispose()
+    {
+        _log?.Dispose();
+        _index?.Dispose();
+    }
+
+    private static string Key(string tenantId, string callId) => $"{tenantId}\u001f{callId}";
+
+    private void Apply(string tenantId, CallVector vector)
+    {
+        _index ??= new FlatVectorIndex(vector.Vector.Length);
+        var key = Key(tenantId, vector.CallId);
+        _index.Upsert(key, tenantId, vector.Vector);
+        _taskByKey[key] = vector.TaskId;
+    }
+
+    private void Load()
+    {
+        var validLength = 0L;
+        if (File.Exists(_logPath))
+        {
+            using var reader = File.OpenRead(_logPath);
+            while (VectorLogRecord.TryRead(reader, out var tenantId, out var vector))
+            {
+                Apply(tenantId, vector);
+                validLength = reader.Position;
+                _recordsSinceCompaction++;
+            }
+        }
+
+        // A torn record at the end (the process died mid-write) was never acknowledged: cut it off.
+        _log = new FileStream(_logPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        _log.SetLength(validLength);
+        _log.Seek(validLength, SeekOrigin.Begin);
+    }
+
+    /// <summary>Rewrites the log with one record per call, then swaps it in atomically.</summary>
+    private void Compact()
+    {
+        var temporary = _logPath + ".compact";
+        using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        {
+            var vector = new float[_index!.Dimensions];
+            foreach (var (key, taskId) in _taskByKey)
+            {
+                var separator = key.IndexOf('\u001f', StringComparison.Ordinal);
+                _index.TryCopy(key, vector);
+                VectorLogRecord.Write(output, key[..separator], new CallVector(key[(separator + 1)..], taskId, vector));
+            }
+
+            output.Flush(flushToDisk: true);
+        }
+
+        _log!.Dispose();
+        File.Move(temporary, _logPath, overwrite: true);
+        _log = new FileStream(_logPath, FileMode.Append, FileAccess.Write, FileShare.Read);
+        _recordsSinceCompaction = 0;
+    }
+}

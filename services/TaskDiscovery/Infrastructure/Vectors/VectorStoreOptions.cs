@@ -1,0 +1,23 @@
+namespace SlmPlatform.TaskDiscovery.Infrastructure.Vectors;
+
+/// <summary>Where call embeddings are kept: <c>embedded</c> (a folder on this host) or <c>qdrant</c>.</summary>
+public sealed class VectorStoreOptions
+{
+    public const string SectionName = "VectorStore";
+
+    public string Provider { get; set; } = "embedded";
+
+    /// <summary>The embedded store's folder; relative paths are under the content root.</summary>
+    public string Path { get; set; } = "data/vectors";
+
+    /// <summary>Log records written before the embedded store folds them into a new snapshot.</summary>
+    public int CompactAfterRecords { get; set; } = 50_000;
+
+    /// <summary>Qdrant's gRPC endpoint (port 6334), for the <c>qdrant</c> provider.</summary>
+    public Uri? Endpoint { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    /// <summary>The Qdrant collection shared by all tenants (each point carries its tenant, and every query filters on it).</summary>
+    public string Collection { get; set; } = "slm-calls";
+}

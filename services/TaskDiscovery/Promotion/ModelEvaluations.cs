@@ -1,0 +1,21 @@
+using MassTransit;
+using SlmPlatform.Messaging;
+
+namespace SlmPlatform.TaskDiscovery.Promotion;
+
+/// <summary>Asks the training service to score a model as served on a dataset's test split.</summary>
+public interface IModelEvaluations
+{
+    /// <summary>Sends the command; the answer comes back as a <see cref="ModelEvaluated"/> or a <see cref="ModelEvaluationRefused"/>.</summary>
+    Task RequestAsync(EvaluateModel command, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// <see cref="EvaluateModel"/> to the training service, mandatory and confirmed: with training never started (its
+/// queue not bound) or the broker away this throws, and the evaluation that asked is retried.
+/// </summary>
+public sealed class BusModelEvaluations(IBus bus) : IModelEvaluations
+{
+    public Task RequestAsync(EvaluateModel command, CancellationToken cancellationToken) =>
+        bus.PublishMandatoryAsync(command, command.CommandId, cancellationToken);
+}

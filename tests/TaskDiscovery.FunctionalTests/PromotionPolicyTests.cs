@@ -1,0 +1,243 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using SlmPlatform.Routing;
+using SlmPlatform.TaskDiscovery.Promotion;
+
+namespace SlmPlatform.TaskDiscovery.FunctionalTests;
+
+public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixture<DiscoveryFixture>
+{
+    private const string Tenant = DiscoveryFixture.TenantId;
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AutomaticPolicy_TakesAModelThroughShadowCanaryAndFull_AndDemotesItWhenOnlineAgreementDrops()
+    {
+        var (taskId, agent, client) = await PostTaskAsync();
+        var model = Guid.NewGuid();
+        var evaluated = Evaluated(taskId, model, 0.99, 0.96);
+
+        await PublishAsync(evaluated);
+        Assert.Equal(RouteModes.Shadow, await WaitForModeAsync(client, taskId, RouteModes.Shadow));
+        var redelivered = await PublishAsync(evaluated);
+        await fixture.Consumed.WaitForAsync(redelivered);
+        Assert.Single(await DecisionsAsync(client, taskId), d => d.GetProperty("action").GetString() == "shadow");
+
+        await CompareAsync(taskId, agreed: 80, disagreed: 0);
+        Assert.Equal(RouteModes.Canary, await WaitForModeAsync(client, taskId, RouteModes.Canary));
+        await CompareAsync(taskId, agreed: 80, disagreed: 0);
+        Assert.Equal(RouteModes.Full, await WaitForModeAsync(client, taskId, RouteModes.Full));
+        var route = await fixture.RouteChangeAsync(taskId, c => c.Route?.Mode == RouteModes.Full);
+        Assert.Equal(model, route.Route!.ModelId);
+        Assert.Equal([RouteKeys.ForWorkload(agent, "w")], route.RouteKeys);
+
+        await CompareAsync(taskId, agreed: 2, disagreed: 38);
+        Assert.Null(await WaitForModeAsync(client, taskId, null));
+
+        var decisions = await DecisionsAsync(client, taskId);
+        Assert.Equal(["demote", "full", "canary", "shadow"], decisions.Select(d => d.GetProperty("action").GetString()));
+        Assert.All(decisions, d => Assert.True(d.GetProperty("applied").GetBoolean()));
+        Assert.Contains("upper bound is below the bar", decisions[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(fixture.Training.Retrainings, r => r.TaskId == taskId);
+
+        // Scored well offline again, it is still the model live calls demoted: the policy does not bring it back.
+        await PublishAsync(Evaluated(taskId, model, 0.99, 0.96));
+        var again = await WaitForDecisionsAsync(client, taskId, 5);
+        Assert.Equal("reject", again[0].GetProperty("action").GetString());
+        Assert.Null(await WaitForModeAsync(client, taskId, null));
+    }
+
+    [Fact]
+    public async Task ManualApproval_OnlyRecommends_AndAModelBelowTheBarIsRejected()
+    {
+        var (taskId, _, client) = await PostTaskAsync();
+        using (var manual = await client.PutAsJsonAsync("/api/promotion-policy", new { approval = "manual", min_online_samples = 20 }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, manual.StatusCode);
+        }
+
+        try
+        {
+            await PublishAsync(Evaluated(taskId, Guid.NewGuid(), 0.97, 0.90));
+            await PublishAsync(Evaluated(taskId, Guid.NewGuid(), 0.99, 0.97));
+
+            var decisions = await WaitForDecisionsAsync(client, taskId, 2);
+            Assert.Contains(decisions, d => d.GetProperty("action").GetString() == "reject" && !d.GetProperty("applied").GetBoolean());
+            var recommended = Assert.Single(decisions, d => d.GetProperty("action").GetString() == "shadow");
+            Assert.False(recommended.GetProperty("applied").GetBoolean());
+            Assert.StartsWith("Recommended", recommended.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.Equal(JsonValueKind.Null, (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist").ValueKind);
+        }
+        finally
+        {
+            using var automatic = await client.PutAsJsonAsync("/api/promotion-policy", new { approval = "automatic", min_online_samples = 20 }, Token);
+        }
+    }
+
+    [Fact]
+    public async Task ANewModel_ReplacesTheServingOne_OnlyWhenItBeatsItOnTheSameTestSet()
+    {
+        var (taskId, _, client) = await PostTaskAsync();
+        var serving = Guid.NewGuid();
+        var candidate = Guid.NewGuid();
+        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = serving }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        // Training scores the serving model on the newcomer's test set when asked, and answers with the request's id.
+        await PublishAsync(Evaluated(taskId, candidate, 0.98, 0.96));
+        await AnswerAsync(await EvaluationRequestedAsync(serving, 1), 0.995);
+        var kept = Assert.Single(await WaitForDecisionsAsync(client, taskId, 1));
+        Assert.Equal("keep", kept.GetProperty("action").GetString());
+        Assert.Contains("0.995", kept.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(serving, (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist").GetProperty("model_id").GetGuid());
+
+        await PublishAsync(Evaluated(taskId, candidate, 0.98, 0.96));
+        await AnswerAsync(await EvaluationRequestedAsync(serving, 2), 0.97);
+
+        Assert.Equal(RouteModes.Shadow, await WaitForModeAsync(client, taskId, RouteModes.Shadow));
+        Assert.Equal(candidate, (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist").GetProperty("model_id").GetGuid());
+    }
+
+    [Fact]
+    public async Task AChallenge_WaitsForTheServingModelsScore_AndARefusalDecidesWithoutIt()
+    {
+        var (taskId, _, client) = await PostTaskAsync();
+        var serving = Guid.NewGuid();
+        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = serving }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        // The newcomer's evaluation delivered twice while its challenge is open: the request may go twice (at least once).
+        var challenger = Evaluated(taskId, Guid.NewGuid(), 0.98, 0.96);
+        var first = await PublishAsync(challenger);
+        var second = await PublishAsync(challenger);
+        await fixture.Consumed.WaitForAsync(first);
+        await fixture.Consumed.WaitForAsync(second);
+        var requests = (await fixture.EvaluationRequests.WaitForAsync(serving.ToString(), 1, TimeSpan.FromSeconds(20), Token)).Select(r => r.Message<EvaluateModel>()).ToList();
+        Assert.Single(requests.Select(r => r.CommandId).Distinct());
+        Assert.Empty(await DecisionsAsync(client, taskId));
+
+        var bus = fixture.Tasks.Services.GetRequiredService<IBus>();
+        var refusals = requests.Select(r => new ModelEvaluationRefused(Guid.NewGuid(), Tenant, r.CommandId, serving, r.DatasetId, "Model is not in the tenant's registry.")).ToList();
+        foreach (var refused in refusals)
+        {
+            await bus.Publish(refused, publish => publish.MessageId = refused.EventId, Token);
+        }
+
+        var decided = Assert.Single(await WaitForDecisionsAsync(client, taskId, 1));
+        Assert.Equal("shadow", decided.GetProperty("action").GetString());
+        Assert.Contains("could not be scored", decided.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        foreach (var refused in refusals)
+        {
+            await fixture.Consumed.WaitForAsync(refused.EventId);
+        }
+
+        Assert.Single(await DecisionsAsync(client, taskId));
+    }
+
+    [Fact]
+    public async Task AServedTask_WhoseTeacherAnswersWithANewLabel_IsRetrainedOnce()
+    {
+        var (taskId, agent, client) = await PostTaskAsync();
+        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Guid.NewGuid() }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        await fixture.PostLabelledCallsAsync(agent, "w", [.. Enumerable.Range(0, 5).Select(i => ($"I want to close my account {i}", "close_account"))], expectedCalls: 7);
+
+        var decisions = await WaitForDecisionsAsync(client, taskId, 1);
+        var retrain = Assert.Single(decisions);
+        Assert.Equal("retrain", retrain.GetProperty("action").GetString());
+        Assert.Contains("intent=close_account", retrain.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        // Two more rounds have seen the task since: any second retraining would have been decided by now.
+        var rounds = fixture.Tasks.Services.GetRequiredService<PromotionRounds>();
+        var seen = rounds.Completed;
+        Assert.True(await Eventually.ReadAsync(() => Task.FromResult(rounds.Completed), n => n >= seen + 2, TimeSpan.FromSeconds(20), Token) >= seen + 2);
+        Assert.Single(await DecisionsAsync(client, taskId));
+        Assert.Single(fixture.Training.Retrainings, r => r.TaskId == taskId);
+    }
+
+    [Fact]
+    public async Task ADemotion_WhoseRetrainingCannotBeAskedFor_StillDemotes_AndSaysSo()
+    {
+        var (taskId, _, client) = await PostTaskAsync();
+        fixture.Training.Unreachable[taskId] = true;
+        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Guid.NewGuid() }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        await CompareAsync(taskId, agreed: 0, disagreed: 30);
+
+        Assert.Null(await WaitForModeAsync(client, taskId, null));
+        var demoted = Assert.Single(await WaitForDecisionsAsync(client, taskId, 1));
+        Assert.True(demoted.GetProperty("applied").GetBoolean());
+        Assert.Contains("Retraining could not be requested", demoted.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PutPolicy_WithBadFields_Returns400NamingEach_AndChangesNothing()
+    {
+        using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/promotion-policy", Token);
+
+        using var response = await client.PutAsJsonAsync("/api/promotion-policy", new { approval = "sometimes", bar = 1.5, canary_share = 0.2 }, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("approval", out _));
+        Assert.True(errors.TryGetProperty("bar", out _));
+        Assert.False(errors.TryGetProperty("canary_share", out _));
+        Assert.Equal(before.GetRawText(), (await client.GetFromJsonAsync<JsonElement>("/api/promotion-policy", Token)).GetRawText());
+    }
+
+    private async Task<(Guid TaskId, string Agent, HttpClient Client)> PostTaskAsync()
+    {
+        var agent = $"policy-{Guid.NewGuid():N}";
+        var taskId = Guid.Parse(await fixture.PostLabelledCallsAsync(agent, "w", [("Where is my card?", "card_arrival"), ("What rate do you use?", "exchange_rate")]));
+        return (taskId, agent, fixture.Tasks.CreateClient(fixture.ApiKey));
+    }
+
+    /// <summary>Publishes as training does; returns the message id, to wait for its consumption.</summary>
+    private async Task<Guid> PublishAsync(ModelEvaluated evaluated)
+    {
+        var messageId = Guid.NewGuid();
+        await fixture.Tasks.Services.GetRequiredService<IBus>().Publish(evaluated, publish => publish.MessageId = messageId, Token);
+        return messageId;
+    }
+
+    /// <summary>The <paramref name="count"/>-th request to score <paramref name="modelId"/>, as training would receive it.</summary>
+    private async Task<EvaluateModel> EvaluationRequestedAsync(Guid modelId, int count) =>
+        (await fixture.EvaluationRequests.WaitForAsync(modelId.ToString(), count, TimeSpan.FromSeconds(20), Token))[count - 1].Message<EvaluateModel>();
+
+    /// <summary>Training's answer to the request: the model's agreement on the dataset's test split.</summary>
+    private Task AnswerAsync(EvaluateModel request, double agreement)
+    {
+        var answer = Evaluated(Guid.Empty, request.ModelId, agreement, agreement - 0.02) with { DatasetId = request.DatasetId, RequestId = request.CommandId };
+        return fixture.Tasks.Services.GetRequiredService<IBus>().Publish(answer, publish => publish.MessageId = answer.EventId, Token);
+    }
+
+    private static ModelEvaluated Evaluated(Guid taskId, Guid modelId, double agreement, double lower) =>
+        new(Guid.NewGuid(), Tenant, modelId, taskId, "classifier-head", "ds-policy", 300, "json_equivalent", agreement, lower, Math.Min(1, agreement + 0.02), 4.2);
+
+    private Task CompareAsync(Guid taskId, int agreed, int disagreed) =>
+        fixture.TallyAsync(taskId, new RoutingCounts(ShadowCompared: agreed + disagreed, ShadowAgreed: agreed));
+
+    /// <summary>Waits until the task's specialist is in <paramref name="mode"/> (null: none), and returns what it last saw.</summary>
+    private static Task<string?> WaitForModeAsync(HttpClient client, Guid taskId, string? mode) =>
+        Eventually.ReadAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist") is { ValueKind: JsonValueKind.Object } specialist
+                ? specialist.GetProperty("mode").GetString()
+                : null,
+            seen => seen == mode, TimeSpan.FromSeconds(20), Token, TimeSpan.FromMilliseconds(200));
+
+    private static async Task<List<JsonElement>> DecisionsAsync(HttpClient client, Guid taskId) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/promotions", Token)).EnumerateArray()];
+
+    private static Task<List<JsonElement>> WaitForDecisionsAsync(HttpClient client, Guid taskId, int count) =>
+        Eventually.ReadAsync(() => DecisionsAsync(client, taskId), decisions => decisions.Count >= count, TimeSpan.FromSeconds(20), Token, TimeSpan.FromMilliseconds(200));
+}
