@@ -134,8 +134,8 @@ public sealed class NameTaggerRecognizer : IRecognizer
     /// <summary>
     /// A name or place needs one word that is not a common word and is capitalised ("Can I" and "one" are no
     /// names), or, in lower case, two known names ("monique laverdiere") or a known name after a name context
-    /// ("my name is jessica"). A stricter variant, no single unknown word that opens a sentence, was measured and
-    /// dropped: it cost more recall ("Shovda is very reliable") than it gained precision.
+    /// ("my name is jessica"). A single unknown capitalised word that opens a sentence counts: refusing it costs more
+    /// recall ("Shovda is very reliable") than it gains precision.
     /// </summary>
     private static bool IsPlausibleName(string text, List<Token> tokens, TokenInfo[] infos, EntityTag tag, int start, int end)
     {

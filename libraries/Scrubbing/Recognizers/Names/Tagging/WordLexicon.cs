@@ -4,8 +4,8 @@ namespace SlmPlatform.Scrubbing.Recognizers.Tagging;
 
 /// <summary>Every word list the tagger asks about, folded into one map from a word to its flags.</summary>
 /// <remarks>
-/// A token used to be looked up in a dozen case-insensitive sets, hashing the word each time; one lookup in this map
-/// gives the same flags. It is built once from the same sets, so it cannot drift from them.
+/// One lookup per token instead of one case-insensitive hash per word list. It is built once from the lists
+/// themselves, so it cannot drift from them.
 /// </remarks>
 internal sealed class WordLexicon
 {
