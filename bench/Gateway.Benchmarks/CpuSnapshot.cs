@@ -4,14 +4,12 @@ namespace SlmPlatform.Gateway.Benchmarks;
 /// CPU time so far of this process (the load generator), of the upstream and the gateway being measured, and of the
 /// whole machine (Linux /proc/stat). On a small machine they all share the cores, so a rate means little without it.
 /// </summary>
-internal readonly record struct CpuSnapshot(
-    TimeSpan Client, TimeSpan? Upstream, TimeSpan? Gateway, TimeSpan? GatewayJit, long MachineBusy, long MachineTotal, int MachineCores)
+internal readonly record struct CpuSnapshot(TimeSpan Client, TimeSpan? Upstream, TimeSpan? Gateway, TimeSpan? GatewayJit, MachineCpu Machine)
 {
     public static CpuSnapshot Take(ServiceProcess upstream, ServiceProcess? gateway)
     {
-        var (busy, total, cores) = ReadMachine();
         return new CpuSnapshot(
-            Environment.CpuUsage.TotalTime, upstream.CpuTime(), gateway?.CpuTime(), gateway?.TieredCompilationCpuTime(), busy, total, cores);
+            Environment.CpuUsage.TotalTime, upstream.CpuTime(), gateway?.CpuTime(), gateway?.TieredCompilationCpuTime(), MachineCpu.Read());
     }
 
     /// <summary>Cores kept busy on average between <paramref name="earlier"/> and this snapshot.</summary>
@@ -20,27 +18,7 @@ internal readonly record struct CpuSnapshot(
         double? upstream = Upstream is { } u && earlier.Upstream is { } u0 ? (u - u0) / elapsed : null;
         double? gateway = Gateway is { } g && earlier.Gateway is { } g0 ? (g - g0) / elapsed : null;
         double? jit = GatewayJit is { } j && earlier.GatewayJit is { } j0 ? Math.Max(0, (j - j0) / elapsed) : null;
-        double? machine = MachineTotal > earlier.MachineTotal
-            ? (double)(MachineBusy - earlier.MachineBusy) / (MachineTotal - earlier.MachineTotal) * MachineCores
-            : null;
-        return new CpuUse((Client - earlier.Client) / elapsed, upstream, gateway, jit, machine);
-    }
-
-    // The first line of /proc/stat sums every core in clock ticks: user nice system idle iowait irq softirq steal ...
-    private static (long Busy, long Total, int Cores) ReadMachine()
-    {
-        const string path = "/proc/stat";
-        if (!File.Exists(path))
-        {
-            return (0, 0, 0);
-        }
-
-        var lines = File.ReadAllLines(path);
-        var ticks = lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
-            .Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-        var busy = ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6];
-        var cores = lines.Count(l => l.StartsWith("cpu", StringComparison.Ordinal) && char.IsAsciiDigit(l[3]));
-        return (busy, ticks.Sum(), cores);
+        return new CpuUse((Client - earlier.Client) / elapsed, upstream, gateway, jit, Machine.CoresBusySince(earlier.Machine));
     }
 }
 

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using SlmPlatform.Benchmarks;
 using SlmPlatform.Contracts;
 using SlmPlatform.Evaluation;
 using SlmPlatform.GenerativeSpecialist.Quality;
 using SlmPlatform.Specialists.Generative;
-using SlmPlatform.TaskDiscovery.Quality;
 
 // Usage: dotnet run -c Release --project bench/GenerativeSpecialist.Quality -- [--data DIR] [--minutes 15]
 //        [--dimension N] [--layers N] [--heads N] [--ff N] [--epochs N] [--batch N] [--lr X] [--dropout X]

@@ -5,12 +5,11 @@ namespace SlmPlatform.Ingest.Benchmarks;
 /// On a small machine the load generator, the service and the broker share the cores, so a rate means little without
 /// this; and what none of them used is other work, which makes a run suspect.
 /// </summary>
-internal readonly record struct CpuSnapshot(TimeSpan Benchmark, TimeSpan? Service, TimeSpan? Broker, long MachineBusy, long MachineTotal, int MachineCores)
+internal readonly record struct CpuSnapshot(TimeSpan Benchmark, TimeSpan? Service, TimeSpan? Broker, MachineCpu Machine)
 {
     public static CpuSnapshot Take(Process? service, Process? broker)
     {
-        var (busy, total, cores) = ReadMachine();
-        return new CpuSnapshot(Environment.CpuUsage.TotalTime, TimeOf(service), TimeOf(broker), busy, total, cores);
+        return new CpuSnapshot(Environment.CpuUsage.TotalTime, TimeOf(service), TimeOf(broker), MachineCpu.Read());
     }
 
     /// <summary>Cores kept busy on average between <paramref name="earlier"/> and this snapshot.</summary>
@@ -18,10 +17,7 @@ internal readonly record struct CpuSnapshot(TimeSpan Benchmark, TimeSpan? Servic
     {
         double? service = Service is { } s && earlier.Service is { } s0 ? (s - s0) / elapsed : null;
         double? broker = Broker is { } b && earlier.Broker is { } b0 ? (b - b0) / elapsed : null;
-        double? machine = MachineTotal > earlier.MachineTotal
-            ? (double)(MachineBusy - earlier.MachineBusy) / (MachineTotal - earlier.MachineTotal) * MachineCores
-            : null;
-        return new CpuUse((Benchmark - earlier.Benchmark) / elapsed, service, broker, machine);
+        return new CpuUse((Benchmark - earlier.Benchmark) / elapsed, service, broker, Machine.CoresBusySince(earlier.Machine));
     }
 
     private static TimeSpan? TimeOf(Process? process)
@@ -33,23 +29,6 @@ internal readonly record struct CpuSnapshot(TimeSpan Benchmark, TimeSpan? Servic
 
         process.Refresh();
         return process.TotalProcessorTime;
-    }
-
-    // The first line of /proc/stat sums every core in clock ticks: user nice system idle iowait irq softirq steal ...
-    private static (long Busy, long Total, int Cores) ReadMachine()
-    {
-        const string path = "/proc/stat";
-        if (!File.Exists(path))
-        {
-            return (0, 0, 0);
-        }
-
-        var lines = File.ReadAllLines(path);
-        var ticks = lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
-            .Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-        var busy = ticks[0] + ticks[1] + ticks[2] + ticks[5] + ticks[6];
-        var cores = lines.Count(l => l.StartsWith("cpu", StringComparison.Ordinal) && char.IsAsciiDigit(l[3]));
-        return (busy, ticks.Sum(), cores);
     }
 }
 

@@ -1,4 +1,3 @@
-using SlmPlatform.Benchmarks;
 using SlmPlatform.Routing.Benchmarks;
 
 // Usage: dotnet run -c Release --project bench/Routing.Benchmarks -- [--rounds 20] [--calls 500] [--redis HOST:PORT,password=…] [--data DIR]

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SlmPlatform.Benchmarks;
 using SlmPlatform.Contracts;
 using SlmPlatform.Gateway.Capture;
 using SlmPlatform.Gateway.Infrastructure;

@@ -42,15 +42,15 @@ try
     var gguf = await Specialists.GgufAsync(options, banking77, folder);
 
     await using var host = await ServingHost.StartAsync(headFile, gguf);
-    using var rawServingThreads = GgufSpecialist.Load(gguf); // every core, as serving loads it
-    using var rawOneThread = GgufSpecialist.Load(gguf, threads: 1);
+    using var rawOneThread = GgufSpecialist.Load(gguf, threads: 1); // as serving loads it (Serving:GgufThreads)
+    using var rawAllCores = GgufSpecialist.Load(gguf);
     var head = Modes.HeadPredictor(headFile, embeddings);
     Mode[] modes =
     [
-        Modes.RawGguf("raw LLamaSharp GgufSpecialist.Generate (all cores, as serving loads it)", rawServingThreads),
+        Modes.RawGguf("raw LLamaSharp GgufSpecialist.Generate, 1 thread (as serving loads it)", rawOneThread),
         Modes.ServingChat("serving POST /v1/chat/completions", "generative", host.Client, host.Generative.Id, systemPrompt),
         Modes.ServingGenerate("serving POST /api/generate", host.Client, host.Generative.Id),
-        Modes.RawGguf("raw LLamaSharp, 1 thread", rawOneThread),
+        Modes.RawGguf("raw LLamaSharp, all cores", rawAllCores),
         Modes.RawHead("raw HeadPredictor.AnswerAsync (MiniLM + head)", head, systemPrompt),
         Modes.ServingChat("serving POST /v1/chat/completions", "classifier head", host.Client, host.Head.Id, systemPrompt),
     ];

@@ -2,4 +2,3 @@ global using System.Diagnostics;
 global using System.Globalization;
 global using SlmPlatform.Embeddings;
 global using SlmPlatform.TaskDiscovery.Clustering;
-global using SlmPlatform.Benchmarks;

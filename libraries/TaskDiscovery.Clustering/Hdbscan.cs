@@ -225,41 +225,18 @@ internal static class Hdbscan
 
     private static int[] Label(List<(int Parent, int Child, float Lambda, int Size)> condensed, int n, ClusterSelection selection)
     {
-        var maxCluster = n;
-        foreach (var row in condensed)
-        {
-            maxCluster = Math.Max(maxCluster, Math.Max(row.Parent, row.Child));
-        }
+        var tree = ClusterTree.Of(condensed, n);
+        return Assign(condensed, n, tree, Select(tree, selection));
+    }
 
-        var clusters = maxCluster - n + 1;
-        var parentOf = new int[clusters];
-        var birth = new float[clusters];
-        var stability = new double[clusters];
-        var children = new List<int>[clusters];
-        for (var c = 0; c < clusters; c++)
-        {
-            children[c] = [];
-        }
-
-        parentOf[0] = -1;
-        foreach (var (parent, child, lambda, _) in condensed)
-        {
-            if (child >= n)
-            {
-                parentOf[child - n] = parent - n;
-                birth[child - n] = lambda;
-                children[parent - n].Add(child - n);
-            }
-        }
-
-        foreach (var (parent, _, lambda, size) in condensed)
-        {
-            stability[parent - n] += (Math.Min(lambda, 1e6f) - birth[parent - n]) * size;
-        }
+    /// <summary>The clusters to keep: leaves, or (excess of mass) each cluster more stable than its children together.</summary>
+    private static bool[] Select(ClusterTree tree, ClusterSelection selection)
+    {
+        var (_, stability, children) = tree;
+        var selected = new bool[children.Length];
 
         // Children always carry higher labels than their parent, so a descending sweep is bottom-up.
-        var selected = new bool[clusters];
-        for (var c = clusters - 1; c >= 1; c--)
+        for (var c = children.Length - 1; c >= 1; c--)
         {
             if (selection == ClusterSelection.Leaf)
             {
@@ -279,9 +256,15 @@ internal static class Hdbscan
             }
         }
 
-        var flat = new int[clusters];
+        return selected;
+    }
+
+    /// <summary>Each point's label: the selected cluster it falls in (numbered from 0), or -1 for noise.</summary>
+    private static int[] Assign(List<(int Parent, int Child, float Lambda, int Size)> condensed, int n, ClusterTree tree, bool[] selected)
+    {
+        var flat = new int[selected.Length];
         var next = 0;
-        for (var c = 0; c < clusters; c++)
+        for (var c = 0; c < selected.Length; c++)
         {
             flat[c] = selected[c] ? next++ : -1;
         }
@@ -298,13 +281,54 @@ internal static class Hdbscan
             var c = parent - n;
             while (c > 0 && !selected[c])
             {
-                c = parentOf[c];
+                c = tree.ParentOf[c];
             }
 
             labels[child] = c > 0 ? flat[c] : -1;
         }
 
         return labels;
+    }
+
+    /// <summary>The condensed tree's clusters (numbered from 0, the root): each one's parent, stability and children.</summary>
+    private sealed record ClusterTree(int[] ParentOf, double[] Stability, List<int>[] Children)
+    {
+        public static ClusterTree Of(List<(int Parent, int Child, float Lambda, int Size)> condensed, int n)
+        {
+            var maxCluster = n;
+            foreach (var row in condensed)
+            {
+                maxCluster = Math.Max(maxCluster, Math.Max(row.Parent, row.Child));
+            }
+
+            var clusters = maxCluster - n + 1;
+            var parentOf = new int[clusters];
+            var birth = new float[clusters];
+            var stability = new double[clusters];
+            var children = new List<int>[clusters];
+            for (var c = 0; c < clusters; c++)
+            {
+                children[c] = [];
+            }
+
+            parentOf[0] = -1;
+            foreach (var (parent, child, lambda, _) in condensed)
+            {
+                if (child >= n)
+                {
+                    parentOf[child - n] = parent - n;
+                    birth[child - n] = lambda;
+                    children[parent - n].Add(child - n);
+                }
+            }
+
+            foreach (var (parent, _, lambda, size) in condensed)
+            {
+                stability[parent - n] += (Math.Min(lambda, 1e6f) - birth[parent - n]) * size;
+            }
+
+            return new ClusterTree(parentOf, stability, children);
+        }
     }
 
     private static void Deselect(List<int> nodes, List<int>[] children, bool[] selected)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using SlmPlatform.Specialists.Generative.Native;
@@ -11,8 +10,6 @@ namespace SlmPlatform.Specialists.Generative;
 /// loss, checkpoints that resume exactly where they stopped, and a greedy exact-match score on held-out examples.</summary>
 public static class GenerativeTrainer
 {
-    private const double LossSmoothing = 0.05;
-
     /// <summary>Trains (or resumes from <paramref name="checkpointDirectory"/> when it holds a checkpoint of the same
     /// data) and returns the trained model. Cancellation writes a checkpoint, then throws.</summary>
     /// <param name="train">Training pairs; the tokenizer is learnt from them.</param>
@@ -56,6 +53,29 @@ public static class GenerativeTrainer
         set_num_threads(options.Threads ?? Environment.ProcessorCount);
         manual_seed(options.Seed);
 
+        var setup = Prepare(train, validation, options, checkpointDirectory);
+        var network = new TinyLlama(setup.Shape, options.Dropout, options.Seed);
+        try
+        {
+            using var run = new GenerativeTrainingRun(network, setup, options, progress, checkpointDirectory);
+            var stoppedByBudget = run.Optimise(cancellationToken);
+            return run.Finish(validation, stoppedByBudget);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The tokenizer, shape and encoded examples of a new run, or of the checkpoint it resumes (which must
+    /// have been made from the same data and options).</summary>
+    private static GenerativeTrainingSetup Prepare(
+        IReadOnlyList<(string Prompt, string Answer)> train,
+        IReadOnlyList<(string Prompt, string Answer)> validation,
+        GenerativeTrainingOptions options,
+        string? checkpointDirectory)
+    {
         var dataHash = Hash(train, options);
         var resumed = checkpointDirectory is null ? null : TrainingCheckpoint.TryRead(checkpointDirectory);
         if (resumed is not null && resumed.DataHash != dataHash)
@@ -70,151 +90,10 @@ public static class GenerativeTrainer
         var maxAnswer = resumed?.MaxAnswerTokens ?? Math.Min(options.ContextLength / 2, train.Max(e => tokenizer.Encode(e.Answer).Count) + 1);
         var shape = resumed?.Shape ?? new LlamaShape(
             tokenizer.VocabularySize, options.Dimension, options.Layers, options.Heads, options.FeedForward, options.ContextLength, options.TiedEmbeddings);
-
-        var trainSet = train.Select(e => PromptFormat.Example(tokenizer, e.Prompt, e.Answer, shape.ContextLength, maxAnswer)).ToArray();
-        var validationSet = validation.Select(e => PromptFormat.Example(tokenizer, e.Prompt, e.Answer, shape.ContextLength, maxAnswer)).ToArray();
-
-        var network = new TinyLlama(shape, options.Dropout, options.Seed);
-        try
-        {
-            using var optimizer = optim.AdamW(network.parameters(), options.LearningRate, 0.9, 0.95, 1e-8, options.WeightDecay);
-            var step = 0L;
-            var previousSeconds = 0.0;
-            var smoothed = double.NaN;
-            if (resumed is not null)
-            {
-                resumed.Restore(checkpointDirectory!, network, optimizer);
-                step = resumed.Step;
-                previousSeconds = resumed.ElapsedSeconds;
-                smoothed = resumed.SmoothedLoss;
-            }
-
-            var stepsPerEpoch = (trainSet.Length + options.BatchSize - 1) / options.BatchSize;
-            var totalSteps = (long)stepsPerEpoch * options.Epochs;
-            var budget = options.MaxTrainingTime?.TotalSeconds;
-            var clock = Stopwatch.StartNew();
-            double Elapsed() => previousSeconds + clock.Elapsed.TotalSeconds;
-            double? validationLoss = null;
-            var tokensSeen = 0L;
-            var stoppedByBudget = false;
-
-            void SaveCheckpoint()
-            {
-                if (checkpointDirectory is not null)
-                {
-                    TrainingCheckpoint.Write(
-                        checkpointDirectory,
-                        new TrainingCheckpoint(step, Elapsed(), smoothed, dataHash, shape, tokenizer.Kind, [.. tokenizer.Pieces], maxAnswer, $"model-{step}.bin", $"optimizer-{step}.bin"),
-                        network,
-                        optimizer);
-                }
-            }
-
-            void Report(double learningRate, double? measuredValidation)
-            {
-                var rate = tokensSeen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-                var secondsPerStep = clock.Elapsed.TotalSeconds / Math.Max(1, step - (resumed?.Step ?? 0));
-                var remaining = (totalSteps - step) * secondsPerStep;
-                if (budget is { } b)
-                {
-                    remaining = Math.Min(remaining, Math.Max(0, b - Elapsed()));
-                }
-
-                progress?.Report(new TrainingProgress(
-                    step, totalSteps, (int)Math.Min(options.Epochs, (step / stepsPerEpoch) + 1), smoothed, measuredValidation, learningRate, rate,
-                    TimeSpan.FromSeconds(Elapsed()), TimeSpan.FromSeconds(remaining)));
-            }
-
-            network.train();
-            while (step < totalSteps)
-            {
-                var epoch = (int)(step / stepsPerEpoch);
-                var plan = Batches(trainSet, options.BatchSize, options.Seed, epoch);
-                for (var index = (int)(step % stepsPerEpoch); index < plan.Count; index++)
-                {
-                    if (cancellationToken.IsCancellationRequested)
-                    {
-                        SaveCheckpoint();
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
-
-                    var fraction = Math.Max((double)step / totalSteps, budget is { } b ? Elapsed() / b : 0);
-                    if (fraction >= 1)
-                    {
-                        stoppedByBudget = true;
-                        break;
-                    }
-
-                    var learningRate = LearningRate(options, step, fraction);
-                    foreach (var group in optimizer.ParamGroups)
-                    {
-                        group.LearningRate = learningRate;
-                    }
-
-                    var batch = plan[index];
-                    double loss;
-                    using (var scope = NewDisposeScope())
-                    {
-                        optimizer.zero_grad();
-                        var output = BatchLoss(network, batch);
-                        output.backward();
-                        nn.utils.clip_grad_norm_(network.parameters(), options.GradientClipNorm);
-                        optimizer.step();
-                        loss = output.item<float>();
-                    }
-
-                    tokensSeen += batch.Sum(e => e.Tokens.Length);
-                    smoothed = double.IsNaN(smoothed) ? loss : ((1 - LossSmoothing) * smoothed) + (LossSmoothing * loss);
-                    step++;
-
-                    var evaluate = validationSet.Length > 0 && step % options.EvaluationInterval == 0;
-                    if (evaluate)
-                    {
-                        validationLoss = ValidationLoss(network, validationSet);
-                    }
-
-                    if (evaluate || step % options.ProgressInterval == 0)
-                    {
-                        Report(learningRate, evaluate ? validationLoss : null);
-                    }
-
-                    if (step % options.CheckpointInterval == 0)
-                    {
-                        SaveCheckpoint();
-                    }
-                }
-
-                if (stoppedByBudget)
-                {
-                    break;
-                }
-            }
-
-            if (validationSet.Length > 0)
-            {
-                validationLoss = ValidationLoss(network, validationSet);
-            }
-
-            Report(LearningRate(options, step, 1), validationLoss);
-            SaveCheckpoint();
-
-            var model = new GenerativeSpecialistModel(network, tokenizer, maxAnswer, null);
-            double? exactMatch = null;
-            var samples = options.FinalExactMatchSamples is { } n ? Math.Min(n, validation.Count) : validation.Count;
-            if (samples > 0)
-            {
-                exactMatch = model.Evaluate([.. validation.Take(samples)]).ExactMatch;
-            }
-
-            model.Summary = new TrainingSummary(
-                step, options.Epochs, TimeSpan.FromSeconds(Elapsed()), smoothed, validationLoss, exactMatch, model.ParameterCount, stoppedByBudget);
-            return model;
-        }
-        catch
-        {
-            network.Dispose();
-            throw;
-        }
+        return new GenerativeTrainingSetup(
+            tokenizer, shape, maxAnswer, dataHash, resumed,
+            [.. train.Select(e => PromptFormat.Example(tokenizer, e.Prompt, e.Answer, shape.ContextLength, maxAnswer))],
+            [.. validation.Select(e => PromptFormat.Example(tokenizer, e.Prompt, e.Answer, shape.ContextLength, maxAnswer))]);
     }
 
     /// <summary>Cross-entropy of the answer tokens (and the end mark) given everything before them.</summary>
@@ -245,7 +124,7 @@ public static class GenerativeTrainer
         return nn.functional.cross_entropy(network.Logits(selected), tensor(targets.ToArray(), ScalarType.Int64));
     }
 
-    private static double ValidationLoss(TinyLlama network, IReadOnlyList<(int[] Tokens, int AnswerStart)> examples)
+    internal static double ValidationLoss(TinyLlama network, IReadOnlyList<(int[] Tokens, int AnswerStart)> examples)
     {
         network.eval();
         try

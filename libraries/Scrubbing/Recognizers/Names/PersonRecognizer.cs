@@ -73,32 +73,44 @@ public sealed partial class PersonRecognizer : IRecognizer
         if (NameContext.Honorifics.Contains(text, token) && i + 1 < tokens.Count
             && Tokens.IsSpaceOrDot(Tokens.Gap(text, token, tokens[i + 1])))
         {
-            var afterTitle = ExtendRun(text, tokens, i + 1);
-            if (afterTitle > i + 1)
-            {
-                found.Add(Span(text, tokens, i + 1, afterTitle, TitledScore));
-                return afterTitle;
-            }
-
-            return i + 1;
+            return AfterTitle(text, tokens, i, found);
         }
 
         var end = ExtendRun(text, tokens, i);
-        if (end == i)
+        return end == i ? i + 1 : ExamineRun(text, tokens, i, end, found);
+    }
+
+    /// <summary>The capitalised run after a title ("Dr", "Mrs.") is a name.</summary>
+    private int AfterTitle(string text, List<Token> tokens, int title, List<EntityMatch> found)
+    {
+        var end = ExtendRun(text, tokens, title + 1);
+        if (end == title + 1)
         {
-            return i + 1;
+            return title + 1;
         }
 
+        found.Add(Span(text, tokens, title + 1, end, TitledScore));
+        return end;
+    }
+
+    /// <summary>
+    /// A run of capitalised words from <paramref name="i"/> to <paramref name="end"/> is a name after a context that
+    /// announces one, when its first two words are known or partly known names, or — its first word alone — when that
+    /// word is a known first name and nothing makes it a place or a unit.
+    /// </summary>
+    private int ExamineRun(string text, List<Token> tokens, int i, int end, List<EntityMatch> found)
+    {
+        var token = tokens[i];
         var common = CommonWords.Set.Contains(text, token);
         if (NameContext.PrecedesName(text, tokens, i, more: true))
         {
-            if (!common || _gazetteers.IsName(text, token))
+            if (common && !_gazetteers.IsName(text, token))
             {
-                found.Add(Span(text, tokens, i, end, ContextScore));
-                return end;
+                return i + 1;
             }
 
-            return i + 1;
+            found.Add(Span(text, tokens, i, end, ContextScore));
+            return end;
         }
 
         // "West William", "Lake Jessica": the shape of a place, not of a name.
@@ -108,28 +120,10 @@ public sealed partial class PersonRecognizer : IRecognizer
         }
 
         var isFirst = _gazetteers.FirstNames.Contains(text, token);
-        if (end - i >= 2)
+        if (end - i >= 2 && RunScore(text, tokens, i, end, isFirst, common) is { } score)
         {
-            var second = tokens[i + 1];
-            var secondKnown = _gazetteers.IsName(text, second);
-            var secondCommon = CommonWords.Set.Contains(text, second);
-            if ((isFirst || _gazetteers.LastNames.Contains(text, token)) && secondKnown && !(common && secondCommon))
-            {
-                found.Add(Span(text, tokens, i, end, KnownPairScore));
-                return end;
-            }
-
-            if ((isFirst && !common && !secondCommon) || (!common && _gazetteers.LastNames.Contains(text, second) && !secondCommon))
-            {
-                found.Add(Span(text, tokens, i, end, PartlyKnownScore));
-                return end;
-            }
-
-            if (end - i >= 3 && !common && IsMiddleInitial(text, tokens, i, isFirst))
-            {
-                found.Add(Span(text, tokens, i, end, PartlyKnownScore));
-                return end;
-            }
+            found.Add(Span(text, tokens, i, end, score));
+            return end;
         }
 
         if (isFirst && !common && !IsPlace(text, tokens, i) && !NameFalseAlarms.IsUnitAfterNumber(text, tokens, i))
@@ -138,6 +132,25 @@ public sealed partial class PersonRecognizer : IRecognizer
         }
 
         return i + 1;
+    }
+
+    /// <summary>How sure a run of two or more words is a name, by what is known of its first two words; null when it is not one.</summary>
+    private double? RunScore(string text, List<Token> tokens, int i, int end, bool isFirst, bool common)
+    {
+        var token = tokens[i];
+        var second = tokens[i + 1];
+        var secondCommon = CommonWords.Set.Contains(text, second);
+        if ((isFirst || _gazetteers.LastNames.Contains(text, token)) && _gazetteers.IsName(text, second) && !(common && secondCommon))
+        {
+            return KnownPairScore;
+        }
+
+        if ((isFirst && !common && !secondCommon) || (!common && _gazetteers.LastNames.Contains(text, second) && !secondCommon))
+        {
+            return PartlyKnownScore;
+        }
+
+        return end - i >= 3 && !common && IsMiddleInitial(text, tokens, i, isFirst) ? PartlyKnownScore : null;
     }
 
     /// <summary>The end of the run of name-like capitalised words from <paramref name="start"/> (itself if none).</summary>

@@ -1,10 +1,10 @@
 using System.Text;
 
-namespace SlmPlatform.TaskDiscovery.Quality;
+namespace SlmPlatform.Benchmarks;
 
 /// <summary>BANKING77 (PolyAI, CC-BY-4.0): <c>text,category</c> CSV (RFC 4180: quoted fields may hold commas,
 /// doubled quotes and line breaks; a few texts start with a line break).</summary>
-internal sealed record Banking77(string[] Texts, int[] Labels, string[] Categories)
+public sealed record Banking77(string[] Texts, int[] Labels, string[] Categories)
 {
     public static Banking77 Load(string path)
     {

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using SlmPlatform.Embeddings;
+using SlmPlatform.Specialists.Training;
 
-namespace SlmPlatform.Specialists.Quality;
+namespace SlmPlatform.Benchmarks;
 
 /// <summary>BANKING77 rows as MiniLM vectors (the user turn of the replayed router call is the query itself), cached in the temp folder.</summary>
-internal static class EmbeddedSet
+public static class EmbeddedSet
 {
     public const int Dimensions = 384;
 

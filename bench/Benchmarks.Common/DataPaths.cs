@@ -1,7 +1,7 @@
 namespace SlmPlatform.Benchmarks;
 
 /// <summary>Finds the repository root and the shared data sets beside it (never copied into the repository).</summary>
-internal static class DataPaths
+public static class DataPaths
 {
     public const string SharedDataVariable = "SLM_SHARED_DATA";
 

@@ -4,7 +4,7 @@ namespace SlmPlatform.Benchmarks;
 /// The BANKING77 router call exactly as samples/loop-demo/loop_demo.py sends it through the gateway: a system prompt
 /// naming all 77 intents, the customer's message, JSON output asked for. The typical call the figures price.
 /// </summary>
-internal static class RouterPrompt
+public static class RouterPrompt
 {
     public const string Agent = "support-agent";
 

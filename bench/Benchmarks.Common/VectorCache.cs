@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace SlmPlatform.TaskDiscovery.Quality;
+namespace SlmPlatform.Benchmarks;
 
 /// <summary>Keeps the data set's vectors in the temp folder (never in the repository) so reruns skip embedding.</summary>
-internal static class VectorCache
+public static class VectorCache
 {
     public static float[]? TryLoad(string name, int expectedFloats)
     {
