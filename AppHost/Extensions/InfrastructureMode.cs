@@ -17,22 +17,25 @@ internal static class InfrastructureModeDetector
     public const string ConfigurationKey = "Infrastructure:Mode";
 
     /// <summary>
-    /// Reads <c>Infrastructure:Mode</c> (<c>containers</c>, <c>local</c> or <c>auto</c>, the default). Publishing always
-    /// describes the container shape; <c>auto</c> picks containers only when a container runtime answers.
+    /// Reads <c>Infrastructure:Mode</c> (<c>containers</c>, <c>local</c> or <c>auto</c>, the default), and says why
+    /// that mode. Publishing always describes the container shape; <c>auto</c> picks containers only when a container
+    /// runtime answers.
     /// </summary>
-    public static InfrastructureMode Resolve(IDistributedApplicationBuilder builder)
+    public static (InfrastructureMode Mode, string Reason) Resolve(IDistributedApplicationBuilder builder)
     {
         if (builder.ExecutionContext.IsPublishMode)
         {
-            return InfrastructureMode.Containers;
+            return (InfrastructureMode.Containers, "publishing describes the container shape");
         }
 
         var configured = builder.Configuration[ConfigurationKey];
         return configured?.ToLowerInvariant() switch
         {
-            null or "" or "auto" => ContainerRuntimeAnswers() ? InfrastructureMode.Containers : InfrastructureMode.Local,
-            "containers" => InfrastructureMode.Containers,
-            "local" => InfrastructureMode.Local,
+            null or "" or "auto" => ContainerRuntimeAnswers()
+                ? (InfrastructureMode.Containers, $"{ConfigurationKey} is auto and a container runtime answered")
+                : (InfrastructureMode.Local, $"{ConfigurationKey} is auto and no container runtime (docker, podman) answered"),
+            "containers" => (InfrastructureMode.Containers, $"{ConfigurationKey}=containers"),
+            "local" => (InfrastructureMode.Local, $"{ConfigurationKey}=local"),
             _ => throw new InvalidOperationException($"{ConfigurationKey} must be 'auto', 'containers' or 'local', not '{configured}'."),
         };
     }

@@ -9,7 +9,12 @@ public static class PlatformInfrastructureExtensions
     /// </summary>
     public static PlatformInfrastructure AddPlatformInfrastructure(this IDistributedApplicationBuilder builder)
     {
-        var mode = InfrastructureModeDetector.Resolve(builder);
+        var (mode, reason) = InfrastructureModeDetector.Resolve(builder);
+        if (!builder.ExecutionContext.IsPublishMode)
+        {
+            Console.WriteLine($"Infrastructure: {mode.ToString().ToLowerInvariant()} mode ({reason}); set {InfrastructureModeDetector.ConfigurationKey} to containers or local to choose.");
+        }
+
         return mode switch
         {
             InfrastructureMode.Containers => builder.AddContainerInfrastructure(),

@@ -29,7 +29,10 @@ public sealed class ApiKeyAuthenticationHandler(
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrWhiteSpace(header))
         {
-            return Fail("The Authorization header is missing: send 'Authorization: Bearer <api key>'.");
+            // No credentials is no attempt, not a failed one: anonymous endpoints (health probes every few seconds) log
+            // nothing, and an endpoint that needs a key still answers 401 with this reason.
+            Context.Items[FailureReasonItem] = "The Authorization header is missing: send 'Authorization: Bearer <api key>'.";
+            return AuthenticateResult.NoResult();
         }
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= "Bearer ".Length)

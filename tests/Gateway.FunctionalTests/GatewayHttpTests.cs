@@ -150,5 +150,46 @@ public sealed class GatewayHttpTests(GatewayFixture fixture) : IClassFixture<Gat
         Assert.Equal("invalid_request_error", body.RootElement.GetProperty("error").GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task AnUnreachableUpstream_Is502NamingTheUpstreamAndItsSetting_NeverItsCredentials()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var settings = new Dictionary<string, string>(fixture.Settings) { ["Gateway:Upstream:BaseUrl"] = $"http://someone:hunter2@127.0.0.1:{closedPort}/v1?token=abc" };
+        await using var gateway = new ServiceFactory<SlmPlatform.Gateway.Infrastructure.UpstreamRelay>(settings);
+        using var client = gateway.CreateClient(fixture.ApiKey);
+
+        using var response = await client.PostAsync("/v1/chat/completions", Json("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), Token);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("detail").GetString()!;
+        Assert.Contains($"http://127.0.0.1:{closedPort}/v1", detail, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Upstream:BaseUrl", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("token=abc", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequestsWithoutAKey_LogNothing_WhileProtectedEndpointsStillSayWhatIsMissing()
+    {
+        using var anonymous = fixture.Gateway.CreateClient();
+        var logged = fixture.Gateway.Logs.Lines.Count;
+
+        for (var probe = 0; probe < 5; probe++)
+        {
+            using var health = await anonymous.GetAsync("/health", Token);
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        using var refused = await anonymous.PostAsync("/v1/chat/completions", Json("{\"model\":\"gpt-4o-mini\",\"messages\":[]}"), Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("Authorization header is missing", await refused.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        // A wrong key is an attempt and is logged (another test sends one); no key at all is not.
+        Assert.DoesNotContain(fixture.Gateway.Logs.Lines.Skip(logged), l => l.Contains("was not authenticated", StringComparison.Ordinal));
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }
