@@ -31,16 +31,16 @@ internal static class LoraResult
         var result = await ReadJsonAsync(artifacts, $"{adapterKey}/result.json", cancellationToken);
         var test = result is { } r && r.TryGetProperty("test", out var t) && t.ValueKind == JsonValueKind.Object ? t : (JsonElement?)null;
         var n = test is { } tested && tested.TryGetProperty("n", out var count) && count.TryGetInt32(out var c) ? c : 0;
-        var accuracy = Number(test, "accuracy") ?? Number(test, "exact_match") ?? 0;
+        var accuracy = JsonNumbers.Number(test, "accuracy") ?? JsonNumbers.Number(test, "exact_match") ?? 0;
         var metrics = new
         {
             training = new
             {
-                train_loss = Number(result, "train_loss"),
-                validation_loss = Number(result, "validation_loss"),
-                seconds = Number(result, "seconds"),
-                examples = Number(result, "examples"),
-                validation_examples = Number(result, "validation_examples"),
+                train_loss = JsonNumbers.Number(result, "train_loss"),
+                validation_loss = JsonNumbers.Number(result, "validation_loss"),
+                seconds = JsonNumbers.Number(result, "seconds"),
+                examples = JsonNumbers.Number(result, "examples"),
+                validation_examples = JsonNumbers.Number(result, "validation_examples"),
                 result_file = result is not null,
             },
             test = test ?? JsonSerializer.SerializeToElement(new { n = 0, note = "The trainer scores no held-out answers; the evaluation service scores the model as served." }),
@@ -67,7 +67,7 @@ internal static class LoraResult
                 kubernetes_job = kubernetesJob,
             },
         };
-        return new TrainedSpecialist(model.HuggingFaceId, hyperparameters, metrics, artifact, n, accuracy, Number(test, "macro_f1") ?? accuracy, LoraJob.Kind);
+        return new TrainedSpecialist(model.HuggingFaceId, hyperparameters, metrics, artifact, n, accuracy, JsonNumbers.Number(test, "macro_f1") ?? accuracy, LoraJob.Kind);
     }
 
     private static async Task<JsonElement?> ReadJsonAsync(IArtifactStore artifacts, string key, CancellationToken cancellationToken)
@@ -89,7 +89,4 @@ internal static class LoraResult
             return null;
         }
     }
-
-    private static double? Number(JsonElement? element, string name) =>
-        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 }

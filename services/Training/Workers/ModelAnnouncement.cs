@@ -36,11 +36,10 @@ public static class ModelAnnouncement
 /// <summary>A trainer's own held-out figures (the registry keeps them in the model's metrics, under <c>test</c>).</summary>
 public sealed record HeldOutFigures(int Examples, double Accuracy, double MacroF1)
 {
-    public static HeldOutFigures FromMetrics(JsonElement metrics) =>
-        metrics.ValueKind == JsonValueKind.Object && metrics.TryGetProperty("test", out var test) && test.ValueKind == JsonValueKind.Object
-            ? new(Number(test, "n") is { } n ? (int)n : 0, Number(test, "accuracy") ?? 0, Number(test, "macro_f1") ?? Number(test, "accuracy") ?? 0)
-            : new(0, 0, 0);
-
-    private static double? Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+    public static HeldOutFigures FromMetrics(JsonElement metrics)
+    {
+        JsonElement? test = metrics.ValueKind == JsonValueKind.Object && metrics.TryGetProperty("test", out var t) ? t : null;
+        var accuracy = JsonNumbers.Number(test, "accuracy") ?? 0;
+        return new((int)(JsonNumbers.Number(test, "n") ?? 0), accuracy, JsonNumbers.Number(test, "macro_f1") ?? accuracy);
+    }
 }
