@@ -120,7 +120,8 @@ public sealed partial class UpstreamRelay(
         catch (HttpRequestException e)
         {
             LogUpstreamUnreachable(e.HttpRequestError);
-            await WriteProblemAsync(context, StatusCodes.Status502BadGateway, "Upstream unreachable", UnreachableDetail(upstreamRequest.RequestUri!, tenantId));
+            await WriteProblemAsync(context, StatusCodes.Status502BadGateway, "Upstream unreachable",
+                $"The upstream {Shown(upstreamRequest.RequestUri!)} could not be reached; it is set by {settings.UpstreamSettingFor(tenantId)}.");
             return null;
         }
 
@@ -146,17 +147,8 @@ public sealed partial class UpstreamRelay(
         }
     }
 
-    /// <summary>
-    /// Names the upstream tried (scheme, host, port and path: never credentials or a query) and the settings that
-    /// choose it, so that whoever set the platform up can tell a wrong upstream from an upstream that is down.
-    /// </summary>
-    private string UnreachableDetail(Uri tried, string tenantId)
-    {
-        var setting = options.Value.Tenants.ContainsKey(tenantId)
-            ? $"Gateway:Tenants:{tenantId}:BaseUrl"
-            : "Gateway:Upstream:BaseUrl (the AppHost's 'upstream-base-url' parameter)";
-        return $"The upstream {tried.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped)} could not be reached; it is set by {setting}.";
-    }
+    // Scheme, host, port and path: never credentials or a query.
+    private static string Shown(Uri upstream) => upstream.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped);
 
     private static HttpRequestMessage CreateRequest(UpstreamOptions upstream, HttpMethod method, string path, byte[]? body, string accept)
     {

@@ -30,6 +30,11 @@ public sealed class GatewayOptions
 
     public UpstreamOptions UpstreamFor(string tenantId) =>
         Tenants.TryGetValue(tenantId, out var upstream) && !string.IsNullOrEmpty(upstream.BaseUrl) ? upstream : Upstream;
+
+    /// <summary>The setting that chose <see cref="UpstreamFor"/>'s answer, to name in an error about it.</summary>
+    public string UpstreamSettingFor(string tenantId) => ReferenceEquals(UpstreamFor(tenantId), Upstream)
+        ? "Gateway:Upstream:BaseUrl (the AppHost's 'upstream-base-url' parameter)"
+        : $"Gateway:Tenants:{tenantId}:BaseUrl";
 }
 
 /// <summary>An OpenAI-compatible endpoint: OpenAI, Azure OpenAI's v1 API, vLLM, Ollama's <c>/v1</c>.</summary>

@@ -42,7 +42,6 @@ public sealed class EvaluatedModelDecisions(
             return;
         }
 
-        var policy = await policies.ForAsync(challenger.TenantId, cancellationToken);
         var serving = await specialists.FindAsync(challenger.TaskId, cancellationToken);
         if (serving is not null && serving.ModelId != challenger.ModelId && PromotionChallenges.RequestIdOf(challenger, serving.ModelId) != requestId)
         {
@@ -52,7 +51,7 @@ public sealed class EvaluatedModelDecisions(
             return;
         }
 
-        await DecideAsync(policy, challenger, serving, incumbent, cancellationToken);
+        await DecideAsync(await policies.ForAsync(challenger.TenantId, cancellationToken), challenger, serving, incumbent, cancellationToken);
         await challenges.CloseAsync(requestId, cancellationToken);
     }
 
