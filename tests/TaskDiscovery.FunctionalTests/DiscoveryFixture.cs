@@ -36,6 +36,9 @@ public sealed class DiscoveryFixture : IAsyncLifetime
 
     public string ApiKey { get; private set; } = null!;
 
+    /// <summary>A key of another tenant, who must see none of the first tenant's tasks.</summary>
+    public string OtherApiKey { get; private set; } = null!;
+
     /// <summary>The messages the tasks service has finished consuming.</summary>
     public ConsumedMessages Consumed { get; } = new();
 
@@ -63,6 +66,7 @@ public sealed class DiscoveryFixture : IAsyncLifetime
             ["Promotion:Default:MinOnlineSamples"] = "20",
         };
         ApiKey = await TestApiKeys.CreateAsync(platformDb, "tenant-tasks-tests", token);
+        OtherApiKey = await TestApiKeys.CreateAsync(platformDb, "tenant-tasks-others", token);
         Discovered = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskDiscovered), token);
         Changed = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskChanged), token);
         RouteChanges = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(SpecialistRouteChanged), token);

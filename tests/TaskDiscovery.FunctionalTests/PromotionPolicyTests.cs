@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using SlmPlatform.Routing;
-using SlmPlatform.TaskDiscovery.Promotion;
 
 namespace SlmPlatform.TaskDiscovery.FunctionalTests;
 
@@ -119,9 +118,14 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         var requests = (await fixture.EvaluationRequests.WaitForAsync(serving.ToString(), 1, TimeSpan.FromSeconds(20), Token)).Select(r => r.Message<EvaluateModel>()).ToList();
         Assert.Single(requests.Select(r => r.CommandId).Distinct());
         Assert.Empty(await DecisionsAsync(client, taskId));
+        var waiting = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/promotion", Token);
+        Assert.Equal("challenging", waiting.GetProperty("state").GetString());
+        var challenge = Assert.Single(waiting.GetProperty("challengers").EnumerateArray());
+        Assert.Equal(challenger.ModelId, challenge.GetProperty("model_id").GetGuid());
+        Assert.Equal(serving, challenge.GetProperty("incumbent_model_id").GetGuid());
 
         var bus = fixture.Tasks.Services.GetRequiredService<IBus>();
-        var refusals = requests.Select(r => new ModelEvaluationRefused(Guid.NewGuid(), Tenant, r.CommandId, serving, r.DatasetId, "Model is not in the tenant's registry.")).ToList();
+        var refusals = requests.Select(r => new ModelEvaluationRefused(Guid.NewGuid(), Tenant, r.CommandId, serving, r.DatasetId, "Model is not in the tenant's registry.", r.TaskId)).ToList();
         foreach (var refused in refusals)
         {
             await bus.Publish(refused, publish => publish.MessageId = refused.EventId, Token);
@@ -136,6 +140,9 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         }
 
         Assert.Single(await DecisionsAsync(client, taskId));
+        var decidedState = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/promotion", Token);
+        Assert.Equal("shadow", decidedState.GetProperty("state").GetString());
+        Assert.Empty(decidedState.GetProperty("challengers").EnumerateArray());
     }
 
     [Fact]
@@ -153,10 +160,9 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         var retrain = Assert.Single(decisions);
         Assert.Equal("retrain", retrain.GetProperty("action").GetString());
         Assert.Contains("intent=close_account", retrain.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        // Two more rounds have seen the task since: any second retraining would have been decided by now.
-        var rounds = fixture.Tasks.Services.GetRequiredService<PromotionRounds>();
-        var seen = rounds.Completed;
-        Assert.True(await Eventually.ReadAsync(() => Task.FromResult(rounds.Completed), n => n >= seen + 2, TimeSpan.FromSeconds(20), Token) >= seen + 2);
+        // Two more checks of the task's promotion since: any second retraining would have been decided by now.
+        var seen = await ChecksAsync(client, taskId);
+        Assert.True(await Eventually.ReadAsync(() => ChecksAsync(client, taskId), n => n >= seen + 2, TimeSpan.FromSeconds(20), Token) >= seen + 2);
         Assert.Single(await DecisionsAsync(client, taskId));
         Assert.Single(fixture.Training.Retrainings, r => r.TaskId == taskId);
     }
@@ -217,7 +223,7 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
     /// <summary>Training's answer to the request: the model's agreement on the dataset's test split.</summary>
     private Task AnswerAsync(EvaluateModel request, double agreement)
     {
-        var answer = Evaluated(Guid.Empty, request.ModelId, agreement, agreement - 0.02) with { DatasetId = request.DatasetId, RequestId = request.CommandId };
+        var answer = Evaluated(request.TaskId, request.ModelId, agreement, agreement - 0.02) with { DatasetId = request.DatasetId, RequestId = request.CommandId };
         return fixture.Tasks.Services.GetRequiredService<IBus>().Publish(answer, publish => publish.MessageId = answer.EventId, Token);
     }
 
@@ -234,6 +240,9 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
                 ? specialist.GetProperty("mode").GetString()
                 : null,
             seen => seen == mode, TimeSpan.FromSeconds(20), Token, TimeSpan.FromMilliseconds(200));
+
+    private static async Task<long> ChecksAsync(HttpClient client, Guid taskId) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/promotion", Token)).GetProperty("checks").GetInt64();
 
     private static async Task<List<JsonElement>> DecisionsAsync(HttpClient client, Guid taskId) =>
         [.. (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/promotions", Token)).EnumerateArray()];

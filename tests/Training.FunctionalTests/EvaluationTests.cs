@@ -117,16 +117,18 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
         var datasetId = (await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}", Token)).GetProperty("dataset_id").GetString()!;
         var bus = fixture.Service.Services.GetRequiredService<IBus>();
 
-        var asked = new EvaluateModel(Guid.NewGuid(), TrainingFixture.Tenant, modelId, datasetId);
+        var taskId = (await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}", Token)).GetProperty("task_id").GetGuid();
+        var asked = new EvaluateModel(Guid.NewGuid(), TrainingFixture.Tenant, modelId, datasetId, taskId);
         await bus.Publish(asked, Token);
         var answer = (await fixture.Evaluated.WaitForAsync(asked.CommandId.ToString(), 1, TimeSpan.FromSeconds(30), Token)).Single().Message<ModelEvaluated>();
         Assert.Equal(asked.CommandId, answer.RequestId);
+        Assert.Equal(taskId, answer.TaskId);
         Assert.Equal(modelId, answer.ModelId);
         Assert.Equal(1.0, answer.Agreement);
 
-        var unknownModel = new EvaluateModel(Guid.NewGuid(), TrainingFixture.Tenant, Guid.NewGuid(), datasetId);
-        var unknownDataset = new EvaluateModel(Guid.NewGuid(), TrainingFixture.Tenant, modelId, "ds-none");
-        var otherTenant = new EvaluateModel(Guid.NewGuid(), "another-tenant", modelId, datasetId);
+        var unknownModel = new EvaluateModel(Guid.NewGuid(), TrainingFixture.Tenant, Guid.NewGuid(), datasetId, taskId);
+        var unknownDataset = new EvaluateModel(Guid.NewGuid(), TrainingFixture.Tenant, modelId, "ds-none", taskId);
+        var otherTenant = new EvaluateModel(Guid.NewGuid(), "another-tenant", modelId, datasetId, taskId);
         foreach (var command in new[] { unknownModel, unknownDataset, otherTenant })
         {
             await bus.Publish(command, Token);
@@ -136,6 +138,7 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
         {
             var refused = (await fixture.Refused.WaitForAsync(command.CommandId.ToString(), 1, TimeSpan.FromSeconds(30), Token)).Single().Message<ModelEvaluationRefused>();
             Assert.Equal(command.ModelId, refused.ModelId);
+            Assert.Equal(taskId, refused.TaskId);
             Assert.False(string.IsNullOrWhiteSpace(refused.Reason));
         }
 

@@ -16,6 +16,8 @@ public static class PromotionApi
         policy.MapPut("", PutPolicy).WithName("PutPromotionPolicy").WithSummary("Sets the tenant's promotion policy");
         app.MapGet("/api/tasks/{id:guid}/promotions", ListDecisions).WithTags("Promotion").RequireAuthorization()
             .WithName("ListPromotionDecisions").WithSummary("The promotion policy's decisions for the task, newest first, with the figures they rest on");
+        app.MapGet("/api/tasks/{id:guid}/promotion", GetPromotion).WithTags("Promotion").RequireAuthorization()
+            .WithName("GetPromotion").WithSummary("Where the task's promotion stands: its state, the newcomers waiting for the serving model's score, its checks");
         return app;
     }
 
@@ -42,4 +44,10 @@ public static class PromotionApi
             ? TypedResults.NotFound()
             : TypedResults.Ok(await store.DecisionsAsync(tenantId, id, cancellationToken));
     }
+
+    public static async Task<Results<Ok<PromotionStatus>, NotFound>> GetPromotion(
+        Guid id, ClaimsPrincipal user, PromotionStateStore states, CancellationToken cancellationToken) =>
+        await states.FindAsync(user.GetTenantId(), id, cancellationToken) is { } state
+            ? TypedResults.Ok(PromotionStatus.Of(state))
+            : TypedResults.NotFound();
 }

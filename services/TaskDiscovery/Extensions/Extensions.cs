@@ -1,5 +1,6 @@
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Messaging;
+using SlmPlatform.Messaging.Sagas;
 using SlmPlatform.TaskDiscovery.Consumers;
 using SlmPlatform.TaskDiscovery.Infrastructure;
 using SlmPlatform.TaskDiscovery.Promotion;
@@ -48,7 +49,7 @@ internal static class Extensions
         builder.AddPlatformMessaging(bus =>
         {
             bus.AddConsumer<CallScrubbedConsumer>(typeof(CallScrubbedConsumerDefinition));
-            bus.AddConsumer<ModelEvaluatedConsumer>(typeof(ModelEvaluatedConsumerDefinition));
+            bus.AddSagaStateMachine<PromotionStateMachine, PromotionState>(typeof(PromotionStateDefinition)).PostgresRepository(PromotionStateStore.Table);
             bus.AddConsumer<RoutingTalliedConsumer>(typeof(RoutingTalliedConsumerDefinition));
         });
         return builder;

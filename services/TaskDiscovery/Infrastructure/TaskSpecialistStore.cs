@@ -18,7 +18,7 @@ public sealed class TaskSpecialistStore(NpgsqlDataSource dataSource, RouteChange
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    /// <summary>Every tenant's promoted specialists, for the promotion policy's rounds.</summary>
+    /// <summary>Every tenant's promoted specialists, for the sweep that asks each one's promotion to check.</summary>
     public async Task<IReadOnlyList<(string TenantId, Guid TaskId, TaskSpecialist Specialist)>> ListAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

@@ -4,8 +4,8 @@ namespace SlmPlatform.TaskDiscovery.Promotion;
 
 public static class PromotionExtensions
 {
-    /// <summary>The promotion policy: per-tenant policies, its decisions, its rounds, and the commands it sends the
-    /// training service (evaluate the serving model, retrain).</summary>
+    /// <summary>The promotion policy: per-tenant policies, its decisions, the steps of each task's promotion saga, the
+    /// sweep that asks served tasks to check, and the commands it sends the training service (evaluate, retrain).</summary>
     public static IHostApplicationBuilder AddPromotionPolicy(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PromotionOptions>().BindConfiguration(PromotionOptions.SectionName)
@@ -15,12 +15,11 @@ public static class PromotionExtensions
         builder.Services.AddSingleton<PromotionPolicies>();
         builder.Services.AddScoped<SpecialistRouting>();
         builder.Services.AddScoped<PromotionExecutor>();
-        builder.Services.AddSingleton<PromotionChallenges>();
-        builder.Services.AddScoped<EvaluatedModelDecisions>();
+        builder.Services.AddScoped<PromotionSteps>();
+        builder.Services.AddSingleton<PromotionStateStore>();
         builder.Services.AddSingleton<IModelEvaluations, BusModelEvaluations>();
         builder.Services.AddSingleton<IModelRetraining, BusModelRetraining>();
-        builder.Services.AddSingleton<PromotionRounds>();
-        builder.Services.AddHostedService<PromotionWorker>();
+        builder.Services.AddHostedService<PromotionCheckSweeper>();
         return builder;
     }
 }

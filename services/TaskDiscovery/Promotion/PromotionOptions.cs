@@ -7,6 +7,6 @@ public sealed class PromotionOptions
 
     public PromotionPolicy Default { get; set; } = new();
 
-    /// <summary>Seconds between the policy's rounds over promoted specialists' online agreement.</summary>
+    /// <summary>Seconds between the checks every served task's promotion is asked for (routing tallies ask sooner).</summary>
     public int IntervalSeconds { get; set; } = 30;
 }

@@ -31,7 +31,7 @@ public sealed class EvaluateModelConsumer(ServedModelEvaluator evaluator) : ICon
         }
 
         var refused = new ModelEvaluationRefused(
-            DeterministicId.Create("model-evaluation-refused", command.CommandId.ToString()), command.TenantId, command.CommandId, command.ModelId, command.DatasetId, reason);
+            DeterministicId.Create("model-evaluation-refused", command.CommandId.ToString()), command.TenantId, command.CommandId, command.ModelId, command.DatasetId, reason, command.TaskId);
         await context.Publish(refused, publish => publish.MessageId = refused.EventId, context.CancellationToken);
     }
 }
