@@ -120,7 +120,19 @@ public sealed class RoutingModeTests(RoutingFixture fixture) : IClassFixture<Rou
 
         response.EnsureSuccessStatusCode();
         var day = await fixture.TalliedAsync(taskId, d => d.Answered);
-        await Task.Delay(300, Token);
+
+        // A sentinel: a call on a fully sampled route, sent after the first had its answer. Once the teacher has been
+        // asked for the sentinel, a sample of the first call, started before it, would have been asked too.
+        var (sentinelAgent, sentinelWorkload, sentinel) = Site();
+        await fixture.RouteAsync([RouteKeys.ForWorkload(sentinelAgent, sentinelWorkload)], ScriptedSpecialists.Good, RouteModes.Full, sample: 1);
+        using (var sampled = await PostAsync(sentinelAgent, sentinelWorkload, Body(sentinel)))
+        {
+            sampled.EnsureSuccessStatusCode();
+        }
+
+        await Eventually.ReadAsync(
+            () => Task.FromResult(fixture.Upstream.Received.Any(r => r.Body.GetRawText().Contains(sentinel, StringComparison.Ordinal))),
+            asked => asked, TimeSpan.FromSeconds(10), Token);
         Assert.Equal(0, day.ShadowCompared);
         Assert.DoesNotContain(fixture.Upstream.Received, r => r.Body.GetRawText().Contains(marker, StringComparison.Ordinal));
     }
