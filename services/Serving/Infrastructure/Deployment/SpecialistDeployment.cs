@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace SlmPlatform.Serving.Infrastructure.Deployment;
 
@@ -21,29 +23,37 @@ public sealed partial class SpecialistDeployment(
                 $"Unknown deployment target '{target}'; the targets are {string.Join(", ", DeployTargets.All)}."));
         }
 
-        var delay = options.Value.RetryDelay;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                var result = await deployer.DeployAsync(spec, cancellationToken);
-                LogDeployed(request.ModelId, target, result.ServedName);
-                Route(request, target, result);
-                return new DeploymentOutcome(new ModelDeployed(
-                    ModelDeployed.IdFor(request.EventId, succeeded: true), request.TenantId, request.ModelId, target, result.ServedName, result.Endpoint, true), null);
-            }
-            catch (DeploymentException e) when (e.Failure == DeploymentFailure.Unreachable && attempt < options.Value.Attempts)
-            {
-                LogRetrying(request.ModelId, target, attempt, e.Message);
-                await Task.Delay(delay, time, cancellationToken);
-                delay *= 2;
-            }
-            catch (DeploymentException e)
-            {
-                return Failed(request, target, spec, deployer.Endpoint, e);
-            }
+            var result = await RetryWhileUnreachable(request.ModelId, target).ExecuteAsync(async token => await deployer.DeployAsync(spec, token), cancellationToken);
+            LogDeployed(request.ModelId, target, result.ServedName);
+            Route(request, target, result);
+            return new DeploymentOutcome(new ModelDeployed(
+                ModelDeployed.IdFor(request.EventId, succeeded: true), request.TenantId, request.ModelId, target, result.ServedName, result.Endpoint, true), null);
+        }
+        catch (DeploymentException e)
+        {
+            return Failed(request, target, spec, deployer.Endpoint, e);
         }
     }
+
+    /// <summary>An unreachable target is tried <see cref="DeployOptions.Attempts"/> times, the wait doubling from
+    /// <see cref="DeployOptions.RetryDelay"/>; any other failure is final at once.</summary>
+    private ResiliencePipeline RetryWhileUnreachable(Guid modelId, string target) => options.Value.Attempts <= 1
+        ? ResiliencePipeline.Empty
+        : new ResiliencePipelineBuilder { TimeProvider = time }.AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<DeploymentException>(e => e.Failure == DeploymentFailure.Unreachable),
+            MaxRetryAttempts = options.Value.Attempts - 1,
+            Delay = options.Value.RetryDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = false,
+            OnRetry = retry =>
+            {
+                LogRetrying(modelId, target, retry.AttemptNumber + 1, retry.Outcome.Exception?.Message ?? string.Empty);
+                return ValueTask.CompletedTask;
+            },
+        }).Build();
 
     /// <summary>
     /// From now on chat requests for the model go where it was deployed: forwarded to Ollama or vLLM, or answered here
