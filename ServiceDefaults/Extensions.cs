@@ -14,7 +14,7 @@ public static partial class Extensions
     {
         builder.AddBasicServiceDefaults();
 
-        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.PropertyNamingPolicy = PlatformJson.Options.PropertyNamingPolicy);
+        builder.Services.Configure<JsonOptions>(options => PlatformJson.Apply(options.SerializerOptions));
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
