@@ -23,15 +23,9 @@ if (args is [LocalUpstream.ServeOption, var url])
     return 0;
 }
 
-if (!BenchmarkOptions.TryParse(args, out var options, out var problem))
+if (!BenchmarkOptions.TryParse(args, out var options, out var exitCode))
 {
-    if (problem is not null)
-    {
-        Console.Error.WriteLine(problem);
-    }
-
-    Console.Error.WriteLine(BenchmarkOptions.Usage);
-    return problem is null ? 0 : 2;
+    return exitCode;
 }
 
 // Ctrl+C and SIGTERM end the run through its finally blocks, so no child process outlives it.

@@ -7,8 +7,11 @@ using SlmPlatform.Specialists.Generative;
 
 // Usage: dotnet run -c Release --project bench/GenerativeSpecialist.Quality -- [--data DIR] [--minutes 15]
 //        [--dimension N] [--layers N] [--heads N] [--ff N] [--epochs N] [--batch N] [--lr X] [--dropout X]
-//        [--tokenizer word|character] [--threads 2] [--no-wait] [--out DIR] [--resume] [--skip-gguf] [--test N]
-var arguments = Arguments.Parse(args);
+//        [--tokenizer word|character] [--threads 2] [--no-wait] [--out DIR] [--resume] [--skip-gguf] [--test N]; --help lists them.
+if (!Arguments.Create().TryParse(args, out var parsed, out var exitCode))
+{
+    return exitCode;
+}
 
 // llama.cpp logs every load at length on stderr; keep warnings and errors only.
 LLama.Native.NativeLibraryConfig.All.WithLogCallback((level, message) =>
@@ -19,7 +22,7 @@ LLama.Native.NativeLibraryConfig.All.WithLogCallback((level, message) =>
     }
 });
 var root = DataPaths.FindRepositoryRoot();
-var data = DataPaths.FindSharedData(root, arguments.Get("data"));
+var data = DataPaths.FindSharedData(root, parsed.GetValue(Arguments.Data));
 var folder = data is null ? null : Path.Combine(data, "banking77");
 if (folder is null || !File.Exists(Path.Combine(folder, "train.csv")) || !File.Exists(Path.Combine(folder, "test.csv")))
 {
@@ -33,31 +36,30 @@ static List<(string Prompt, string Answer)> Pairs(Banking77 set) =>
 
 var all = Pairs(Banking77.Load(Path.Combine(folder, "train.csv")));
 var test = Pairs(Banking77.Load(Path.Combine(folder, "test.csv")));
-if (arguments.Has("test"))
+if (parsed.GetValue(Arguments.Test) is { } first)
 {
-    test = [.. test.Take(arguments.Int("test", test.Count))]; // a quick look only; the figures use the whole split
+    test = [.. test.Take(first)]; // a quick look only; the figures use the whole split
 }
 
 var random = new Random(7);
 var shuffled = all.OrderBy(_ => random.Next()).ToList();
-var validationCount = arguments.Int("validation", 300);
+var validationCount = parsed.GetValue(Arguments.Validation);
 var validation = shuffled.Take(validationCount).ToList();
 var train = shuffled.Skip(validationCount).ToList();
-var threads = arguments.Int("threads", 2);
-var defaults = new GenerativeTrainingOptions();
-var options = defaults with
+var threads = parsed.GetValue(Arguments.Threads);
+var options = new GenerativeTrainingOptions
 {
-    Tokenizer = arguments.Get("tokenizer") == "character" ? TokenizerKind.Character : TokenizerKind.Word,
-    Dimension = arguments.Int("dimension", defaults.Dimension),
-    Layers = arguments.Int("layers", defaults.Layers),
-    Heads = arguments.Int("heads", defaults.Heads),
-    FeedForward = arguments.Int("ff", defaults.FeedForward),
-    ContextLength = arguments.Int("context", defaults.ContextLength),
-    Epochs = arguments.Int("epochs", defaults.Epochs),
-    BatchSize = arguments.Int("batch", defaults.BatchSize),
-    LearningRate = arguments.Double("lr", defaults.LearningRate),
-    Dropout = arguments.Double("dropout", defaults.Dropout),
-    MaxTrainingTime = TimeSpan.FromMinutes(arguments.Double("minutes", 15)),
+    Tokenizer = parsed.GetValue(Arguments.Tokenizer) == "character" ? TokenizerKind.Character : TokenizerKind.Word,
+    Dimension = parsed.GetValue(Arguments.Dimension),
+    Layers = parsed.GetValue(Arguments.Layers),
+    Heads = parsed.GetValue(Arguments.Heads),
+    FeedForward = parsed.GetValue(Arguments.FeedForward),
+    ContextLength = parsed.GetValue(Arguments.Context),
+    Epochs = parsed.GetValue(Arguments.Epochs),
+    BatchSize = parsed.GetValue(Arguments.Batch),
+    LearningRate = parsed.GetValue(Arguments.LearningRate),
+    Dropout = parsed.GetValue(Arguments.Dropout),
+    MaxTrainingTime = TimeSpan.FromMinutes(parsed.GetValue(Arguments.Minutes)),
     EvaluationInterval = 250,
     CheckpointInterval = 250,
     ProgressInterval = 50,
@@ -67,13 +69,13 @@ var options = defaults with
 
 Console.WriteLine($"BANKING77: {train.Count} train, {validation.Count} validation (from train.csv), {test.Count} test");
 Console.WriteLine($"options: {options}");
-bool? waited = arguments.Has("no-wait") ? null : await LoadAverage.WaitBelowAsync(2.0, TimeSpan.FromMinutes(10));
+bool? waited = parsed.GetValue(Arguments.NoWait) ? null : await LoadAverage.WaitBelowAsync(2.0, TimeSpan.FromMinutes(10));
 var loadBefore = LoadAverage.Read();
 Console.WriteLine($"load average at start: {loadBefore}");
 
-var output = arguments.Get("out") ?? Path.Combine(Path.GetTempPath(), "generative-specialist-banking77");
+var output = parsed.GetValue(Arguments.Out)!;
 var checkpoints = Path.Combine(output, "checkpoints");
-if (Directory.Exists(checkpoints) && !arguments.Has("resume"))
+if (Directory.Exists(checkpoints) && !parsed.GetValue(Arguments.Resume))
 {
     Directory.Delete(checkpoints, recursive: true);
 }
@@ -96,7 +98,7 @@ Console.WriteLine($"TorchSharp test exact match: {torchEval.ExactMatch:0.0000} (
 
 var rows = new List<string>();
 var selective = new List<string>();
-foreach (var quantization in arguments.Has("skip-gguf") ? [] : new[] { GgufQuantization.F32, GgufQuantization.Q8_0 })
+foreach (var quantization in parsed.GetValue(Arguments.SkipGguf) ? [] : new[] { GgufQuantization.F32, GgufQuantization.Q8_0 })
 {
     var path = Path.Combine(output, $"banking77-{quantization}.gguf");
     model.ExportGguf(path, quantization);

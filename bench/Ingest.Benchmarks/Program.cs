@@ -3,15 +3,9 @@ using SlmPlatform.Ingest.Benchmarks;
 
 // Accepted calls per second through ingest (one call per request, and batches) beside a raw RabbitMQ publisher-confirm
 // loop measured in the same run on the same broker. docs/benchmarks.md says how to run it and what it found.
-if (!BenchmarkOptions.TryParse(args, out var options, out var problem))
+if (!BenchmarkOptions.TryParse(args, out var options, out var exitCode))
 {
-    if (problem is not null)
-    {
-        Console.Error.WriteLine(problem);
-    }
-
-    Console.Error.WriteLine(BenchmarkOptions.Usage);
-    return problem is null ? 0 : 2;
+    return exitCode;
 }
 
 // Ctrl+C and SIGTERM end the run through its finally blocks, so the ingest child process never outlives it.

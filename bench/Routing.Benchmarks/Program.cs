@@ -2,11 +2,10 @@ using SlmPlatform.Routing.Benchmarks;
 
 // Usage: dotnet run -c Release --project bench/Routing.Benchmarks -- [--rounds 20] [--calls 500] [--redis HOST:PORT,password=…] [--data DIR]
 // Redis: --redis, else $SLM_TEST_REDIS (bench/run-routing-benchmark.sh starts a throw-away one); without it, exits 0 saying why.
-var options = RoutingBenchmarkOptions.Parse(args);
+var options = RoutingBenchmarkOptions.Parse(args, out var exitCode);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Routing.Benchmarks [--rounds N] [--calls N] [--redis CONNECTION] [--data SHARED_DATA_DIR]");
-    return 2;
+    return exitCode;
 }
 
 var data = DataPaths.FindSharedData(DataPaths.FindRepositoryRoot(), options.Data);

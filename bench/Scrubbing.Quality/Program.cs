@@ -4,34 +4,15 @@ using SlmPlatform.Scrubbing.Recognizers;
 
 // Quality of the scrubber on Presidio's synthetic set (per-type precision, recall, F2, confusion) and its throughput
 // beside a one-regex baseline, on that text and on BFCL prompts. Usage and flags: docs/scrubbing.md.
-var seconds = 3.0;
-string? dataPath = null;
-var write = true;
-var dev = false;
-for (var i = 0; i < args.Length; i++)
+if (!Arguments.Create().TryParse(args, out var parsed, out var exitCode))
 {
-    switch (args[i])
-    {
-        case "--seconds" when i + 1 < args.Length:
-            seconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
-            break;
-        case "--data" when i + 1 < args.Length:
-            dataPath = args[++i];
-            break;
-        case "--dev":
-            dev = true;
-            write = false;
-            break;
-        case "--misses" or "--per-recognizer":
-            break;
-        case "--no-write":
-            write = false;
-            break;
-        default:
-            Console.Error.WriteLine("usage: Scrubbing.Quality [--seconds N] [--data SHARED_DATA_DIR] [--no-write] [--per-recognizer] | --dev [--misses]");
-            return 2;
-    }
+    return exitCode;
 }
+
+var seconds = parsed.GetValue(Arguments.Seconds);
+var dataPath = parsed.GetValue(Arguments.Data);
+var dev = parsed.GetValue(Arguments.Dev);
+var write = !parsed.GetValue(Arguments.NoWrite);
 
 if (dev)
 {
@@ -39,7 +20,7 @@ if (dev)
     var devSet = DevSet.Generate(2000, seed: 20261129);
     var devReport = QualityEvaluator.Evaluate("whole pipeline", DefaultRecognizers.CreateScrubber(), devSet, "the Bogus development set (2,000 generated sentences)");
     Console.WriteLine(MarkdownReport.Render(new RunInfo(DateTime.UtcNow, Environment.ProcessorCount, "-", "-"), [devReport], []));
-    if (args.Contains("--misses"))
+    if (parsed.GetValue(Arguments.Misses))
     {
         DevSet.PrintMisses(devSet, DefaultRecognizers.CreateScrubber(), Console.Out);
     }
@@ -100,7 +81,7 @@ foreach (var (corpus, texts) in new[] { ("Presidio synthetic", samples.Select(s 
     }
 }
 
-if (args.Contains("--per-recognizer"))
+if (parsed.GetValue(Arguments.PerRecognizer))
 {
     // Where the time goes: each recognizer alone over the Presidio text.
     var texts = samples.Select(s => s.FullText).ToList();

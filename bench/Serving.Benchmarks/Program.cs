@@ -5,12 +5,10 @@ using SlmPlatform.Specialists.Generative;
 // Usage: bench/run-serving-benchmark.sh [--queries 100] [--rounds 3] [--gguf FILE | --train-minutes 3] [--data DIR]
 //        [--core-hour-usd 0.05] [--teacher-input-usd 2.50] [--teacher-output-usd 10.00] [--teacher-model gpt-4o]
 // Needs BANKING77 (shared data) and a PostgreSQL ($SLM_TEST_POSTGRES, for serving's API keys); exits 0 saying why without.
-var options = ServingBenchmarkOptions.Parse(args);
+var options = ServingBenchmarkOptions.Parse(args, out var exitCode);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Serving.Benchmarks [--queries N] [--rounds N] [--gguf FILE | --train-minutes M] [--data DIR] " +
-        "[--core-hour-usd X] [--teacher-input-usd X] [--teacher-output-usd X] [--teacher-model NAME]");
-    return 2;
+    return exitCode;
 }
 
 var data = DataPaths.FindSharedData(DataPaths.FindRepositoryRoot(), options.Data);

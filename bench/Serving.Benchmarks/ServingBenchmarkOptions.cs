@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace SlmPlatform.Serving.Benchmarks;
 
 /// <summary>
@@ -8,31 +10,54 @@ internal sealed record ServingBenchmarkOptions(
     int Queries, int Rounds, string? Gguf, double TrainMinutes, string? Data,
     double CoreHourUsd, double TeacherInputUsdPerMillion, double TeacherOutputUsdPerMillion, string TeacherModel)
 {
-    public static ServingBenchmarkOptions? Parse(string[] args)
-    {
-        var o = new ServingBenchmarkOptions(100, 3, null, 3, null, 0.05, 2.50, 10.00, "gpt-4o");
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            var v = args[i + 1];
-            o = args[i] switch
-            {
-                "--queries" => o with { Queries = int.Parse(v, CultureInfo.InvariantCulture) },
-                "--rounds" => o with { Rounds = int.Parse(v, CultureInfo.InvariantCulture) },
-                "--gguf" => o with { Gguf = v },
-                "--train-minutes" => o with { TrainMinutes = double.Parse(v, CultureInfo.InvariantCulture) },
-                "--data" => o with { Data = v },
-                "--core-hour-usd" => o with { CoreHourUsd = double.Parse(v, CultureInfo.InvariantCulture) },
-                "--teacher-input-usd" => o with { TeacherInputUsdPerMillion = double.Parse(v, CultureInfo.InvariantCulture) },
-                "--teacher-output-usd" => o with { TeacherOutputUsdPerMillion = double.Parse(v, CultureInfo.InvariantCulture) },
-                "--teacher-model" => o with { TeacherModel = v },
-                _ => null,
-            };
-            if (o is null)
-            {
-                return null;
-            }
-        }
+    private static readonly Option<int> QueriesOption = HarnessOptions.Number("--queries", "N", "BANKING77 test queries per mode", 100);
 
-        return args.Length % 2 == 0 ? o : null;
+    private static readonly Option<int> RoundsOption = HarnessOptions.Number("--rounds", "N", "interleaved rounds per mode, after one warm-up round", 3);
+
+    private static readonly Option<string> GgufOption = new("--gguf")
+    {
+        Description = "the generative specialist's GGUF file (default: train one here for --train-minutes)",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<double> TrainMinutesOption = HarnessOptions.Number("--train-minutes", "M", "training budget of the generative specialist without --gguf", 3.0);
+
+    private static readonly Option<string> DataOption = HarnessOptions.SharedData();
+
+    private static readonly Option<double> CoreHourUsdOption = HarnessOptions.Number("--core-hour-usd", "X", "assumed price of a CPU core-hour, USD", 0.05);
+
+    private static readonly Option<double> TeacherInputUsdOption = HarnessOptions.Number("--teacher-input-usd", "X", "assumed teacher price per 1M input tokens, USD", 2.50);
+
+    private static readonly Option<double> TeacherOutputUsdOption = HarnessOptions.Number("--teacher-output-usd", "X", "assumed teacher price per 1M output tokens, USD", 10.00);
+
+    private static readonly Option<string> TeacherModelOption = new("--teacher-model")
+    {
+        Description = "the teacher named beside its prices",
+        HelpName = "NAME",
+        DefaultValueFactory = _ => "gpt-4o",
+    };
+
+    /// <summary>Reads the command line; null when it asked for help or was wrong, which has been written, with the exit code to end with.</summary>
+    public static ServingBenchmarkOptions? Parse(string[] args, out int exitCode)
+    {
+        var command = new RootCommand("Generated tokens/s of a GGUF specialist through serving's API beside raw LLamaSharp, and each " +
+            "specialist's CPU cost per call priced against a teacher call.\n" +
+            "Needs BANKING77 and $SLM_TEST_POSTGRES, else exits 0 saying why; bench/run-serving-benchmark.sh starts a PostgreSQL.")
+        {
+            QueriesOption, RoundsOption, GgufOption, TrainMinutesOption, DataOption,
+            CoreHourUsdOption, TeacherInputUsdOption, TeacherOutputUsdOption, TeacherModelOption,
+        };
+        return command.TryParse(args, out var parsed, out exitCode) ? Read(parsed) : null;
     }
+
+    private static ServingBenchmarkOptions Read(ParseResult parsed) => new(
+        parsed.GetValue(QueriesOption),
+        parsed.GetValue(RoundsOption),
+        parsed.GetValue(GgufOption),
+        parsed.GetValue(TrainMinutesOption),
+        parsed.GetValue(DataOption),
+        parsed.GetValue(CoreHourUsdOption),
+        parsed.GetValue(TeacherInputUsdOption),
+        parsed.GetValue(TeacherOutputUsdOption),
+        parsed.GetValue(TeacherModelOption)!);
 }

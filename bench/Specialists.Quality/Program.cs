@@ -3,47 +3,19 @@ using SlmPlatform.Specialists.Quality;
 
 // Trains the classifier-head specialist on BANKING77's training split and scores it on the test split.
 // Usage and flags: docs/specialists.md.
-string? dataPath = null;
-var write = true;
-var explore = false;
-var selective = false;
-double? fineTuneMinutes = null;
-var noCache = false;
-var waitMinutes = 10.0;
-var options = ClassifierHeadRecipe.Default;
-for (var i = 0; i < args.Length; i++)
+if (!Arguments.Create().TryParse(args, out var parsed, out var exitCode))
 {
-    switch (args[i])
-    {
-        case "--data" when i + 1 < args.Length:
-            dataPath = args[++i];
-            break;
-        case "--no-write":
-            write = false;
-            break;
-        case "--no-cache":
-            noCache = true;
-            break;
-        case "--wait" when i + 1 < args.Length:
-            waitMinutes = double.Parse(args[++i], CultureInfo.InvariantCulture);
-            break;
-        case "--explore":
-            explore = true;
-            break;
-        case "--selective":
-            selective = true;
-            break;
-        case "--fine-tune" when i + 1 < args.Length:
-            fineTuneMinutes = double.Parse(args[++i], CultureInfo.InvariantCulture);
-            break;
-        case "--hidden" when i + 1 < args.Length:
-            options = options with { HiddenUnits = int.Parse(args[++i], CultureInfo.InvariantCulture) };
-            break;
-        default:
-            Console.Error.WriteLine("usage: Specialists.Quality [--data SHARED_DATA_DIR] [--no-write] [--no-cache] [--wait MINUTES] [--hidden UNITS] | --explore | --selective | --fine-tune MINUTES");
-            return 2;
-    }
+    return exitCode;
 }
+
+var dataPath = parsed.GetValue(Arguments.Data);
+var write = !parsed.GetValue(Arguments.NoWrite);
+var explore = parsed.GetValue(Arguments.Explore);
+var selective = parsed.GetValue(Arguments.Selective);
+var fineTuneMinutes = parsed.GetValue(Arguments.FineTune);
+var noCache = parsed.GetValue(Arguments.NoCache);
+var waitMinutes = parsed.GetValue(Arguments.Wait);
+var options = ClassifierHeadRecipe.Default with { HiddenUnits = parsed.GetValue(Arguments.Hidden) };
 
 var root = DataPaths.FindRepositoryRoot();
 var data = DataPaths.FindSharedData(root, dataPath);

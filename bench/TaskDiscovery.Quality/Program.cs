@@ -2,39 +2,17 @@ using SlmPlatform.TaskDiscovery.Quality;
 
 // Topic clustering quality on BANKING77, embedding throughput beside raw ONNX Runtime, re-clustering 100,000 vectors.
 // Usage and flags: docs/task-discovery.md.
-string? dataPath = null;
-var write = true;
-var skipThroughput = false;
-var skipScale = false;
-var explore = false;
-var cacheOnly = false;
-for (var i = 0; i < args.Length; i++)
+if (!Arguments.Create().TryParse(args, out var parsed, out var exitCode))
 {
-    switch (args[i])
-    {
-        case "--data" when i + 1 < args.Length:
-            dataPath = args[++i];
-            break;
-        case "--no-write":
-            write = false;
-            break;
-        case "--no-throughput":
-            skipThroughput = true;
-            break;
-        case "--no-scale":
-            skipScale = true;
-            break;
-        case "--explore":
-            explore = true;
-            break;
-        case "--cache":
-            cacheOnly = true;
-            break;
-        default:
-            Console.Error.WriteLine("usage: TaskDiscovery.Quality [--data SHARED_DATA_DIR] [--no-write] [--no-throughput] [--no-scale] | --explore | --cache");
-            return 2;
-    }
+    return exitCode;
 }
+
+var dataPath = parsed.GetValue(Arguments.Data);
+var write = !parsed.GetValue(Arguments.NoWrite);
+var skipThroughput = parsed.GetValue(Arguments.NoThroughput);
+var skipScale = parsed.GetValue(Arguments.NoScale);
+var explore = parsed.GetValue(Arguments.Explore);
+var cacheOnly = parsed.GetValue(Arguments.Cache);
 
 var root = DataPaths.FindRepositoryRoot();
 var data = DataPaths.FindSharedData(root, dataPath);
