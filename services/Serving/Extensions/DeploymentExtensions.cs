@@ -32,11 +32,10 @@ internal static class DeploymentExtensions
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way out.
         builder.Services.AddHttpClient(OllamaDeployer.ClientName).RemoveAllResilienceHandlers();
         builder.Services.AddHttpClient(VllmDeployer.ClientName).RemoveAllResilienceHandlers();
-
-        // A forwarded chat request is not retried (the gateway falls back to the teacher instead, within its own
-        // limit), and a streamed answer may outlast the standard 30 seconds: DeployOptions.ChatTimeout bounds it.
-        builder.Services.AddHttpClient(ExternalChatProxy.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+
+        builder.Services.AddHttpForwarder();
+        builder.Services.AddSingleton<ExternalChatInvoker>();
 
         if (builder.Configuration.GetConnectionString(MessagingExtensions.ConnectionName) is not null)
         {

@@ -19,7 +19,9 @@ public sealed class ExternalChatTests(DeploymentFixture fixture) : IClassFixture
         var adapter = await DeployAdapterAsync();
         var served = $"slm-{adapter.Id:N}";
 
-        var (status, answer) = await ChatAsync(new { model = adapter.Id, messages = new[] { new { role = "user", content = "Where is my card?" } }, temperature = 0.2 });
+        var (status, answer) = await ChatAsync(
+            new { model = adapter.Id, messages = new[] { new { role = "user", content = "Where is my card?" } }, temperature = 0.2 },
+            headers: new() { ["x-slm-tenant"] = DeploymentFixture.Tenant, ["Cookie"] = "session=caller" });
 
         Assert.Equal(HttpStatusCode.OK, status);
         var completion = JsonDocument.Parse(answer).RootElement;
@@ -29,6 +31,13 @@ public sealed class ExternalChatTests(DeploymentFixture fixture) : IClassFixture
         var sent = fixture.Vllm.Chats.Last(c => c.GetProperty("model").GetString() == served);
         Assert.Equal(0.2, sent.GetProperty("temperature").GetDouble()); // what serving's runtimes ignore is kept
         Assert.Equal("Where is my card?", sent.GetProperty("messages")[0].GetProperty("content").GetString());
+
+        // The target gets its own key, never the caller's credentials or tenant.
+        var headers = fixture.Vllm.ChatHeaders[served];
+        Assert.Equal($"Bearer {FakeVllm.ApiKey}", headers["Authorization"]);
+        Assert.DoesNotContain(headers, h => h.Value.Contains(fixture.Key, StringComparison.Ordinal));
+        Assert.False(headers.ContainsKey("x-slm-tenant"));
+        Assert.False(headers.ContainsKey("Cookie"));
     }
 
     [Fact]
@@ -104,9 +113,15 @@ public sealed class ExternalChatTests(DeploymentFixture fixture) : IClassFixture
         return adapter;
     }
 
-    private async Task<(HttpStatusCode Status, string Body)> ChatAsync(object request, ServiceFactory<Infrastructure.ServingOptions>? factory = null, string? key = null)
+    private async Task<(HttpStatusCode Status, string Body)> ChatAsync(
+        object request, ServiceFactory<Infrastructure.ServingOptions>? factory = null, string? key = null, Dictionary<string, string>? headers = null)
     {
         using var http = (factory ?? fixture.Reachable).CreateClient(key ?? fixture.Key);
+        foreach (var (name, value) in headers ?? [])
+        {
+            http.DefaultRequestHeaders.Add(name, value);
+        }
+
         using var response = await http.PostAsJsonAsync("/v1/chat/completions", request, Token);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Token));
     }

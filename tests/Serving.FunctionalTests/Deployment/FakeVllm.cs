@@ -27,6 +27,9 @@ public sealed class FakeVllm : IAsyncDisposable
 
     public ConcurrentQueue<JsonElement> Chats { get; } = new();
 
+    /// <summary>The headers of each chat request, by model, as the stand-in received them.</summary>
+    public ConcurrentDictionary<string, Dictionary<string, string>> ChatHeaders { get; } = new();
+
     public IReadOnlyDictionary<string, string> Adapters => _adapters;
 
     public Uri BaseUrl => new(_app.Urls.First());
@@ -85,6 +88,7 @@ public sealed class FakeVllm : IAsyncDisposable
         var request = body.RootElement.Clone();
         Chats.Enqueue(request);
         var model = request.GetProperty("model").GetString()!;
+        ChatHeaders[model] = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         if (model != BaseModel && !_adapters.ContainsKey(model))
         {
             await Error($"The model `{model}` does not exist.", 404).ExecuteAsync(context);
