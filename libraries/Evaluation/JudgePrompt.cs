@@ -11,12 +11,9 @@ public static class JudgePrompt
         + "information as the reference answer (wording, length and tone do not matter; a missing, extra or contradicting "
         + "fact does), otherwise false. Reply with JSON only, exactly {\"same\": true} or {\"same\": false}.";
 
-    /// <summary>The judge's chat messages: the rubric as system prompt, the request, reference and candidate as the user turn.</summary>
-    public static JsonElement Messages(string request, string reference, string candidate) => JsonSerializer.SerializeToElement(new[]
-    {
-        new { role = "system", content = Rubric },
-        new { role = "user", content = $"Request:\n{request}\n\nReference answer:\n{reference}\n\nCandidate answer:\n{candidate}" },
-    });
+    /// <summary>The judge's user turn, after <see cref="Rubric"/> as the system prompt: the request, reference and candidate.</summary>
+    public static string UserTurn(string request, string reference, string candidate) =>
+        $"Request:\n{request}\n\nReference answer:\n{reference}\n\nCandidate answer:\n{candidate}";
 
     /// <summary>The verdict in the judge's reply text: a JSON object whose <c>same</c> is a boolean (a Markdown fence
     /// around it is tolerated); null for anything else, which counts as a judge failure, never as a verdict.</summary>

@@ -18,12 +18,10 @@ public sealed class JudgePromptTests
     public void Verdict_IsNullForAnythingElse(string? reply) => Assert.Null(JudgePrompt.Verdict(reply));
 
     [Fact]
-    public void Messages_GiveTheRubricThenRequestReferenceAndCandidate()
+    public void UserTurn_GivesRequestReferenceAndCandidate_InThatOrder()
     {
-        var messages = JudgePrompt.Messages("Where is my card?", "On its way.", "It was posted.").EnumerateArray().ToList();
+        var question = JudgePrompt.UserTurn("Where is my card?", "On its way.", "It was posted.");
 
-        Assert.Equal(JudgePrompt.Rubric, messages[0].GetProperty("content").GetString());
-        var question = messages[1].GetProperty("content").GetString()!;
         Assert.True(question.IndexOf("Where is my card?", StringComparison.Ordinal) < question.IndexOf("On its way.", StringComparison.Ordinal));
         Assert.True(question.IndexOf("On its way.", StringComparison.Ordinal) < question.IndexOf("It was posted.", StringComparison.Ordinal));
     }

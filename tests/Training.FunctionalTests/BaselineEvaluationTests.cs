@@ -101,6 +101,8 @@ public sealed class BaselineEvaluationTests(BaselineFixture fixture) : IClassFix
             var judged = fixture.Models.Received.Where(r => r.Body.GetProperty("model").GetString() == BaselineFixture.JudgeModel).ToList();
             Assert.Equal(examples, judged.Count);
             Assert.All(judged, r => Assert.Equal($"Bearer {BaselineFixture.JudgeKey}", r.Authorization));
+            Assert.All(judged, r => Assert.Equal("json_object", r.Body.GetProperty("response_format").GetProperty("type").GetString()));
+            Assert.All(judged, r => Assert.Equal(0, r.Body.GetProperty("temperature").GetDouble()));
             var noVerdict = judged.Count(r => Candidate(r.Body).Contains("blocked", StringComparison.Ordinal));
             Assert.InRange(noVerdict, 1, examples - 1);
             var judge = evaluation.GetProperty("report").GetProperty("judge");

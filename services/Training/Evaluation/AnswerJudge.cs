@@ -1,3 +1,5 @@
+using System.ClientModel;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using SlmPlatform.Evaluation;
 using SlmPlatform.Specialists.Datasets;
@@ -9,7 +11,7 @@ namespace SlmPlatform.Training.Evaluation;
 /// does. Only scrubbed text reaches it: the request, reference and candidate all come from a dataset, and datasets
 /// are built from calls after the scrubber; the candidate answered that scrubbed request.
 /// </summary>
-public sealed partial class AnswerJudge(ChatCompletionsClient llm, IOptions<EvaluationOptions> options, ILogger<AnswerJudge> logger)
+public sealed partial class AnswerJudge(JudgeChatClient judge, IOptions<EvaluationOptions> options, ILogger<AnswerJudge> logger)
 {
     /// <summary>The verdicts on the free-text answers; null with the reason when no judge is configured or no answer is
     /// free text.</summary>
@@ -36,16 +38,23 @@ public sealed partial class AnswerJudge(ChatCompletionsClient llm, IOptions<Eval
             async (k, token) =>
             {
                 var i = free[k];
-                var messages = JudgePrompt.Messages(test[i].InputText, AnswerScore.TextOf(test[i].Answer), AnswerScore.TextOf(scored.Answers[i]));
+                ChatMessage[] messages =
+                [
+                    new(ChatRole.System, JudgePrompt.Rubric),
+                    new(ChatRole.User, JudgePrompt.UserTurn(test[i].InputText, AnswerScore.TextOf(test[i].Answer), AnswerScore.TextOf(scored.Answers[i]))),
+                ];
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
+                deadline.CancelAfter(settings.Timeout);
                 try
                 {
-                    var (reply, _, _) = await llm.AskAsync(
-                        settings.Url!, settings.ApiKey,
-                        new { model = settings.Model, messages, temperature = 0, response_format = new { type = "json_object" }, stream = false },
-                        settings.Timeout, token);
-                    verdicts[k] = reply is { } message ? JudgePrompt.Verdict(AnswerScore.TextOf(message)) : null;
+                    var reply = await judge.Client.GetResponseAsync(messages, Verdicts, deadline.Token);
+                    verdicts[k] = JudgePrompt.Verdict(reply.Text);
                 }
-                catch (HttpRequestException e)
+                catch (OperationCanceledException) when (!token.IsCancellationRequested)
+                {
+                    // Late: no verdict, counted as a judge failure like a reply that is none.
+                }
+                catch (Exception e) when (e is ClientResultException or HttpRequestException)
                 {
                     // One verdict lost is a judge failure, counted; it says nothing of the specialist.
                     lastError = e.Message;
@@ -63,6 +72,8 @@ public sealed partial class AnswerJudge(ChatCompletionsClient llm, IOptions<Eval
             ? (new JudgeResult(JudgeResult.Unavailable, settings.Model!, free.Count, null, failures, lastError ?? "The judge gave no verdict."), null)
             : (new JudgeResult(JudgeResult.Judged, settings.Model!, free.Count, Proportion.Of(given), failures, null), null);
     }
+
+    private static readonly ChatOptions Verdicts = new() { Temperature = 0, ResponseFormat = ChatResponseFormat.Json };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The judge failed on {Failures} of {Answers} free-text answers")]
     private partial void LogFailures(int failures, int answers);

@@ -13,6 +13,7 @@ public static class EvaluationServices
                 "Evaluation: Baselines:Shots ≥ 0, Judge:Concurrency ≥ 1, Judge:Timeout > 0.");
         services.AddHttpClient(ChatCompletionsClient.ClientName);
         services.AddSingleton<ChatCompletionsClient>();
+        services.AddSingleton<JudgeChatClient>();
         services.AddSingleton<AnswerSimilarity>();
         services.AddSingleton<BaselineEvaluator>();
         services.AddSingleton<AnswerJudge>();
