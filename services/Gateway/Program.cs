@@ -5,17 +5,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.AddPlatformApi();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.UsePlatformApi(problemDetailsForBodilessErrors: false);
 app.MapOpenAiApi();
 
 app.Run();

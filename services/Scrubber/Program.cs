@@ -5,18 +5,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.AddPlatformApi();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.UsePlatformApi();
 app.MapCallsApi();
 app.MapScrubApi();
 app.MapScrubReportApi();

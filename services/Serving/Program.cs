@@ -5,19 +5,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.AddPlatformApi();
 
 var app = builder.Build();
 app.UseLlamaNativeLog();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.UsePlatformApi();
 app.MapOllamaApi();
 app.MapOpenAiApi();
 app.MapDeploymentsApi();
