@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace SlmPlatform.ApiKeys;
 
@@ -23,6 +24,8 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     private const string FailureReasonItem = "slm-auth-failure";
+    private const string UnavailableItem = "slm-auth-unavailable";
+    private const int RetryAfterSeconds = 5;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -46,27 +49,47 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateService();
         }
 
-        var tenant = await store.FindTenantAsync(key, Context.RequestAborted);
-        if (tenant is null)
+        ApiKeyGrant? grant;
+        try
         {
-            return Fail("The API key is unknown or revoked.");
+            grant = await store.FindAsync(key, Context.RequestAborted);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            // Not a wrong key: one that cannot be checked. The caller is told to come back, not that its key is bad.
+            Context.Items[UnavailableItem] = true;
+            return Fail("API keys cannot be checked right now (the platform database is away); try again in a few seconds.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(TenantClaims.TenantId, tenant)], SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        if (grant is null)
+        {
+            return Fail("The API key is unknown, revoked or expired.");
+        }
+
+        Claim[] claims = [new(TenantClaims.TenantId, grant.TenantId), new(TenantClaims.KeyId, grant.KeyId.ToString()), .. grant.Scopes.Select(s => new Claim(ApiScopes.ClaimType, s))];
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
+        var unavailable = Context.Items.ContainsKey(UnavailableItem);
+        Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status401Unauthorized;
+        if (unavailable)
+        {
+            Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
         await problemDetails.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
             ProblemDetails = new ProblemDetails
             {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Unauthorized",
+                Status = Response.StatusCode,
+                Title = unavailable ? "Service Unavailable" : "Unauthorized",
                 Detail = Context.Items[FailureReasonItem] as string ?? "An API key is required.",
             },
         });
@@ -81,7 +104,9 @@ public sealed class ApiKeyAuthenticationHandler(
             return Fail($"A service request must name its tenant in the {ServiceCredential.TenantHeader} header.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(TenantClaims.TenantId, tenant), new Claim(TenantClaims.Service, "true")], SchemeName);
+        // A platform service does what the tenant's work needs of it; the tenant's own keys bound what that work can be.
+        Claim[] claims = [new(TenantClaims.TenantId, tenant), new(TenantClaims.Service, "true"), .. ApiScopes.All.Select(s => new Claim(ApiScopes.ClaimType, s))];
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace SlmPlatform.ApiKeys;
@@ -10,22 +11,32 @@ public static class ApiKeyExtensions
 {
     /// <summary>
     /// Adds the <c>platformdb</c> data source (keyed), the key store and the <c>ApiKey</c> scheme as the default
-    /// scheme, with an authorization policy that requires an authenticated tenant.
+    /// scheme. The default authorization policy requires an authenticated tenant whose key may do what the request
+    /// does (read for GET and HEAD, admin otherwise); endpoints that agents call ask for <see cref="ApiScopes.Capture"/>
+    /// by name.
     /// </summary>
     public static IHostApplicationBuilder AddApiKeyAuthentication(this IHostApplicationBuilder builder)
     {
         builder.AddKeyedNpgsqlDataSource(ApiKeyStore.DatabaseName);
         builder.Services.AddMemoryCache();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<IAuthorizationHandler>(ScopeRequirement.ByMethod);
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeForbiddenResultHandler>();
         builder.Services.AddSingleton(new ServiceCredential(builder.Configuration[ServiceCredential.ConfigurationKey]));
         builder.Services
             .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser()
-                .RequireClaim(TenantClaims.TenantId)
-                .Build());
+        var authorization = builder.Services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(TenantPolicy().AddRequirements(ScopeRequirement.ByMethod).Build());
+        foreach (var scope in ApiScopes.All)
+        {
+            authorization.AddPolicy(scope, TenantPolicy().AddRequirements(ScopeRequirement.For(scope)).Build());
+        }
+
         return builder;
     }
+
+    private static AuthorizationPolicyBuilder TenantPolicy() =>
+        new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireClaim(TenantClaims.TenantId);
 }

@@ -4,30 +4,63 @@ using Npgsql;
 
 namespace SlmPlatform.ApiKeys;
 
+/// <summary>What a valid key grants: its tenant, its id, its scopes, and until when.</summary>
+public sealed record ApiKeyGrant(string TenantId, Guid KeyId, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt)
+{
+    public bool IsValidAt(DateTimeOffset now) => ExpiresAt is not { } expiry || expiry > now;
+}
+
 /// <summary>
-/// Resolves an API key to its tenant from the platform database. Answers are cached briefly, because every request
-/// asks; a revoked key stops working within <see cref="CacheFor"/>.
+/// Resolves an API key from the platform database. Every request asks, so answers are cached for
+/// <see cref="CacheFor"/>: a revoked key stops working within that time on every service. With the database away, a
+/// key that was valid in the last <see cref="KeepLastKnownFor"/> stays valid (its expiry still holds), so a database
+/// restart does not turn every request into an error.
 /// </summary>
-public sealed class ApiKeyStore([FromKeyedServices(ApiKeyStore.DatabaseName)] NpgsqlDataSource dataSource, IMemoryCache cache)
+public sealed class ApiKeyStore([FromKeyedServices(ApiKeyStore.DatabaseName)] NpgsqlDataSource dataSource, IMemoryCache cache, TimeProvider time)
 {
     public const string DatabaseName = "platformdb";
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan KeepLastKnownFor = TimeSpan.FromMinutes(15);
 
-    public async ValueTask<string?> FindTenantAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The key's grant; null when it is unknown, revoked or expired.</summary>
+    public async ValueTask<ApiKeyGrant?> FindAsync(string key, CancellationToken cancellationToken)
     {
         var hash = ApiKey.Hash(key);
-        var cacheKey = "api-key:" + Convert.ToHexString(hash);
-        if (cache.TryGetValue(cacheKey, out string? tenant))
+        var freshKey = "api-key:" + Convert.ToHexString(hash);
+        var lastKnownKey = "api-key-last-known:" + Convert.ToHexString(hash);
+        if (!cache.TryGetValue(freshKey, out ApiKeyGrant? grant))
         {
-            return tenant;
+            try
+            {
+                grant = await ReadAsync(hash, cancellationToken);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException && cache.TryGetValue(lastKnownKey, out ApiKeyGrant? lastKnown))
+            {
+                return lastKnown!.IsValidAt(time.GetUtcNow()) ? lastKnown : null;
+            }
+
+            cache.Set(freshKey, grant, CacheFor);
+            if (grant is null)
+            {
+                cache.Remove(lastKnownKey);
+            }
+            else
+            {
+                cache.Set(lastKnownKey, grant, KeepLastKnownFor);
+            }
         }
 
-        await using var command = dataSource.CreateCommand(
-            "select tenant_id from api_keys where key_hash = $1 and revoked_at is null");
-        command.Parameters.Add(new NpgsqlParameter { Value = hash });
-        tenant = await command.ExecuteScalarAsync(cancellationToken) as string;
+        return grant is not null && grant.IsValidAt(time.GetUtcNow()) ? grant : null;
+    }
 
-        cache.Set(cacheKey, tenant, CacheFor);
-        return tenant;
+    private async Task<ApiKeyGrant?> ReadAsync(byte[] hash, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select tenant_id, key_id, scopes, expires_at from api_keys where key_hash = $1 and revoked_at is null");
+        command.Parameters.Add(new NpgsqlParameter { Value = hash });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new ApiKeyGrant(reader.GetString(0), reader.GetGuid(1), reader.GetFieldValue<string[]>(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3))
+            : null;
     }
 }

@@ -7,6 +7,9 @@ public static class TenantClaims
 {
     public const string TenantId = "slm:tenant";
 
+    /// <summary>The id of the key the request came with (not the key itself).</summary>
+    public const string KeyId = "slm:key-id";
+
     /// <summary>Present when a platform service, not a tenant's own key, made the request.</summary>
     public const string Service = "slm:service";
 

@@ -11,5 +11,6 @@ var app = builder.Build();
 
 app.UsePlatformApi(problemDetailsForBodilessErrors: false);
 app.MapOpenAiApi();
+app.MapKeysApi();
 
 app.Run();

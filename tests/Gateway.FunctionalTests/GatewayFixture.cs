@@ -23,6 +23,9 @@ public class GatewayFixture : IAsyncLifetime
 
     public string ApiKey { get; private set; } = null!;
 
+    /// <summary>The gateway's platform database, for keys made as an operator would.</summary>
+    public string PlatformDb { get; private set; } = null!;
+
     /// <summary>Set in fixtures that put the broker behind a proxy they can cut.</summary>
     public TcpProxy? BrokerProxy { get; private set; }
 
@@ -32,7 +35,7 @@ public class GatewayFixture : IAsyncLifetime
     {
         var token = TestContext.Current.CancellationToken;
         Upstream = await ScriptedUpstream.StartAsync();
-        var platformDb = await TestDatabase.CreateAsync("platformdb", token);
+        var platformDb = PlatformDb = await TestDatabase.CreateAsync("platformdb", token);
         ApiKey = await TestApiKeys.CreateAsync(platformDb, TenantId, token);
         var messaging = await TestVirtualHost.CreateAsync(token);
         Captured = await CapturingQueue.BindAsync(messaging, typeof(CallCaptured), token);

@@ -36,6 +36,9 @@ public sealed class DiscoveryFixture : IAsyncLifetime
 
     public string ApiKey { get; private set; } = null!;
 
+    /// <summary>The platform database, for keys with fewer scopes.</summary>
+    public string PlatformDb { get; private set; } = null!;
+
     /// <summary>A key of another tenant, who must see none of the first tenant's tasks.</summary>
     public string OtherApiKey { get; private set; } = null!;
 
@@ -48,7 +51,7 @@ public sealed class DiscoveryFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var token = TestContext.Current.CancellationToken;
-        var platformDb = await TestDatabase.CreateAsync("platformdb", token);
+        var platformDb = PlatformDb = await TestDatabase.CreateAsync("platformdb", token);
         var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:platformdb"] = platformDb,

@@ -17,7 +17,8 @@ public static class ScrubApi
 
     public static IEndpointRouteBuilder MapScrubApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/scrub").WithTags("Scrubbing").RequireAuthorization()
+        // Scrubbing a text changes nothing: the read scope.
+        app.MapGroup("/api/scrub").WithTags("Scrubbing").RequireAuthorization(ApiScopes.Read)
             .MapPost("", Scrub)
             .WithName("Scrub")
             .WithSummary("Scrub a text or a JSON document and list the entities found (offsets for text)");

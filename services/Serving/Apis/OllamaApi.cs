@@ -15,7 +15,7 @@ public static class OllamaApi
 {
     public static IEndpointRouteBuilder MapOllamaApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Ollama").RequireAuthorization();
+        var api = app.MapGroup("/api").WithTags("Ollama").RequireAuthorization(ApiScopes.Capture);
         api.MapGet("/version", () => TypedResults.Ok(new { version = "0.12.0" })).WithName("OllamaVersion");
         api.MapGet("/tags", ListModels).WithName("OllamaTags").WithSummary("The tenant's specialists");
         api.MapGet("/ps", ListLoaded).WithName("OllamaRunning").WithSummary("The tenant's specialists in memory");

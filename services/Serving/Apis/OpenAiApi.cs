@@ -14,7 +14,7 @@ public static class OpenAiApi
 {
     public static IEndpointRouteBuilder MapOpenAiApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1").WithTags("OpenAI").RequireAuthorization();
+        var api = app.MapGroup("/v1").WithTags("OpenAI").RequireAuthorization(ApiScopes.Capture);
         api.MapGet("/models", ListModels).WithName("OpenAiModels");
         api.MapPost("/chat/completions", Complete).Accepts<OpenAiChatRequest>("application/json")
             .WithName("OpenAiChatCompletions").WithSummary("A specialist answers a conversation");
