@@ -48,6 +48,8 @@ internal static class BenchmarkRun
                     ["Gateway__Upstream__BaseUrl"] = upstreamBaseUrl,
                     ["Gateway__Upstream__ApiKey"] = LocalUpstream.ApiKey,
                     ["Gateway__CaptureEnabled"] = capture ? "true" : "false",
+                    // One tenant drives every request here: the per-tenant limit would measure itself, not the relay.
+                    ["RateLimits__PermitsPerSecond"] = "0",
                     ["Gateway__CaptureBuffer__Directory"] = buffer.FullName,
                     ["Gateway__CaptureBuffer__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 };

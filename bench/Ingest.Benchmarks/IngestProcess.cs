@@ -44,6 +44,8 @@ internal sealed class IngestProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__platformdb"] = platformDb;
         start.Environment["ConnectionStrings__messaging"] = messaging;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // One tenant sends everything: the per-tenant limit would measure itself, not ingest.
+        start.Environment["RateLimits__PermitsPerSecond"] = "0";
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The ingest service did not start.");

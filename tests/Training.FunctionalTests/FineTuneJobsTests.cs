@@ -117,6 +117,28 @@ public sealed class FineTuneJobsTests(TrainingFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Post_HyperparametersBeyondTheirLimits_Returns400NamingEach_AndQueuesNothing()
+    {
+        using var client = fixture.Service.CreateClient(fixture.ApiKey);
+        var key = $"too-big-{Guid.NewGuid():N}";
+
+        using var response = await client.PostAsJsonAsync("/api/finetune-jobs", new
+        {
+            task_id = Guid.NewGuid(),
+            client_job_id = key,
+            hyperparameters = new { max_epochs = 1_000_000, hidden_units = 1 << 20, layers = 500, context_length = 1 << 20 },
+        }, Token);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most 1000", errors.GetProperty("hyperparameters.max_epochs")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("hyperparameters.hidden_units", out _));
+        Assert.True(errors.TryGetProperty("hyperparameters.layers", out _));
+        Assert.True(errors.TryGetProperty("hyperparameters.context_length", out _));
+        Assert.Equal(0, await TestDatabase.CountAsync(fixture.TrainingDb, "select count(*) from finetune_jobs where client_job_id = $1", Token, key));
+    }
+
+    [Fact]
     public async Task Job_ForAnUnknownTask_FailsSayingWhy()
     {
         using var client = fixture.Service.CreateClient(fixture.ApiKey);

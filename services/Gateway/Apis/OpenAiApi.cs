@@ -17,7 +17,7 @@ public static class OpenAiApi
 {
     public static IEndpointRouteBuilder MapOpenAiApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1").WithTags("OpenAI-compatible").RequireAuthorization(ApiScopes.Capture);
+        var api = app.MapGroup("/v1").WithTags("OpenAI-compatible").RequireAuthorization(ApiScopes.Capture).RequireRateLimiting(TenantRateLimits.PolicyName);
 
         api.MapPost("/chat/completions", ChatCompletions)
             .WithName("CreateChatCompletion")

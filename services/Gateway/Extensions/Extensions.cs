@@ -34,6 +34,7 @@ internal static class Extensions
 
         builder.AddCaptureBuffer();
         builder.AddApiKeyAuthentication();
+        builder.AddTenantRateLimits();
         builder.Services.AddSingleton<ApiKeyRegistry>();
         // Agents' calls go on while the bus is away (captures wait on disk), so the bus does not decide readiness.
         builder.AddPlatformMessaging(

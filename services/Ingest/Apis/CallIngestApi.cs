@@ -17,7 +17,7 @@ public static class CallIngestApi
     // Content types are checked in the handlers, after authentication, so that a refusal can say what was expected.
     public static IEndpointRouteBuilder MapCallIngestApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/calls").WithTags("Ingest").RequireAuthorization(ApiScopes.Capture);
+        var api = app.MapGroup("/v1/calls").WithTags("Ingest").RequireAuthorization(ApiScopes.Capture).RequireRateLimiting(TenantRateLimits.PolicyName);
 
         api.MapPost("", IngestCall)
             .WithName("IngestCall")

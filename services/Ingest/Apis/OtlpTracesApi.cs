@@ -19,7 +19,7 @@ public static class OtlpTracesApi
             .WithTags("Ingest")
             .WithName("ExportTraces")
             .WithSummary("OTLP/HTTP JSON trace export: GenAI chat spans (gen_ai.* conventions) are recorded as calls")
-            .RequireAuthorization(ApiScopes.Capture);
+            .RequireAuthorization(ApiScopes.Capture).RequireRateLimiting(TenantRateLimits.PolicyName);
         return app;
     }
 

@@ -17,6 +17,7 @@ internal static class Extensions
         builder.Services.AddScoped<CallPublisher>();
 
         builder.AddApiKeyAuthentication();
+        builder.AddTenantRateLimits();
         builder.AddPlatformMessaging();
         return builder;
     }

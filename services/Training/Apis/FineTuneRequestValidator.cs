@@ -50,6 +50,7 @@ public static class FineTuneRequestValidator
 
         if (request.Hyperparameters is { } h)
         {
+            HyperparameterLimits.Check(h, errors);
             // An auto job may end up with any trainer, so its overrides must suit them all.
             if (request.Kind != "generative" && !lora)
             {
