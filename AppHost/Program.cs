@@ -74,4 +74,9 @@ builder.AddGateway(infrastructure)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 
+// The console reads the services' public APIs as the signed-in user; it keeps no store of its own.
+builder.AddProject<Projects.Console>("console")
+    .WithReference(tasks)
+    .WithHttpHealthCheck("/health");
+
 builder.Build().Run();

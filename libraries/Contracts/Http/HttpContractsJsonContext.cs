@@ -18,4 +18,5 @@ namespace SlmPlatform.Contracts.Http;
 [JsonSerializable(typeof(CallLookup))]
 [JsonSerializable(typeof(CallLookupResult))]
 [JsonSerializable(typeof(ChatCompletionReply))]
+[JsonSerializable(typeof(SavingsReport))]
 public sealed partial class HttpContractsJsonContext : JsonSerializerContext;

@@ -1,4 +1,6 @@
-namespace SlmPlatform.TaskDiscovery.Model;
+namespace SlmPlatform.Contracts.Http;
+
+// The tasks service's savings report (GET /api/savings), as it answers and as the console reads it.
 
 /// <summary>
 /// What specialists saved for one task over a period: calls they answered instead of the teacher, fallbacks, and the

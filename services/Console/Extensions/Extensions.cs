@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.FluentUI.AspNetCore.Components;
+using SlmPlatform.Console.Components;
+using SlmPlatform.Console.Infrastructure;
+
+namespace SlmPlatform.Console.Extensions;
+
+public static class Extensions
+{
+    /// <summary>
+    /// The console: interactive server components with Fluent UI, sign-in by API key into an encrypted cookie, and the
+    /// platform's public APIs as typed clients found by service discovery.
+    /// </summary>
+    public static IHostApplicationBuilder AddConsoleServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddFluentUIComponents();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.LoginPath = SignInEndpoints.SignInPath;
+                cookie.Cookie.Name = "slm-console";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+            });
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<ConsoleSession>();
+        builder.Services.AddHttpClient<TasksApiClient>(http => http.BaseAddress = new Uri($"http://{TasksApiClient.ServiceName}/"));
+        return builder;
+    }
+
+    public static WebApplication UseConsole(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapDefaultEndpoints();
+        app.MapStaticAssets();
+        app.MapSignIn();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+global using System.Net;
+global using Bunit;
+global using Xunit;
