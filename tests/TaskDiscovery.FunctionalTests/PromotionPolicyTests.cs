@@ -149,12 +149,14 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
     public async Task AServedTask_WhoseTeacherAnswersWithANewLabel_IsRetrainedOnce()
     {
         var (taskId, agent, client) = await PostTaskAsync();
+        // Twelve calls at the promotion, so that five more are new labels before they are growth (half as many again).
+        await fixture.PostLabelledCallsAsync(agent, "w", [.. Enumerable.Range(0, 10).Select(i => ($"Where is my card {i}?", "card_arrival"))], expectedCalls: 12);
         using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Guid.NewGuid() }, Token))
         {
             Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
         }
 
-        await fixture.PostLabelledCallsAsync(agent, "w", [.. Enumerable.Range(0, 5).Select(i => ($"I want to close my account {i}", "close_account"))], expectedCalls: 7);
+        await fixture.PostLabelledCallsAsync(agent, "w", [.. Enumerable.Range(0, 5).Select(i => ($"I want to close my account {i}", "close_account"))], expectedCalls: 17);
 
         var decisions = await WaitForDecisionsAsync(client, taskId, 1);
         var retrain = Assert.Single(decisions);

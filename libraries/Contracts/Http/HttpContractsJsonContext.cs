@@ -19,4 +19,6 @@ namespace SlmPlatform.Contracts.Http;
 [JsonSerializable(typeof(CallLookupResult))]
 [JsonSerializable(typeof(ChatCompletionReply))]
 [JsonSerializable(typeof(SavingsReport))]
+[JsonSerializable(typeof(IReadOnlyList<PromotionDecision>))]
+[JsonSerializable(typeof(PromotionStatus))]
 public sealed partial class HttpContractsJsonContext : JsonSerializerContext;

@@ -15,12 +15,37 @@ public sealed class TasksApiClient(HttpClient http, ConsoleSession session)
     public async Task<SavingsReport> GetSavingsAsync(CancellationToken cancellationToken) =>
         await GetAsync<SavingsReport>("api/savings", await session.ApiKeyAsync(), cancellationToken);
 
+    /// <summary>One task with its labels and specialist; null when the tenant has no such task.</summary>
+    public async Task<TaskDetail?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
+        await FindAsync<TaskDetail>($"api/tasks/{taskId}", cancellationToken);
+
+    /// <summary>Where the task's promotion stands; null when nothing has entered it yet.</summary>
+    public async Task<PromotionStatus?> GetPromotionAsync(Guid taskId, CancellationToken cancellationToken) =>
+        await FindAsync<PromotionStatus>($"api/tasks/{taskId}/promotion", cancellationToken);
+
+    /// <summary>The promotion policy's decisions for the task, newest first.</summary>
+    public async Task<IReadOnlyList<PromotionDecision>> ListPromotionDecisionsAsync(Guid taskId, CancellationToken cancellationToken) =>
+        await GetAsync<List<PromotionDecision>>($"api/tasks/{taskId}/promotions", await session.ApiKeyAsync(), cancellationToken);
+
     /// <summary>Whether <paramref name="apiKey"/> may read the tenant's tasks: what signing in to the console needs.</summary>
     public async Task<HttpStatusCode> ProbeAsync(string apiKey, CancellationToken cancellationToken)
     {
         using var request = Request("api/tasks", apiKey);
         using var response = await http.SendAsync(request, cancellationToken);
         return response.StatusCode;
+    }
+
+    private async Task<T?> FindAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await GetAsync<T>(path, await session.ApiKeyAsync(), cancellationToken);
+        }
+        catch (PlatformApiException e) when (e.Status == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     private async Task<T> GetAsync<T>(string path, string apiKey, CancellationToken cancellationToken)

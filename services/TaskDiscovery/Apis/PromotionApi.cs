@@ -48,6 +48,6 @@ public static class PromotionApi
     public static async Task<Results<Ok<PromotionStatus>, NotFound>> GetPromotion(
         Guid id, ClaimsPrincipal user, PromotionStateStore states, CancellationToken cancellationToken) =>
         await states.FindAsync(user.GetTenantId(), id, cancellationToken) is { } state
-            ? TypedResults.Ok(PromotionStatus.Of(state))
+            ? TypedResults.Ok(PromotionStatuses.Of(state))
             : TypedResults.NotFound();
 }

@@ -1,4 +1,6 @@
-namespace SlmPlatform.TaskDiscovery.Promotion;
+namespace SlmPlatform.Contracts.Http;
+
+// The tasks service's promotion API (GET /api/tasks/{id}/promotions and /promotion), as it answers and as the console reads it.
 
 /// <summary>What the promotion policy decided for a task's specialist, why, and on which figures.</summary>
 public sealed record PromotionDecision(
