@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-eng/install-prerequisites.sh
+eng/install-prerequisites.sh --browser
 
 # shellcheck source=eng/test-servers.sh
 source eng/test-servers.sh

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the platform runs on when they are missing: PostgreSQL, Redis and RabbitMQ
-# (run by the AppHost as executables in local mode). The .NET SDK is expected to be installed already.
+# (run by the AppHost as executables in local mode); with --browser also Debian's chromium, which the console's browser
+# tests drive through Playwright. The .NET SDK is expected to be installed already.
 set -euo pipefail
 
 missing=()
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+  missing+=(chromium)
+fi
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)

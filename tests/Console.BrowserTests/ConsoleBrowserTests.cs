@@ -1,0 +1,112 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace SlmPlatform.Console.BrowserTests;
+
+/// <summary>
+/// The console in Debian's chromium, driven by Playwright (its own browser download cannot work here, so the browser
+/// is the system's, by path): sign in, the overview, the tasks, a task's page; no serious or critical accessibility
+/// violation on any of them (axe). Screenshots go to <c>SLM_CONSOLE_SCREENSHOTS</c> when it is set.
+/// </summary>
+public sealed class ConsoleBrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private StubTasksService _tasks = null!;
+    private ConsoleServer _console = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private Uri _address = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip($"No {Chromium}: install Debian's chromium (./test.sh does) to run the browser tests.");
+        }
+
+        _tasks = await StubTasksService.StartAsync();
+        _console = new ConsoleServer(_tasks.BaseUrl);
+        _address = _console.Start();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // The machine has no network beyond loopback: keep chromium from trying.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    [Fact]
+    public async Task ATeamSignsIn_AndSeesItsOverviewTasksAndATasksPromotion()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+
+        await page.GotoAsync(new Uri(_address, "/tasks").ToString());
+        Assert.EndsWith("/signin?ReturnUrl=%2Ftasks", page.Url, StringComparison.Ordinal);
+        await AccessibleAsync(page, "signin");
+        await page.FillAsync("#api_key", "slm_not-a-key");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("text=That key is unknown, revoked or expired.");
+
+        await page.FillAsync("#api_key", StubTasksService.Key);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("text=Savings by task");
+        Assert.Contains("2,614", await page.ContentAsync(), StringComparison.Ordinal);
+        await AccessibleAsync(page, "overview");
+
+        await page.ClickAsync("text=Tasks");
+        await page.WaitForSelectorAsync($"a:has-text('{StubTasksService.Router.Name}')");
+        await AccessibleAsync(page, "tasks");
+
+        await page.ClickAsync($"a:has-text('{StubTasksService.Router.Name}')");
+        await page.WaitForSelectorAsync("text=Promotion decisions");
+        var content = await page.ContentAsync();
+        Assert.Contains("Online agreement 0.983", content, StringComparison.Ordinal);
+        Assert.DoesNotContain(StubTasksService.Key, content, StringComparison.Ordinal);
+        await AccessibleAsync(page, "task");
+
+        // A phone's width: the same page still reads.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(new Uri(_address, "/tasks").ToString());
+        await page.WaitForSelectorAsync($"a:has-text('{StubTasksService.Router.Name}')");
+        await AccessibleAsync(page, "tasks-phone");
+    }
+
+    private static async Task AccessibleAsync(IPage page, string name)
+    {
+        await ScreenshotAsync(page, name);
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)").ToList();
+        Assert.True(serious.Count == 0, $"{name}: {string.Join("; ", serious)}");
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("SLM_CONSOLE_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_console is not null)
+        {
+            await _console.DisposeAsync();
+        }
+
+        if (_tasks is not null)
+        {
+            await _tasks.DisposeAsync();
+        }
+    }
+}

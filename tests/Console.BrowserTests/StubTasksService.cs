@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SlmPlatform.Contracts;
+using SlmPlatform.Contracts.Http;
+using SlmPlatform.ServiceDefaults;
+
+namespace SlmPlatform.Console.BrowserTests;
+
+/// <summary>
+/// The tasks service's public API on a real port, answering one tenant's key with a task that a specialist serves in
+/// canary, as the console reads it; any other key is refused as the real service would.
+/// </summary>
+public sealed class StubTasksService : IAsyncDisposable
+{
+    public const string Key = "slm_browser-test-key-4f1c";
+
+    private readonly WebApplication _app;
+
+    private StubTasksService(WebApplication app) => _app = app;
+
+    public static TaskSummary Router { get; } = new(
+        Guid.Parse("6a0e2a1c-0d7e-4b43-9a4e-0c1b2d3e4f50"), "support-bot/route-intent", "support-bot", "route-intent", "label", 3080, 123_200, 9_240, 3.6421m, [],
+        412, 905, 77, 0.81, DateTimeOffset.UnixEpoch, TaskStatuses.Active, null, 3, 1);
+
+    public Uri BaseUrl => new(_app.Urls.First());
+
+    public static async Task<StubTasksService> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var model = Guid.Parse("0c2f5a4e-1b3d-4c5e-8f90-a1b2c3d4e5f6");
+        var specialist = new TaskSpecialist(model, RouteModes.Canary, new OutputCheck(OutputCheck.LabelKind, ["card_arrival"]), DateTimeOffset.UnixEpoch, 0.5, 1.0, 0.833);
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Headers.Authorization != $"Bearer {Key}")
+            {
+                context.Response.StatusCode = (int)HttpStatusCode.Unauthorized;
+                return;
+            }
+
+            await next(context);
+        });
+        app.MapGet("/api/tasks", () => Results.Json(new[] { Router }, PlatformJson.Options));
+        app.MapGet("/api/savings", () => Results.Json(
+            new SavingsReport(new DateOnly(2026, 11, 7), new DateOnly(2026, 12, 6), 2614, 12, 3.03m, 1200,
+                [new TaskSavings(Router.Id, Router.Name, 2614, 12, 0.005, 0.00118m, 3.03m, 500, 20, 480, [], Coverage: 0.73)]),
+            PlatformJson.Options));
+        app.MapGet($"/api/tasks/{Router.Id}", () => Results.Json(
+            new TaskDetail(Router, [new LabelCount("card_arrival", 412), new LabelCount("exchange_rate", 97)], ["key"], specialist), PlatformJson.Options));
+        app.MapGet($"/api/tasks/{Router.Id}/promotion", () => Results.Json(new PromotionStatus("canary", [], 17, DateTimeOffset.UnixEpoch), PlatformJson.Options));
+        app.MapGet($"/api/tasks/{Router.Id}/promotions", () => Results.Json(new[]
+        {
+            new PromotionDecision(Router.Id, model, PromotionActions.Canary, true, "Online agreement 0.983 (0.963–0.992, n = 352) reaches the bar 0.95.", 0.983, 0.963, 352, DateTimeOffset.UnixEpoch.AddMinutes(1)),
+            new PromotionDecision(Router.Id, model, PromotionActions.Shadow, true, "At confidence ≥ 0.833 it answers 0.722 of the held-out calls.", 0.970, 0.950, 609, DateTimeOffset.UnixEpoch),
+        }, PlatformJson.Options));
+        await app.StartAsync();
+        return new StubTasksService(app);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
