@@ -97,6 +97,16 @@ public sealed class DiscoveryFixture : IAsyncLifetime
             done, timeout, token, TimeSpan.FromMilliseconds(200));
     }
 
+    /// <summary>Announces <paramref name="modelId"/> as the tenant's, trained for the task, as training would
+    /// (<see cref="ModelTrained"/>); returns it once the tasks service knows it.</summary>
+    public async Task<Guid> AnnounceModelAsync(Guid modelId, Guid taskId, string tenantId = TenantId)
+    {
+        var trained = new ModelTrained(Guid.NewGuid(), tenantId, modelId, Guid.NewGuid(), taskId, "classifier-head", "ds-announced", 100, 0.9, 0.9);
+        await Tasks.Services.GetRequiredService<IBus>().Publish(trained, publish => publish.MessageId = trained.EventId, TestContext.Current.CancellationToken);
+        await Consumed.WaitForAsync(trained.EventId);
+        return modelId;
+    }
+
     /// <summary>Posts the router traffic under a fresh agent and waits until the task holds all of it.</summary>
     public async Task<(string Run, string Agent, string TaskId)> ReplayRouterAsync()
     {

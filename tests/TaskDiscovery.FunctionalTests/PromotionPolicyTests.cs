@@ -77,7 +77,7 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
     public async Task ANewModel_ReplacesTheServingOne_OnlyWhenItBeatsItOnTheSameTestSet()
     {
         var (taskId, _, client) = await PostTaskAsync();
-        var serving = Guid.NewGuid();
+        var serving = await fixture.AnnounceModelAsync(Guid.NewGuid(), taskId);
         var candidate = Guid.NewGuid();
         using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = serving }, Token))
         {
@@ -103,7 +103,7 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
     public async Task AChallenge_WaitsForTheServingModelsScore_AndARefusalDecidesWithoutIt()
     {
         var (taskId, _, client) = await PostTaskAsync();
-        var serving = Guid.NewGuid();
+        var serving = await fixture.AnnounceModelAsync(Guid.NewGuid(), taskId);
         using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = serving }, Token))
         {
             Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
@@ -151,7 +151,7 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         var (taskId, agent, client) = await PostTaskAsync();
         // Twelve calls at the promotion, so that five more are new labels before they are growth (half as many again).
         await fixture.PostLabelledCallsAsync(agent, "w", [.. Enumerable.Range(0, 10).Select(i => ($"Where is my card {i}?", "card_arrival"))], expectedCalls: 12);
-        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Guid.NewGuid() }, Token))
+        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = await fixture.AnnounceModelAsync(Guid.NewGuid(), taskId) }, Token))
         {
             Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
         }
@@ -174,7 +174,7 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
     {
         var (taskId, _, client) = await PostTaskAsync();
         fixture.Training.Unreachable[taskId] = true;
-        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Guid.NewGuid() }, Token))
+        using (var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = await fixture.AnnounceModelAsync(Guid.NewGuid(), taskId) }, Token))
         {
             Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
         }

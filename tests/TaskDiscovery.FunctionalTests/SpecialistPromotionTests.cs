@@ -15,6 +15,7 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
         var key = RouteKeys.ForWorkload(agent, "route-intent");
 
+        await fixture.AnnounceModelAsync(Model, Guid.Parse(taskId));
         using var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Model }, Token);
 
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
@@ -47,6 +48,7 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
         var first = Prompt("Katherine Jones");
         var taskId = await fixture.PostLabelledCallsAsync(agent, null, [("Where is my card?", "card_arrival")], first);
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+        await fixture.AnnounceModelAsync(Model, Guid.Parse(taskId));
         using var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Model }, Token);
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
         var secret = RouteKeys.Secret(DiscoveryFixture.PromptSecret)!;
@@ -75,6 +77,7 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
         var taskId = await fixture.PostLabelledCallsAsync(agent, "route-intent", [("Where is my card?", "card_arrival")]);
         using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
 
+        await fixture.AnnounceModelAsync(Model, Guid.Parse(taskId));
         using var promoted = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Model, mode, share, sample }, Token);
 
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
@@ -110,6 +113,24 @@ public sealed class SpecialistPromotionTests(DiscoveryFixture fixture) : IClassF
         var after = await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token);
         Assert.Equal(JsonValueKind.Null, after.GetProperty("specialist").ValueKind);
         Assert.Equal(before, after.GetProperty("task").GetProperty("version").GetInt32());
+        Assert.Empty(await fixture.RouteChanges.WaitForAsync(m => m.Envelope.Contains(taskId, StringComparison.Ordinal), 0, TimeSpan.Zero, Token));
+    }
+
+    [Fact]
+    public async Task AModelThatIsNotTheTenants_IsRefusedNamingModelId_AndChangesNothing()
+    {
+        var agent = $"foreign-{Guid.NewGuid():N}";
+        var taskId = await fixture.PostLabelledCallsAsync(agent, "w", [("Where is my card?", "card_arrival")]);
+        var foreign = await fixture.AnnounceModelAsync(Guid.NewGuid(), Guid.NewGuid(), tenantId: "another-tenant");
+        using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+
+        using var theirs = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = foreign }, Token);
+        using var unknown = await client.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = Guid.NewGuid() }, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, theirs.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await theirs.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").TryGetProperty("model_id", out _));
+        Assert.Equal(JsonValueKind.Null, (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist").ValueKind);
         Assert.Empty(await fixture.RouteChanges.WaitForAsync(m => m.Envelope.Contains(taskId, StringComparison.Ordinal), 0, TimeSpan.Zero, Token));
     }
 

@@ -21,11 +21,19 @@ public static class SpecialistApi
     }
 
     public static async Task<Results<Ok<TaskSpecialist>, NotFound, ValidationProblem, ProblemHttpResult>> Promote(
-        Guid id, SpecialistPromotion promotion, ClaimsPrincipal user, SpecialistRouting routing, CancellationToken cancellationToken)
+        Guid id, SpecialistPromotion promotion, ClaimsPrincipal user, SpecialistRouting routing, TenantModelStore models, CancellationToken cancellationToken)
     {
         if (Validate(promotion) is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!await models.IsTenantsAsync(user.GetTenantId(), promotion.ModelId!.Value, cancellationToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["model_id"] = [$"No model {promotion.ModelId} of this tenant: it must be one that training registered for it (a model from before models were announced here is known once it is evaluated again)."],
+            });
         }
 
         var mode = promotion.Mode ?? RouteModes.Full;

@@ -30,6 +30,7 @@ internal static class Extensions
         builder.Services.AddSingleton<TaskSpecialistStore>();
         builder.Services.AddSingleton<RouteChangeOutbox>();
         builder.Services.AddSingleton<RoutingDayStore>();
+        builder.Services.AddSingleton<TenantModelStore>();
         builder.Services.AddSingleton<SavingsCalculator>();
         builder.Services.AddHostedService<RouteChangeDispatcher>();
         builder.Services.AddSingleton<TopicAssignments>();
@@ -51,6 +52,7 @@ internal static class Extensions
             bus.AddConsumer<CallScrubbedConsumer>(typeof(CallScrubbedConsumerDefinition));
             bus.AddSagaStateMachine<PromotionStateMachine, PromotionState>(typeof(PromotionStateDefinition)).PostgresRepository(PromotionStateStore.Table);
             bus.AddConsumer<RoutingTalliedConsumer>(typeof(RoutingTalliedConsumerDefinition));
+            bus.AddConsumer<ModelAnnouncedConsumer>(typeof(ModelAnnouncedConsumerDefinition));
         });
         return builder;
     }
