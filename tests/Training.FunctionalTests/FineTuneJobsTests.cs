@@ -139,6 +139,35 @@ public sealed class FineTuneJobsTests(TrainingFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task ListJobs_PagesATasksJobsNewestFirst_AndRefusesBadPaging()
+    {
+        using var client = fixture.Service.CreateClient(fixture.ApiKey);
+        var taskId = Guid.NewGuid();
+        var created = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var posted = await client.PostAsJsonAsync("/api/finetune-jobs", new { task_id = taskId, client_job_id = $"list-{taskId:N}-{i}" }, Token);
+            created.Add((await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetGuid());
+        }
+
+        var first = await client.GetFromJsonAsync<JsonElement>($"/api/finetune-jobs?task_id={taskId}&limit=2", Token);
+        var next = first.GetProperty("next").GetString();
+        var second = await client.GetFromJsonAsync<JsonElement>($"/api/finetune-jobs?task_id={taskId}&limit=2&after={next}", Token);
+
+        var listed = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(j => j.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(created.AsEnumerable().Reverse(), listed);
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
+        using var otherTenant = fixture.Service.CreateClient(await TestApiKeys.CreateAsync(fixture.PlatformDb, "tenant-training-others", Token));
+        Assert.Empty((await otherTenant.GetFromJsonAsync<JsonElement>($"/api/finetune-jobs?task_id={taskId}", Token)).GetProperty("items").EnumerateArray());
+        foreach (var bad in new[] { "limit=0", "limit=201", "limit=ten", "after=nonsense", "state=paused" })
+        {
+            using var refused = await client.GetAsync($"/api/finetune-jobs?{bad}", Token);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").TryGetProperty(bad.Split('=')[0], out _), bad);
+        }
+    }
+
+    [Fact]
     public async Task Job_ForAnUnknownTask_FailsSayingWhy()
     {
         using var client = fixture.Service.CreateClient(fixture.ApiKey);

@@ -25,6 +25,9 @@ public class TrainingFixture : IAsyncLifetime
 
     public string TrainingDb { get; private set; } = null!;
 
+    /// <summary>The platform database, for keys of another tenant.</summary>
+    public string PlatformDb { get; private set; } = null!;
+
     public CapturingQueue Progressed { get; private set; } = null!;
 
     public CapturingQueue Trained { get; private set; } = null!;
@@ -44,7 +47,7 @@ public class TrainingFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var token = TestContext.Current.CancellationToken;
-        var platformDb = await TestDatabase.CreateAsync("platformdb", token);
+        var platformDb = PlatformDb = await TestDatabase.CreateAsync("platformdb", token);
         TrainingDb = await TestDatabase.CreateAsync("trainingdb", token);
         var messaging = await TestVirtualHost.CreateAsync(token);
         _artifacts = Path.Combine(Path.GetTempPath(), $"slm-training-tests-{Guid.NewGuid():N}");

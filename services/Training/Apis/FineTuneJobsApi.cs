@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +19,7 @@ public static class FineTuneJobsApi
     {
         var api = app.MapGroup("/api/finetune-jobs").WithTags("Fine-tune jobs").RequireAuthorization();
         api.MapPost("", CreateJob).WithName("CreateFineTuneJob").WithSummary("Queues a fine-tune job for a task; a repeated Idempotency-Key or client_job_id returns the same job");
+        api.MapGet("", ListJobs).WithName("ListFineTuneJobs").WithSummary("The tenant's jobs, newest first, filtered by task_id and state; pass 'next' as 'after' for the next page");
         api.MapGet("/{id:guid}", GetJob).WithName("GetFineTuneJob").WithSummary("A job with its state, progress (phase, epoch, losses, ETA) and selection");
         api.MapPost("/{id:guid}/cancel", CancelJob).WithName("CancelFineTuneJob").WithSummary("Cancels a queued job at once, a running one at its worker's next heartbeat");
         return app;
@@ -35,6 +37,42 @@ public static class FineTuneJobsApi
 
         var (job, created) = await starter.StartAsync(user.GetTenantId(), request! with { ClientJobId = request.ClientJobId ?? idempotencyKey }, bus, cancellationToken);
         return created ? TypedResults.Created($"/api/finetune-jobs/{job.Id}", job) : TypedResults.Ok(job);
+    }
+
+    public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// The tenant's jobs, newest first: <c>task_id</c> and <c>state</c> filter, <c>limit</c> (1–200, default 50) sizes the
+    /// page, and a page's <c>next</c> passed as <c>after</c> gives the one after it.
+    /// </summary>
+    public static async Task<Results<Ok<FineTuneJobPage>, ValidationProblem>> ListJobs(
+        [FromQuery(Name = "task_id")] Guid? taskId, string? state, string? limit, string? after, ClaimsPrincipal user, JobStore jobs, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var size = 50;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
+        {
+            errors["limit"] = [$"Must be a whole number from 1 to {MaxPageSize}."];
+        }
+
+        if (state is not null && state is not (JobStates.Queued or JobStates.Running or JobStates.Succeeded or JobStates.Failed or JobStates.Cancelled))
+        {
+            errors["state"] = ["Must be queued, running, succeeded, failed or cancelled."];
+        }
+
+        var cursor = after is null ? null : FineTuneJobPage.ParseCursor(after);
+        if (after is not null && cursor is null)
+        {
+            errors["after"] = ["Must be the 'next' value of a previous page."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var page = await jobs.ListAsync(user.GetTenantId(), taskId, state, cursor, size, cancellationToken);
+        return TypedResults.Ok(new FineTuneJobPage(page, page.Count == size ? FineTuneJobPage.CursorOf(page[^1]) : null));
     }
 
     public static async Task<Results<Ok<FineTuneJob>, NotFound>> GetJob(Guid id, ClaimsPrincipal user, JobStore jobs, CancellationToken cancellationToken) =>

@@ -191,14 +191,44 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The tenant's jobs, newest first, optionally of one task or in one state; <paramref name="after"/> is the last
+    /// job of the previous page (its creation time and id), so pages hold while new jobs arrive.
+    /// </summary>
+    public async Task<IReadOnlyList<FineTuneJob>> ListAsync(
+        string tenantId, Guid? taskId, string? state, (DateTimeOffset CreatedAt, Guid JobId)? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            select {Columns} from finetune_jobs
+            where tenant_id = $1 and ($2::uuid is null or task_id = $2) and ($3::text is null or state = $3)
+              and ($4::timestamptz is null or (created_at, job_id) < ($4, $5))
+            order by created_at desc, job_id desc limit $6
+            """);
+        command.Parameters.Add(Db.Value(tenantId));
+        command.Parameters.Add(Db.Nullable(taskId, NpgsqlDbType.Uuid));
+        command.Parameters.Add(Db.Nullable(state, NpgsqlDbType.Text));
+        command.Parameters.Add(Db.Nullable(after?.CreatedAt, NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Db.Value(after?.JobId ?? Guid.Empty));
+        command.Parameters.Add(Db.Value(limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var jobs = new List<FineTuneJob>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            jobs.Add(Read(reader).Job);
+        }
+
+        return jobs;
+    }
+
     private static async Task<JobRow?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
 
+    private static JobRow Read(NpgsqlDataReader reader)
+    {
         var job = new FineTuneJob(
             reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4),
             reader.GetBoolean(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetGuid(8),
