@@ -1,7 +1,5 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using SlmPlatform.Training.Infrastructure;
 
 namespace SlmPlatform.Training.FunctionalTests;
 
@@ -16,7 +14,7 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
         fixture.Serving.ResetCounts();
         using var client = fixture.Service.CreateClient(fixture.ApiKey);
 
-        var modelId = await TrainAsync(client);
+        var modelId = await fixture.TrainRouterModelAsync(client);
 
         var announced = await fixture.Evaluated.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(30), Token);
         Assert.Single(announced);
@@ -57,7 +55,7 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
     {
         fixture.Serving.Wrong = "lost_card";
         using var client = fixture.Service.CreateClient(fixture.ApiKey);
-        var modelId = await TrainAsync(client);
+        var modelId = await fixture.TrainRouterModelAsync(client);
         await fixture.Evaluated.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(30), Token);
         var first = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/evaluations", Token)).EnumerateArray());
         Assert.True(first.GetProperty("agreement").GetDouble() < 1);
@@ -96,7 +94,7 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
     {
         fixture.Serving.Wrong = null;
         using var client = fixture.Service.CreateClient(fixture.ApiKey);
-        var modelId = await TrainAsync(client);
+        var modelId = await fixture.TrainRouterModelAsync(client);
         var first = Assert.Single(await fixture.Evaluated.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(30), Token));
         var trained = Assert.Single(await fixture.Trained.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(10), Token)).Message<ModelTrained>();
         fixture.Serving.ResetCounts();
@@ -114,7 +112,7 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
     {
         fixture.Serving.Wrong = null;
         using var client = fixture.Service.CreateClient(fixture.ApiKey);
-        var modelId = await TrainAsync(client);
+        var modelId = await fixture.TrainRouterModelAsync(client);
         await fixture.Evaluated.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(30), Token);
         var datasetId = (await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}", Token)).GetProperty("dataset_id").GetString()!;
         var bus = fixture.Service.Services.GetRequiredService<IBus>();
@@ -149,51 +147,10 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
     }
 
     [Fact]
-    public async Task AnEvaluation_WaitsForThePairsLease_AndScoresOnlyOnceItHasIt()
-    {
-        fixture.Serving.Wrong = null;
-        using var client = fixture.Service.CreateClient(fixture.ApiKey);
-        var modelId = await TrainAsync(client);
-        await fixture.Evaluated.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(30), Token);
-        var model = await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}", Token);
-        var datasetId = model.GetProperty("dataset_id").GetString()!;
-
-        // Another replica scoring the same pair: it holds the lease.
-        await using var otherReplica = new NpgsqlConnection(fixture.TrainingDb);
-        await otherReplica.OpenAsync(Token);
-        await using (var take = new NpgsqlCommand("select pg_advisory_lock($1)", otherReplica))
-        {
-            take.Parameters.Add(new NpgsqlParameter { Value = EvaluationLease.KeyOf(modelId, datasetId) });
-            await take.ExecuteNonQueryAsync(Token);
-        }
-
-        var asked = new EvaluateModel(Guid.NewGuid(), TrainingFixture.Tenant, modelId, datasetId, model.GetProperty("task_id").GetGuid());
-        var requestsBefore = fixture.Serving.Requests;
-        await fixture.Service.Services.GetRequiredService<IBus>().Publish(asked, Token);
-
-        // The consumer has reached the lease and waits for it: only then is "nothing scored yet" a finding.
-        var waiting = await Eventually.ReadAsync(
-            () => TestDatabase.CountAsync(fixture.TrainingDb, "select count(*) from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())", Token),
-            n => n > 0, TimeSpan.FromSeconds(30), Token);
-        Assert.True(waiting > 0);
-        Assert.Equal(requestsBefore, fixture.Serving.Requests);
-        Assert.Empty(await fixture.Evaluated.WaitForAsync(asked.CommandId.ToString(), 0, TimeSpan.Zero, Token));
-
-        await using (var release = new NpgsqlCommand("select pg_advisory_unlock_all()", otherReplica))
-        {
-            await release.ExecuteNonQueryAsync(Token);
-        }
-
-        var answer = Assert.Single(await fixture.Evaluated.WaitForAsync(asked.CommandId.ToString(), 1, TimeSpan.FromSeconds(30), Token)).Message<ModelEvaluated>();
-        Assert.Equal(asked.CommandId, answer.RequestId);
-        Assert.True(fixture.Serving.Requests > requestsBefore);
-    }
-
-    [Fact]
     public async Task AModelRegisteredWithoutItsAnnouncement_IsAnnouncedByTheSweeper()
     {
         using var client = fixture.Service.CreateClient(fixture.ApiKey);
-        var modelId = await TrainAsync(client);
+        var modelId = await fixture.TrainRouterModelAsync(client);
         await fixture.Trained.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(10), Token);
 
         // As after a crash between registering and publishing, or for a model registered before announcements were marked.
@@ -224,7 +181,7 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
         try
         {
             using var client = fixture.Service.CreateClient(fixture.ApiKey);
-            var modelId = await TrainAsync(client, call => call with { Response = Reply(replies[call.OutputLabel!]) }, "text");
+            var modelId = await fixture.TrainRouterModelAsync(client, call => call with { Response = Reply(replies[call.OutputLabel!]) }, "text");
 
             await fixture.Evaluated.WaitForAsync(modelId.ToString(), 1, TimeSpan.FromSeconds(30), Token);
             var evaluation = Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/models/{modelId}/evaluations", Token)).EnumerateArray());
@@ -242,21 +199,4 @@ public sealed class EvaluationTests(TrainingFixture fixture) : IClassFixture<Tra
 
     private static JsonElement Reply(string content) =>
         JsonSerializer.SerializeToElement(new { choices = new[] { new { message = new { role = "assistant", content } } } });
-
-    private async Task<Guid> TrainAsync(HttpClient client, Func<SlmPlatform.Specialists.Datasets.SourceCall, SlmPlatform.Specialists.Datasets.SourceCall>? reshape = null, string outputKind = "json")
-    {
-        var taskId = Guid.NewGuid();
-        var calls = InMemoryTaskCalls.Router(taskId.ToString("N")[..8], perIntent: 40).Select(reshape ?? (c => c)).ToList();
-        fixture.Calls.Add(TrainingFixture.Tenant, taskId, outputKind, calls);
-        fixture.Serving.Teach(calls);
-        using var posted = await client.PostAsJsonAsync("/api/finetune-jobs", new
-        {
-            task_id = taskId,
-            hyperparameters = new { hidden_units = 16, ensemble_members = 1, max_epochs = 10, patience = 3 },
-            dataset = new { near_duplicate_threshold = 0.995 },
-        }, Token);
-        var job = await JobPolling.WaitAsync(client, (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetGuid(), JobPolling.IsFinal, TimeSpan.FromSeconds(90));
-        Assert.Equal("succeeded", job.GetProperty("state").GetString());
-        return job.GetProperty("model_id").GetGuid();
-    }
 }

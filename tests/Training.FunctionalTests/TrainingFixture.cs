@@ -87,6 +87,29 @@ public class TrainingFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Trains a small classifier head on a fresh task of intent-router calls (each reshaped by <paramref name="reshape"/>)
+    /// that serving's stand-in has learned to answer, and returns the model once the job has succeeded.
+    /// </summary>
+    public async Task<Guid> TrainRouterModelAsync(
+        HttpClient client, Func<SlmPlatform.Specialists.Datasets.SourceCall, SlmPlatform.Specialists.Datasets.SourceCall>? reshape = null, string outputKind = "json")
+    {
+        var token = TestContext.Current.CancellationToken;
+        var taskId = Guid.NewGuid();
+        var calls = InMemoryTaskCalls.Router(taskId.ToString("N")[..8], perIntent: 40).Select(reshape ?? (c => c)).ToList();
+        Calls.Add(Tenant, taskId, outputKind, calls);
+        Serving.Teach(calls);
+        using var posted = await client.PostAsJsonAsync("/api/finetune-jobs", new
+        {
+            task_id = taskId,
+            hyperparameters = new { hidden_units = 16, ensemble_members = 1, max_epochs = 10, patience = 3 },
+            dataset = new { near_duplicate_threshold = 0.995 },
+        }, token);
+        var job = await JobPolling.WaitAsync(client, (await posted.Content.ReadFromJsonAsync<JsonElement>(token)).GetProperty("id").GetGuid(), JobPolling.IsFinal, TimeSpan.FromSeconds(90));
+        Assert.Equal("succeeded", job.GetProperty("state").GetString());
+        return job.GetProperty("model_id").GetGuid();
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var queue in new[] { Progressed, Trained, Evaluated, Refused })

@@ -22,14 +22,11 @@ public sealed class PromotionStateMachine : MassTransitStateMachine<PromotionSta
             e.OnMissingInstance(missing => missing.Discard());
         });
 
-        Initially(
-            When(Evaluated).ThenAsync(async context => await MoveAsync(context, await Steps(context).EvaluatedAsync(context.Saga, context.Message, context.CancellationToken))),
-            When(CheckDue).ThenAsync(async context => await MoveAsync(context, await Steps(context).CheckAsync(context.Saga, context.Message, context.CancellationToken))));
-
+        Initially(OnEvaluated(), OnCheckDue());
         DuringAny(
-            When(Evaluated).ThenAsync(async context => await MoveAsync(context, await Steps(context).EvaluatedAsync(context.Saga, context.Message, context.CancellationToken))),
+            OnEvaluated(),
             When(Refused).ThenAsync(async context => await MoveAsync(context, await Steps(context).RefusedAsync(context.Saga, context.Message, context.CancellationToken))),
-            When(CheckDue).ThenAsync(async context => await MoveAsync(context, await Steps(context).CheckAsync(context.Saga, context.Message, context.CancellationToken))));
+            OnCheckDue());
     }
 
     public State Unserved { get; private set; } = null!;
@@ -47,6 +44,12 @@ public sealed class PromotionStateMachine : MassTransitStateMachine<PromotionSta
     public Event<ModelEvaluationRefused> Refused { get; private set; } = null!;
 
     public Event<PromotionCheckDue> CheckDue { get; private set; } = null!;
+
+    private EventActivityBinder<PromotionState, ModelEvaluated> OnEvaluated() =>
+        When(Evaluated).ThenAsync(async context => await MoveAsync(context, await Steps(context).EvaluatedAsync(context.Saga, context.Message, context.CancellationToken)));
+
+    private EventActivityBinder<PromotionState, PromotionCheckDue> OnCheckDue() =>
+        When(CheckDue).ThenAsync(async context => await MoveAsync(context, await Steps(context).CheckAsync(context.Saga, context.Message, context.CancellationToken)));
 
     private static PromotionSteps Steps(BehaviorContext<PromotionState> context) => context.GetServiceOrCreateInstance<PromotionSteps>();
 
