@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
@@ -70,6 +71,32 @@ public sealed class QdrantCallVectorStore(QdrantClient client, IOptions<VectorSt
     private async Task<bool> CollectionExistsAsync(CancellationToken cancellationToken) =>
         _exists || (_exists = await client.CollectionExistsAsync(_collection, cancellationToken));
 
+    /// <summary>
+    /// Another replica may create the collection between the check and the creation: its refusal then means the
+    /// collection is there, which is all that was wanted.
+    /// </summary>
+    private async Task CreateCollectionAsync(ulong dimensions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.CreateCollectionAsync(
+                _collection,
+                new VectorParams { Size = dimensions, Distance = Distance.Cosine },
+                shardNumber: options.Value.ShardNumber,
+                replicationFactor: options.Value.ReplicationFactor,
+                cancellationToken: cancellationToken);
+        }
+        catch (RpcException)
+        {
+            if (!await client.CollectionExistsAsync(_collection, cancellationToken))
+            {
+                throw;
+            }
+        }
+
+        await client.CreatePayloadIndexAsync(_collection, TenantField, PayloadSchemaType.Keyword, cancellationToken: cancellationToken);
+    }
+
     private async Task EnsureCollectionAsync(ulong dimensions, CancellationToken cancellationToken)
     {
         if (_exists)
@@ -82,8 +109,7 @@ public sealed class QdrantCallVectorStore(QdrantClient client, IOptions<VectorSt
         {
             if (!await client.CollectionExistsAsync(_collection, cancellationToken))
             {
-                await client.CreateCollectionAsync(_collection, new VectorParams { Size = dimensions, Distance = Distance.Cosine }, cancellationToken: cancellationToken);
-                await client.CreatePayloadIndexAsync(_collection, TenantField, PayloadSchemaType.Keyword, cancellationToken: cancellationToken);
+                await CreateCollectionAsync(dimensions, cancellationToken);
             }
 
             _exists = true;

@@ -18,6 +18,12 @@ public sealed class VectorStoreOptions
 
     public string? ApiKey { get; set; }
 
+    /// <summary>Shards of the Qdrant collection, set when it is created (a cluster spreads them over its peers).</summary>
+    public uint ShardNumber { get; set; } = 1;
+
+    /// <summary>Copies of each shard on a Qdrant cluster (2 or more: a peer can be lost).</summary>
+    public uint ReplicationFactor { get; set; } = 1;
+
     /// <summary>The Qdrant collection shared by all tenants (each point carries its tenant, and every query filters on it).</summary>
     public string Collection { get; set; } = "slm-calls";
 }
