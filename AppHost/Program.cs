@@ -22,7 +22,8 @@ builder.AddProject<Projects.Ingest>("ingest")
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.Messaging)
     .WaitForCompletion(migrator)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithConfiguredReplicas();
 
 var calls = builder.AddProject<Projects.Scrubber>("calls")
     .WithEnvironment("Scrubbing__SurrogateKey", builder.AddPlatformSecret(infrastructure, "scrubbing-surrogate-key"))
@@ -32,7 +33,8 @@ var calls = builder.AddProject<Projects.Scrubber>("calls")
     .WithReference(infrastructure.CallsDb)
     .WithReference(infrastructure.Messaging)
     .WaitForCompletion(migrator)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithConfiguredReplicas();
 
 var tasks = builder.AddTasks(infrastructure)
     .WithEnvironment("Platform__ServiceKey", serviceKey)
@@ -50,7 +52,8 @@ var training = builder.AddProject<Projects.Training>("training")
     .WithReference(calls)
     .WithReference(tasks)
     .WaitForCompletion(migrator)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithConfiguredReplicas();
 
 var serving = builder.AddProject<Projects.Serving>("serving")
     .WithArtifactStore(artifacts, "Serving__ArtifactsPath")

@@ -22,6 +22,8 @@ public static class TasksExtensions
             tasks.WithEnvironment("VectorStore__Path", state.Folder("vectors"));
         }
 
-        return tasks;
+        return tasks.WithConfiguredReplicas(infrastructure.Qdrant is null
+            ? "its embedded vector index lives in one process (containers mode runs Qdrant, which replicas share)"
+            : null);
     }
 }

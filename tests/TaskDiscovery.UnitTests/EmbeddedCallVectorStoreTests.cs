@@ -33,6 +33,18 @@ public sealed class EmbeddedCallVectorStoreTests : IDisposable
     }
 
     [Fact]
+    public void ASecondStoreOnTheSameFolder_IsRefused_UntilTheFirstIsClosed()
+    {
+        using (var first = Open())
+        {
+            var refused = Assert.Throws<InvalidOperationException>(() => Open());
+            Assert.Contains("qdrant", refused.Message, StringComparison.Ordinal);
+        }
+
+        using var afterwards = Open();
+    }
+
+    [Fact]
     public async Task Tenants_NeverSeeEachOthersVectors()
     {
         using var store = Open();

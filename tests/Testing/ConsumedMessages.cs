@@ -12,6 +12,15 @@ public sealed class ConsumedMessages : IConsumeObserver
 {
     private readonly ConcurrentDictionary<Guid, int> _handled = new();
 
+    private int _count;
+    private int _redelivered;
+
+    /// <summary>Deliveries the broker marked redelivered: another consumer (or this one) had them and did not acknowledge them.</summary>
+    public int Redelivered => Volatile.Read(ref _redelivered);
+
+    /// <summary>Every delivery consumed so far, of any message.</summary>
+    public int Count => Volatile.Read(ref _count);
+
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
 
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class => Handled(context);
@@ -35,6 +44,12 @@ public sealed class ConsumedMessages : IConsumeObserver
 
     private Task Handled<T>(ConsumeContext<T> context) where T : class
     {
+        Interlocked.Increment(ref _count);
+        if (context.ReceiveContext.Redelivered)
+        {
+            Interlocked.Increment(ref _redelivered);
+        }
+
         if (context.MessageId is { } id)
         {
             _handled.AddOrUpdate(id, 1, (_, n) => n + 1);

@@ -12,10 +12,8 @@ public static class TestVirtualHost
     public static async Task<string> CreateAsync(CancellationToken cancellationToken)
     {
         var name = $"test-{Guid.NewGuid():N}";
-        var management = TestServers.RabbitMQManagement;
-        var credentials = Uri.UnescapeDataString(management.UserInfo);
-        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        var credentials = Uri.UnescapeDataString(TestServers.RabbitMQManagement.UserInfo);
+        using var http = ManagementClient();
 
         using var created = await http.PutAsync(new Uri($"/api/vhosts/{name}", UriKind.Relative), null, cancellationToken);
         created.EnsureSuccessStatusCode();
@@ -27,5 +25,29 @@ public static class TestVirtualHost
         permissions.EnsureSuccessStatusCode();
 
         return new UriBuilder(TestServers.RabbitMQ) { Path = "/" + name }.Uri.ToString();
+    }
+
+    /// <summary>The messages ready in a queue of the virtual host, as the broker counts them now; 0 for a queue never declared.</summary>
+    public static async Task<uint> QueueDepthAsync(string connectionString, string queue, CancellationToken cancellationToken)
+    {
+        await using var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return 0;
+        }
+    }
+
+    private static HttpClient ManagementClient()
+    {
+        var management = TestServers.RabbitMQManagement;
+        var credentials = Uri.UnescapeDataString(management.UserInfo);
+        var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        return http;
     }
 }

@@ -19,6 +19,9 @@ public class TrainingFixture : IAsyncLifetime
 
     public TrainingFactory Service { get; private set; } = null!;
 
+    /// <summary>The service's settings, for a second replica on the same databases, queues and artifact store.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; private set; } = null!;
+
     public InMemoryTaskCalls Calls { get; } = new();
 
     public string ApiKey { get; private set; } = null!;
@@ -78,6 +81,7 @@ public class TrainingFixture : IAsyncLifetime
             settings["Training:Kubernetes:PollInterval"] = "00:00:00.200";
         }
 
+        Settings = settings;
         Service = new TrainingFactory(settings, Calls);
 
         using var client = Service.CreateClient();

@@ -27,12 +27,13 @@ public sealed partial class FineTuneRunner(
     ILogger<FineTuneRunner> logger)
 {
     private const string HeadKind = "classifier-head";
-    private static readonly string Holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    // One holder per run, not per process: two workers in one process (as in the replica tests) must not share a lease.
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public async Task RunAsync(Guid jobId, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
-        if (await jobs.TryAcquireAsync(jobId, Holder, lease, options.Value.MaxAttempts, cancellationToken) is not { } row)
+        if (await jobs.TryAcquireAsync(jobId, _holder, lease, options.Value.MaxAttempts, cancellationToken) is not { } row)
         {
             LogNotTaken(jobId);
             return;
@@ -40,13 +41,13 @@ public sealed partial class FineTuneRunner(
 
         LogStarted(jobId, row.Job.Attempts);
         var timeLimit = TimeSpan.FromSeconds(row.Request.TimeLimitSeconds ?? options.Value.DefaultTimeLimitSeconds);
-        var stop = new JobLease(jobs, jobId, Holder, lease, timeLimit, cancellationToken);
+        var stop = new JobLease(jobs, jobId, _holder, lease, timeLimit, cancellationToken);
         await using (stop)
         {
             try
             {
                 var modelId = await RunLeasedAsync(row, publisher, stop);
-                await jobs.FinishAsync(jobId, Holder, JobStates.Succeeded, null, modelId, CancellationToken.None);
+                await jobs.FinishAsync(jobId, _holder, JobStates.Succeeded, null, modelId, CancellationToken.None);
                 LogFinished(jobId, JobStates.Succeeded);
             }
             catch (OperationCanceledException) when (stop.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -54,7 +55,7 @@ public sealed partial class FineTuneRunner(
                 var reason = stop.StopReason;
                 if (reason != "lost")
                 {
-                    await jobs.FinishAsync(jobId, Holder, reason == "cancelled" ? JobStates.Cancelled : JobStates.Failed,
+                    await jobs.FinishAsync(jobId, _holder, reason == "cancelled" ? JobStates.Cancelled : JobStates.Failed,
                         reason == "cancelled" ? null : $"The job passed its time limit of {timeLimit.TotalSeconds:0} s.", null, CancellationToken.None);
                 }
 
@@ -63,7 +64,7 @@ public sealed partial class FineTuneRunner(
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidDataException or TimeoutException)
             {
                 // Failures of the job itself (too little data, a task without labels): final, not retried.
-                await jobs.FinishAsync(jobId, Holder, JobStates.Failed, e.Message, null, CancellationToken.None);
+                await jobs.FinishAsync(jobId, _holder, JobStates.Failed, e.Message, null, CancellationToken.None);
                 LogFailed(jobId, e.GetType().Name);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -71,7 +72,7 @@ public sealed partial class FineTuneRunner(
                 // Unexpected (the database or the tasks service away): let the lease go so that the consumer's
                 // retry, or the sweeper, tries again soon; attempts are counted and capped.
                 LogRetrying(jobId, e.GetType().Name);
-                await jobs.ReleaseAsync(jobId, Holder, CancellationToken.None);
+                await jobs.ReleaseAsync(jobId, _holder, CancellationToken.None);
                 throw;
             }
         }
@@ -81,19 +82,19 @@ public sealed partial class FineTuneRunner(
     {
         var cancellationToken = lease.Token;
         loraJob.EnsureAvailableFor(row.Job.Kind);
-        var progress = new JobProgress(jobs, publisher, row, Holder);
+        var progress = new JobProgress(jobs, publisher, row, _holder);
         var (dataset, examples) = await DatasetAsync(row, progress, cancellationToken);
         var profile = new TaskProfile(dataset.OutputKind, examples.Count, dataset.Labels.Count,
             examples.Count == 0 ? 0 : (double)examples.Count(e => e.Label is not null) / examples.Count);
         // Catalog models are candidates only where a GPU trainer is configured; the explanation says so either way.
         var selection = selector.Select(profile, new SelectionConstraints(GpuAvailable: loraJob.Available));
-        await jobs.UpdateAsync(row.Job.Id, Holder, "selection", JsonSerializer.Serialize(selection, Db.JsonOptions), cancellationToken);
+        await jobs.UpdateAsync(row.Job.Id, _holder, "selection", JsonSerializer.Serialize(selection, Db.JsonOptions), cancellationToken);
         var kind = (row.Job.Kind == "auto" ? selection.Choice?.Id : row.Job.Kind) ?? Unsupported<string>(selection);
         var modelId = DeterministicId.Create("model", row.TenantId, row.Job.Id.ToString());
         var trained = kind switch
         {
-            HeadKind => await headJob.RunAsync(row, Holder, modelId, dataset, examples, progress, cancellationToken),
-            GenerativeJob.Kind => await generativeJob.RunAsync(row, Holder, modelId, dataset.Id, examples, progress, cancellationToken),
+            HeadKind => await headJob.RunAsync(row, _holder, modelId, dataset, examples, progress, cancellationToken),
+            GenerativeJob.Kind => await generativeJob.RunAsync(row, _holder, modelId, dataset.Id, examples, progress, cancellationToken),
             _ when loraJob.ModelOf(kind) is { } slm => await loraJob.RunAsync(row, dataset.Id, examples, slm, progress, lease),
             _ => Unsupported<TrainedSpecialist>(selection),
         };
@@ -126,7 +127,7 @@ public sealed partial class FineTuneRunner(
         var datasetOptions = row.Request.Dataset.ToOptions();
         var dataset = await new DatasetBuilder(embedder).BuildAsync(source, row.TenantId, row.Job.TaskId, outputKind, datasetOptions, cancellationToken);
         await datasets.SaveAsync(dataset, cancellationToken);
-        await jobs.UpdateAsync(row.Job.Id, Holder, "dataset_id", dataset.Id, cancellationToken);
+        await jobs.UpdateAsync(row.Job.Id, _holder, "dataset_id", dataset.Id, cancellationToken);
         return (dataset, dataset.Examples);
     }
 

@@ -11,12 +11,14 @@ namespace SlmPlatform.TaskDiscovery.Infrastructure.Vectors;
 public sealed class EmbeddedCallVectorStore : ICallVectorStore, IDisposable
 {
     private const string LogFileName = "calls.vlog";
+    private const string LockFileName = "store.lock";
 
     private readonly Lock _writeLock = new();
     private readonly string _logPath;
     private readonly int _compactAfter;
     private readonly Dictionary<string, Guid> _taskByKey = new(StringComparer.Ordinal);
     private FlatVectorIndex? _index;
+    private readonly FileStream _ownership;
     private FileStream? _log;
     private int _recordsSinceCompaction;
 
@@ -24,9 +26,28 @@ public sealed class EmbeddedCallVectorStore : ICallVectorStore, IDisposable
     {
         var folder = Path.Combine(environment.ContentRootPath, options.Value.Path);
         Directory.CreateDirectory(folder);
+        _ownership = TakeOwnership(folder);
         _logPath = Path.Combine(folder, LogFileName);
         _compactAfter = options.Value.CompactAfterRecords;
         Load();
+    }
+
+    /// <summary>
+    /// The index lives in one process: a second writer on the same folder would corrupt the log and never see the
+    /// first one's vectors. An exclusive lock (flock on Linux) held for the store's life refuses it at start.
+    /// </summary>
+    private static FileStream TakeOwnership(string folder)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(folder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException(
+                $"The embedded vector store at {folder} is in use by another process. It serves one replica of task discovery; " +
+                "more replicas need a shared store (VectorStore:Provider = qdrant).", e);
+        }
     }
 
     public Task UpsertAsync(string tenantId, IReadOnlyList<CallVector> vectors, CancellationToken cancellationToken)
@@ -92,6 +113,7 @@ public sealed class EmbeddedCallVectorStore : ICallVectorStore, IDisposable
     {
         _log?.Dispose();
         _index?.Dispose();
+        _ownership.Dispose();
     }
 
     private static string Key(string tenantId, string callId) => $"{tenantId}\u001f{callId}";

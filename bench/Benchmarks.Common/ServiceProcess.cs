@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace SlmPlatform.Gateway.Benchmarks;
+namespace SlmPlatform.Benchmarks;
 
 /// <summary>
 /// A built program run as a child process the way it is deployed — its own entry point, real Kestrel on a free
 /// loopback port — and waited for until <c>/health</c> answers 200. Killed on dispose. (The pattern of
-/// bench/Ingest.Benchmarks' IngestProcess, for any program: the gateway, and the stand-in upstream.)
+/// bench/Ingest.Benchmarks' IngestProcess, for any program: the gateway, the stand-in upstream, scrubber replicas.)
 /// </summary>
-internal sealed class ServiceProcess : IAsyncDisposable
+public sealed class ServiceProcess : IAsyncDisposable
 {
     private const int KeptOutputLines = 40;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -35,7 +37,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     {
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException($"{name}: nothing is built at {dll}; build bench/Gateway.Benchmarks in Release.", dll);
+            throw new FileNotFoundException($"{name}: nothing is built at {dll}; build the benchmark in Release (it references the programs it starts).", dll);
         }
 
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
