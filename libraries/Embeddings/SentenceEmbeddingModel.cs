@@ -13,6 +13,11 @@ public sealed class SentenceEmbeddingModel : IDisposable
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
     private readonly Lock _tokenizerLock = new();
+
+    // Runs share the session (readers); disposal waits for the runs in flight, so that a host shutting down while a
+    // batch runs does not free the native session under it (which crashes the process).
+    private readonly ReaderWriterLockSlim _lifetime = new();
+    private bool _disposed;
     private readonly string _outputName;
     private readonly bool _outputIsPooled;
     private readonly bool _clsPooling;
@@ -141,8 +146,22 @@ public sealed class SentenceEmbeddingModel : IDisposable
         var values = _takesTokenTypeIds ? new[] { idsValue, maskValue, typesValue! } : [idsValue, maskValue];
 
         using var ownedRunOptions = runOptions is null ? new RunOptions() : null;
-        using var outputs = _session.Run(runOptions ?? ownedRunOptions!, names, values, [_outputName]);
-        var output = outputs[0].GetTensorDataAsSpan<float>();
+        _lifetime.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var outputs = _session.Run(runOptions ?? ownedRunOptions!, names, values, [_outputName]);
+            Pool(outputs[0].GetTensorDataAsSpan<float>(), tokens, length, destination);
+        }
+        finally
+        {
+            _lifetime.ExitReadLock();
+        }
+    }
+
+    private void Pool(ReadOnlySpan<float> output, ReadOnlySpan<long[]> tokens, int length, Span<float> destination)
+    {
+        var batch = tokens.Length;
         for (var b = 0; b < batch; b++)
         {
             var vector = destination.Slice(b * Dimensions, Dimensions);
@@ -159,7 +178,24 @@ public sealed class SentenceEmbeddingModel : IDisposable
         }
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _lifetime.EnterWriteLock();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _session.Dispose();
+        }
+        finally
+        {
+            _lifetime.ExitWriteLock();
+        }
+    }
 
     private static bool? ReadJsonFlag(string path, string property)
     {

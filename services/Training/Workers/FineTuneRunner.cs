@@ -50,6 +50,15 @@ public sealed partial class FineTuneRunner(
                 await jobs.FinishAsync(jobId, _holder, JobStates.Succeeded, null, modelId, CancellationToken.None);
                 LogFinished(jobId, JobStates.Succeeded);
             }
+            catch (Exception e) when (cancellationToken.IsCancellationRequested || e is ObjectDisposedException)
+            {
+                // This worker is stopping (its host is shutting down and disposing what the job uses): whatever the
+                // job threw is a symptom of that, not the job's own failure. Hand it back at once; another worker
+                // takes it and resumes from its checkpoint.
+                LogHandedBack(jobId, e.GetType().Name);
+                await jobs.ReleaseAsync(jobId, _holder, CancellationToken.None);
+                throw;
+            }
             catch (OperationCanceledException) when (stop.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 var reason = stop.StopReason;
@@ -142,6 +151,9 @@ public sealed partial class FineTuneRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} hit {ErrorType}; it will be tried again")]
     private partial void LogRetrying(Guid jobId, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} handed back on this worker's shutdown ({ErrorType})")]
+    private partial void LogHandedBack(Guid jobId, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} failed ({ErrorType})")]
     private partial void LogFailed(Guid jobId, string errorType);
