@@ -67,7 +67,7 @@ var serving = builder.AddProject<Projects.Serving>("serving")
 // other way: serving learns of models, and tasks of evaluations, from messages (docs/architecture.md).
 training.WithReference(serving);
 
-builder.AddGateway(infrastructure)
+var gateway = builder.AddGateway(infrastructure)
     .WithEnvironment("Routing__PromptKey", promptKey)
     .WithEnvironment("Platform__ServiceKey", serviceKey)
     .WithReference(infrastructure.PlatformDb)
@@ -80,6 +80,8 @@ builder.AddGateway(infrastructure)
 // The console reads the services' public APIs as the signed-in user; it keeps no store of its own.
 builder.AddProject<Projects.Console>("console")
     .WithReference(tasks)
+    .WithReference(calls)
+    .WithReference(gateway)
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

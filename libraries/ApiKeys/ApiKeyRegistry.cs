@@ -1,15 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
+using SlmPlatform.Contracts.Http;
 
 namespace SlmPlatform.ApiKeys;
-
-/// <summary>A key as its tenant's admins see it: never the key itself, which is shown once, when it is made.</summary>
-public sealed record IssuedKeyInfo(
-    Guid KeyId, string Name, string KeyPrefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
-
-/// <summary>A key just made: <see cref="Key"/> is its only appearance.</summary>
-public sealed record IssuedKey(string Key, IssuedKeyInfo Info);
 
 /// <summary>Issues, lists, rotates and revokes a tenant's keys in the platform database (hashes only).</summary>
 public sealed class ApiKeyRegistry([FromKeyedServices(ApiKeyStore.DatabaseName)] NpgsqlDataSource dataSource)

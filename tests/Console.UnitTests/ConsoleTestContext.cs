@@ -5,7 +5,7 @@ using SlmPlatform.Console.Infrastructure;
 
 namespace SlmPlatform.Console.UnitTests;
 
-/// <summary>A signed-in console page rendered against <see cref="StubTasksApi"/>.</summary>
+/// <summary>A signed-in console page rendered against <see cref="StubPlatformApi"/>, which stands in for every service.</summary>
 public abstract class ConsoleTestContext : BunitContext
 {
     protected const string SignedInKey = "slm_console-unit-test-key";
@@ -19,9 +19,13 @@ public abstract class ConsoleTestContext : BunitContext
         authorization.SetClaims(new Claim(ConsoleSession.ApiKeyClaim, SignedInKey));
         Services.AddScoped<ConsoleSession>();
         Services.AddSingleton(Api);
-        Services.AddScoped(services => new TasksApiClient(
-            new HttpClient(services.GetRequiredService<StubTasksApi>()) { BaseAddress = new Uri("http://tasks/") }, services.GetRequiredService<ConsoleSession>()));
+        Services.AddScoped(services => new TasksApiClient(Client(services, "tasks"), services.GetRequiredService<ConsoleSession>()));
+        Services.AddScoped(services => new CallsApiClient(Client(services, "calls"), services.GetRequiredService<ConsoleSession>()));
+        Services.AddScoped(services => new KeysApiClient(Client(services, "gateway"), services.GetRequiredService<ConsoleSession>()));
     }
 
-    protected StubTasksApi Api { get; } = new();
+    protected StubPlatformApi Api { get; } = new();
+
+    private static HttpClient Client(IServiceProvider services, string service) =>
+        new(services.GetRequiredService<StubPlatformApi>()) { BaseAddress = new Uri($"http://{service}/") };
 }

@@ -9,7 +9,7 @@ public sealed class TaskPageTests : ConsoleTestContext
     [Fact]
     public void ATaskPage_ShowsItsSpecialist_WhereItsPromotionStands_AndWhy()
     {
-        var summary = StubTasksApi.Task("card arrival", 3080);
+        var summary = StubPlatformApi.Task("card arrival", 3080);
         var model = Guid.NewGuid();
         var specialist = new TaskSpecialist(model, RouteModes.Canary, new OutputCheck(OutputCheck.LabelKind, ["card_arrival"]), DateTimeOffset.UnixEpoch, 0.5, 1.0, 0.833);
         Api.Answer($"/api/tasks/{summary.Id}", new TaskDetail(summary, [new LabelCount("card_arrival", 40), new LabelCount("exchange_rate", 7)], ["key"], specialist));

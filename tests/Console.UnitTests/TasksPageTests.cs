@@ -8,7 +8,7 @@ public sealed class TasksPageTests : ConsoleTestContext
     [Fact]
     public void Tasks_AreListedBusiestFirst_AskedForWithTheSignedInKey()
     {
-        Api.Answer("/api/tasks", new List<TaskSummary> { StubTasksApi.Task("refund questions", 12), StubTasksApi.Task("card arrival", 340) });
+        Api.Answer("/api/tasks", new List<TaskSummary> { StubPlatformApi.Task("refund questions", 12), StubPlatformApi.Task("card arrival", 340) });
 
         var page = Render<Tasks>();
 
@@ -35,7 +35,7 @@ public sealed class TasksPageTests : ConsoleTestContext
     [Fact]
     public void ARevokedKey_IsAMessage_NotAStackTrace()
     {
-        Api.Answers["/api/tasks"] = () => new HttpResponseMessage(HttpStatusCode.Unauthorized);
+        Api.AnswerTo(HttpMethod.Get, "/api/tasks", HttpStatusCode.Unauthorized);
 
         var page = Render<Tasks>();
 

@@ -21,4 +21,8 @@ namespace SlmPlatform.Contracts.Http;
 [JsonSerializable(typeof(SavingsReport))]
 [JsonSerializable(typeof(IReadOnlyList<PromotionDecision>))]
 [JsonSerializable(typeof(PromotionStatus))]
+[JsonSerializable(typeof(IReadOnlyList<IssuedKeyInfo>))]
+[JsonSerializable(typeof(IssuedKey))]
+[JsonSerializable(typeof(KeyRequest))]
+[JsonSerializable(typeof(RotationRequest))]
 public sealed partial class HttpContractsJsonContext : JsonSerializerContext;

@@ -30,6 +30,8 @@ public static class Extensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<ConsoleSession>();
         builder.Services.AddHttpClient<TasksApiClient>(http => http.BaseAddress = new Uri($"http://{TasksApiClient.ServiceName}/"));
+        builder.Services.AddHttpClient<CallsApiClient>(http => http.BaseAddress = new Uri($"http://{CallsApiClient.ServiceName}/"));
+        builder.Services.AddHttpClient<KeysApiClient>(http => http.BaseAddress = new Uri($"http://{KeysApiClient.ServiceName}/"));
         return builder;
     }
 

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using SlmPlatform.Console.Components.Pages;
+using SlmPlatform.Contracts.Http;
+
+namespace SlmPlatform.Console.UnitTests;
+
+public sealed class CallsPageTests : ConsoleTestContext
+{
+    [Fact]
+    public void Calls_ShowTheirLastUserMessageAndWhatWasReplaced()
+    {
+        Api.Answer("/api/calls", new CallPage([Call("c1", "Where is parcel 12? Write to ana.li@example.org", new() { ["EMAIL_ADDRESS"] = 1 })], null));
+
+        var page = Render<Calls>();
+
+        page.WaitForAssertion(() => Assert.Contains("Where is parcel 12?", page.Find("table").TextContent, StringComparison.Ordinal));
+        Assert.Contains("EMAIL_ADDRESS 1", page.Find("table").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NextAndPrevious_FollowTheApisCursor_AndTheFilterNamesTheAgent()
+    {
+        Api.Answer("/api/calls", new CallPage([Call("c1", "first page", [])], "41"));
+        var page = Render<Calls>();
+        page.WaitForAssertion(() => page.Find("table"));
+
+        page.FindAll("fluent-button").Single(b => b.TextContent.Contains("Next page", StringComparison.Ordinal)).Click();
+        page.WaitForAssertion(() => Assert.Contains(Api.Requests, r => r.PathAndQuery.Contains("after=41", StringComparison.Ordinal)));
+        page.FindAll("fluent-button").Single(b => b.TextContent.Contains("Previous page", StringComparison.Ordinal)).Click();
+        page.WaitForAssertion(() => Assert.Equal(3, Api.Requests.Count));
+        Assert.DoesNotContain("after=", Api.Requests[^1].PathAndQuery, StringComparison.Ordinal);
+
+        page.Find("#call_agent").Change("support bot");
+        page.Find("form.filter-form").Submit();
+        page.WaitForAssertion(() => Assert.Contains("agent=support%20bot", Api.Requests[^1].PathAndQuery, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoCallsYet_SaysHowToSendSome()
+    {
+        Api.Answer("/api/calls", new CallPage([], null));
+
+        var page = Render<Calls>();
+
+        page.WaitForAssertion(() => Assert.Contains("5100", page.Markup, StringComparison.Ordinal));
+    }
+
+    private static StoredCall Call(string id, string userText, Dictionary<string, int> replacements) => new(
+        id, "support-bot", null, DateTimeOffset.UtcNow, 420, "success", "ingest",
+        JsonSerializer.SerializeToElement(new { messages = new[] { new { role = "system", content = "You route." }, new { role = "user", content = userText } } }),
+        JsonSerializer.SerializeToElement(new { choices = Array.Empty<object>() }),
+        replacements, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+}
