@@ -6,7 +6,8 @@ namespace SlmPlatform.Contracts;
 /// server's base URL: Ollama's API at its root, the OpenAI-compatible API under <c>/v1</c>) for model
 /// <see cref="ServedName"/>. When <see cref="Succeeded"/> is false, <see cref="Error"/> says why and nothing may be
 /// routed to it. <see cref="EventId"/> (<see cref="IdFor"/>) derives from the request and the outcome, so a success
-/// after a failed attempt is not dropped as a duplicate of the failure.
+/// after a failed attempt is not dropped as a duplicate of the failure. <see cref="TaskId"/> is the task of the request
+/// that asked (a promotion waits for it); null for an operator's deployment.
 /// </summary>
 public sealed record ModelDeployed(
     Guid EventId,
@@ -16,7 +17,8 @@ public sealed record ModelDeployed(
     string ServedName,
     string Endpoint,
     bool Succeeded,
-    string? Error = null)
+    string? Error = null,
+    Guid? TaskId = null)
 {
     /// <summary>The event id of the outcome of request <paramref name="requestId"/>.</summary>
     public static Guid IdFor(Guid requestId, bool succeeded) =>

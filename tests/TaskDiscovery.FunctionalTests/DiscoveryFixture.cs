@@ -10,7 +10,7 @@ using TaskStore = SlmPlatform.TaskDiscovery.Infrastructure.TaskStore;
 namespace SlmPlatform.TaskDiscovery.FunctionalTests;
 
 /// <summary>Ingest → scrubber → task discovery in-process on one virtual host and fresh databases.</summary>
-public sealed class DiscoveryFixture : IAsyncLifetime
+public class DiscoveryFixture : IAsyncLifetime
 {
     public ServiceFactory<CallPublisher> Ingest { get; private set; } = null!;
 
@@ -27,6 +27,12 @@ public sealed class DiscoveryFixture : IAsyncLifetime
 
     /// <summary>The promotion policy's <see cref="EvaluateModel"/> commands, where training's queue would take them; a test answers them.</summary>
     public CapturingQueue EvaluationRequests { get; private set; } = null!;
+
+    /// <summary>The promotion's <see cref="ModelDeployRequested"/>, where serving's queue would take them; a test answers them.</summary>
+    public CapturingQueue DeployRequests { get; private set; } = null!;
+
+    /// <summary>Settings a fixture of a kind adds to (or changes in) the tasks service's.</summary>
+    protected virtual IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string>();
 
     public const string TenantId = "tenant-tasks-tests";
 
@@ -68,12 +74,18 @@ public sealed class DiscoveryFixture : IAsyncLifetime
             ["Promotion:IntervalSeconds"] = "1",
             ["Promotion:Default:MinOnlineSamples"] = "20",
         };
+        foreach (var (key, value) in MoreSettings)
+        {
+            settings[key] = value;
+        }
+
         ApiKey = await TestApiKeys.CreateAsync(platformDb, "tenant-tasks-tests", token);
         OtherApiKey = await TestApiKeys.CreateAsync(platformDb, "tenant-tasks-others", token);
         Discovered = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskDiscovered), token);
         Changed = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(TaskChanged), token);
         RouteChanges = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(SpecialistRouteChanged), token);
         EvaluationRequests = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(EvaluateModel), token);
+        DeployRequests = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(ModelDeployRequested), token);
         Tasks = new ServiceFactory<TaskStore>(settings, services =>
         {
             services.RemoveAll<IModelRetraining>();
@@ -99,9 +111,9 @@ public sealed class DiscoveryFixture : IAsyncLifetime
 
     /// <summary>Announces <paramref name="modelId"/> as the tenant's, trained for the task, as training would
     /// (<see cref="ModelTrained"/>); returns it once the tasks service knows it.</summary>
-    public async Task<Guid> AnnounceModelAsync(Guid modelId, Guid taskId, string tenantId = TenantId)
+    public async Task<Guid> AnnounceModelAsync(Guid modelId, Guid taskId, string tenantId = TenantId, ModelArtifact? artifact = null, string? baseModel = null)
     {
-        var trained = new ModelTrained(Guid.NewGuid(), tenantId, modelId, Guid.NewGuid(), taskId, "classifier-head", "ds-announced", 100, 0.9, 0.9);
+        var trained = new ModelTrained(Guid.NewGuid(), tenantId, modelId, Guid.NewGuid(), taskId, "classifier-head", "ds-announced", 100, 0.9, 0.9, artifact, baseModel);
         await Tasks.Services.GetRequiredService<IBus>().Publish(trained, publish => publish.MessageId = trained.EventId, TestContext.Current.CancellationToken);
         await Consumed.WaitForAsync(trained.EventId);
         return modelId;
@@ -184,6 +196,7 @@ public sealed class DiscoveryFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Discovered is not null)
         {
             await Discovered.DisposeAsync();
@@ -202,6 +215,11 @@ public sealed class DiscoveryFixture : IAsyncLifetime
         if (EvaluationRequests is not null)
         {
             await EvaluationRequests.DisposeAsync();
+        }
+
+        if (DeployRequests is not null)
+        {
+            await DeployRequests.DisposeAsync();
         }
 
         foreach (IAsyncDisposable? factory in new IAsyncDisposable?[] { Ingest, Calls, Tasks })

@@ -19,3 +19,16 @@ public sealed class BusModelEvaluations(IBus bus) : IModelEvaluations
     public Task RequestAsync(EvaluateModel command, CancellationToken cancellationToken) =>
         bus.PublishMandatoryAsync(command, command.CommandId, cancellationToken);
 }
+
+/// <summary>Asks the serving service to deploy a model; the answer comes back as a <see cref="ModelDeployed"/>.</summary>
+public interface IModelDeployments
+{
+    Task RequestAsync(ModelDeployRequested request, CancellationToken cancellationToken);
+}
+
+/// <summary><see cref="ModelDeployRequested"/> to serving, mandatory and confirmed, as <see cref="BusModelEvaluations"/> sends its commands.</summary>
+public sealed class BusModelDeployments(IBus bus) : IModelDeployments
+{
+    public Task RequestAsync(ModelDeployRequested request, CancellationToken cancellationToken) =>
+        bus.PublishMandatoryAsync(request, request.EventId, cancellationToken);
+}

@@ -44,10 +44,21 @@ public sealed partial class PromotionExecutor(SpecialistRouting routing, Promoti
             reason = $"Recommended (manual approval): {reason}";
         }
 
-        var decision = new PromotionDecision(taskId, modelId, verdict.Action, act, reason, verdict.Agreement, verdict.AgreementLower, verdict.Examples, DateTimeOffset.UtcNow);
+        await RecordAsync(decisionId, tenantId, taskId, modelId, verdict, act, reason, cancellationToken);
+    }
+
+    /// <summary>Records the verdict as not carried out, and why (a deployment it waited for failed, say).</summary>
+    public Task RecordNotAppliedAsync(
+        Guid decisionId, string tenantId, Guid taskId, Guid modelId, PromotionVerdict verdict, string why, CancellationToken cancellationToken) =>
+        RecordAsync(decisionId, tenantId, taskId, modelId, verdict, false, $"{verdict.Reason} Not applied: {why}.", cancellationToken);
+
+    private async Task RecordAsync(
+        Guid decisionId, string tenantId, Guid taskId, Guid modelId, PromotionVerdict verdict, bool applied, string reason, CancellationToken cancellationToken)
+    {
+        var decision = new PromotionDecision(taskId, modelId, verdict.Action, applied, reason, verdict.Agreement, verdict.AgreementLower, verdict.Examples, DateTimeOffset.UtcNow);
         if (await store.RecordAsync(decisionId, tenantId, decision, cancellationToken))
         {
-            LogDecided(taskId, modelId, verdict.Action, act);
+            LogDecided(taskId, modelId, verdict.Action, applied);
         }
     }
 

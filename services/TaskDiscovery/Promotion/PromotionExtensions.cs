@@ -10,12 +10,17 @@ public static class PromotionExtensions
     {
         builder.Services.AddOptions<PromotionOptions>().BindConfiguration(PromotionOptions.SectionName)
             .Validate(o => o.IntervalSeconds >= 1 && o.Default.Problems().Count == 0, "Promotion: IntervalSeconds ≥ 1 and a valid Default policy.")
+            .Validate(
+                o => string.IsNullOrEmpty(o.DeployTarget) || DeployTargets.All.Contains(o.DeployTarget),
+                $"Promotion:DeployTarget is empty or one of {string.Join(", ", DeployTargets.All)}.")
             .ValidateOnStart();
         builder.Services.AddSingleton<PromotionStore>();
         builder.Services.AddSingleton<PromotionPolicies>();
         builder.Services.AddScoped<SpecialistRouting>();
         builder.Services.AddScoped<PromotionExecutor>();
         builder.Services.AddScoped<PromotionSteps>();
+        builder.Services.AddScoped<PromotionDeployments>();
+        builder.Services.AddSingleton<IModelDeployments, BusModelDeployments>();
         builder.Services.AddSingleton<PromotionStateStore>();
         builder.Services.AddSingleton<IModelEvaluations, BusModelEvaluations>();
         builder.Services.AddSingleton<IModelRetraining, BusModelRetraining>();

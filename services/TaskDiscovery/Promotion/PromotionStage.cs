@@ -5,6 +5,7 @@ public enum PromotionStage
 {
     Unserved,
     Challenging,
+    Deploying,
     Shadow,
     Canary,
     Full,

@@ -17,6 +17,9 @@ public sealed class PromotionState : SagaStateMachineInstance
 
     public List<PromotionChallenge> Challenges { get; set; } = [];
 
+    /// <summary>The model the policy put in shadow, waiting for serving to deploy it; null when none waits.</summary>
+    public PendingDeployment? Deployment { get; set; }
+
     public long Checks { get; set; }
 
     public DateTimeOffset? CheckedAt { get; set; }
@@ -30,3 +33,10 @@ public sealed record PromotionChallenge(Guid RequestId, Guid IncumbentModelId, M
     public static Guid RequestIdOf(ModelEvaluated challenger, Guid incumbentModelId) =>
         DeterministicId.Create("promotion-challenge", challenger.EventId.ToString(), incumbentModelId.ToString());
 }
+
+/// <summary>
+/// A verdict held until serving answers <see cref="ModelDeployRequested"/> <see cref="RequestId"/>: decision
+/// <see cref="DecisionId"/> on <see cref="Model"/>'s evaluation is carried out once the model is deployed to
+/// <see cref="Target"/>, and recorded as not applied if the deployment fails.
+/// </summary>
+public sealed record PendingDeployment(Guid RequestId, Guid DecisionId, ModelEvaluated Model, PromotionVerdict Verdict, string Target, DateTimeOffset RequestedAt);

@@ -4,7 +4,8 @@ namespace SlmPlatform.TaskDiscovery.Promotion;
 
 /// <summary>
 /// A task's promotion as one state machine: an evaluated model enters it; a newcomer that must beat a serving model
-/// waits in <see cref="Challenging"/> for training's answer; checks take a specialist through <see cref="Shadow"/>,
+/// waits in <see cref="Challenging"/> for training's answer; where models are deployed before they are routed, one
+/// waits in <see cref="Deploying"/> for serving's; checks take a specialist through <see cref="Shadow"/>,
 /// <see cref="Canary"/> and <see cref="Full"/>, back to <see cref="Unserved"/> when it is demoted (or a person takes it
 /// away), and ask for retraining. <see cref="PromotionSteps"/> decides; the state says where the task stands after.
 /// </summary>
@@ -22,16 +23,26 @@ public sealed class PromotionStateMachine : MassTransitStateMachine<PromotionSta
             e.OnMissingInstance(missing => missing.Discard());
         });
 
+        // So does a deployment's outcome; serving's answers to operators' deployments name no task and are dropped here.
+        Event(() => Deployed, e =>
+        {
+            e.CorrelateById(m => m.Message.TaskId ?? Guid.Empty);
+            e.OnMissingInstance(missing => missing.Discard());
+        });
+
         Initially(OnEvaluated(), OnCheckDue());
         DuringAny(
             OnEvaluated(),
             When(Refused).ThenAsync(async context => await MoveAsync(context, await Steps(context).RefusedAsync(context.Saga, context.Message, context.CancellationToken))),
+            When(Deployed).ThenAsync(async context => await MoveAsync(context, await Steps(context).DeployedAsync(context.Saga, context.Message, context.CancellationToken))),
             OnCheckDue());
     }
 
     public State Unserved { get; private set; } = null!;
 
     public State Challenging { get; private set; } = null!;
+
+    public State Deploying { get; private set; } = null!;
 
     public State Shadow { get; private set; } = null!;
 
@@ -42,6 +53,8 @@ public sealed class PromotionStateMachine : MassTransitStateMachine<PromotionSta
     public Event<ModelEvaluated> Evaluated { get; private set; } = null!;
 
     public Event<ModelEvaluationRefused> Refused { get; private set; } = null!;
+
+    public Event<ModelDeployed> Deployed { get; private set; } = null!;
 
     public Event<PromotionCheckDue> CheckDue { get; private set; } = null!;
 
@@ -56,6 +69,7 @@ public sealed class PromotionStateMachine : MassTransitStateMachine<PromotionSta
     private Task MoveAsync(BehaviorContext<PromotionState> context, PromotionStage stage) => context.TransitionToState(stage switch
     {
         PromotionStage.Challenging => Challenging,
+        PromotionStage.Deploying => Deploying,
         PromotionStage.Shadow => Shadow,
         PromotionStage.Canary => Canary,
         PromotionStage.Full => Full,

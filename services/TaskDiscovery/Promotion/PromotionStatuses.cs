@@ -7,5 +7,6 @@ public static class PromotionStatuses
         state.CurrentState.ToLowerInvariant(),
         [.. state.Challenges.Select(c => new WaitingChallenger(c.Challenger.ModelId, c.IncumbentModelId, c.Challenger.DatasetId, c.AskedAt))],
         state.Checks,
-        state.CheckedAt);
+        state.CheckedAt,
+        state.Deployment is { } pending ? new WaitingDeployment(pending.Model.ModelId, pending.Target, pending.RequestedAt) : null);
 }

@@ -13,7 +13,7 @@ namespace SlmPlatform.TaskDiscovery.Promotion;
 /// </summary>
 public sealed class PromotionSteps(
     PromotionPolicies policies, PromotionStore decisions, TaskSpecialistStore specialists, TaskStore tasks, SpecialistRouting routing,
-    IModelEvaluations evaluations, PromotionExecutor executor, TimeProvider time)
+    IModelEvaluations evaluations, PromotionExecutor executor, PromotionDeployments deployments, TimeProvider time)
 {
     /// <summary>A challenge unanswered this long is asked again: the command or its answer may have been lost with a broker.</summary>
     public static readonly TimeSpan AskAgainAfter = TimeSpan.FromMinutes(15);
@@ -40,12 +40,20 @@ public sealed class PromotionSteps(
         return await StageAsync(state, cancellationToken);
     }
 
+    /// <summary>Serving deployed (or failed to deploy) the model the task's promotion waits for.</summary>
+    public async Task<PromotionStage> DeployedAsync(PromotionState state, ModelDeployed deployed, CancellationToken cancellationToken)
+    {
+        await deployments.AnsweredAsync(state, deployed, cancellationToken);
+        return await StageAsync(state, cancellationToken);
+    }
+
     public async Task<PromotionStage> CheckAsync(PromotionState state, PromotionCheckDue due, CancellationToken cancellationToken)
     {
         state.TenantId = due.TenantId;
         state.Checks++;
         state.CheckedAt = time.GetUtcNow();
         await AskAgainAsync(state, cancellationToken);
+        await deployments.AskAgainAsync(state, cancellationToken);
         if (await specialists.FindAsync(state.CorrelationId, cancellationToken) is { } specialist)
         {
             await CheckOnlineAsync(state, specialist, cancellationToken);
@@ -72,7 +80,7 @@ public sealed class PromotionSteps(
             return;
         }
 
-        await DecideAsync(policy, evaluated, serving, null, cancellationToken);
+        await DecideAsync(state, policy, evaluated, serving, null, cancellationToken);
     }
 
     /// <summary>Takes the decision a challenge waited for; an answer to no open challenge changes nothing.</summary>
@@ -93,7 +101,7 @@ public sealed class PromotionSteps(
             return;
         }
 
-        await DecideAsync(await policies.ForAsync(challenger.TenantId, cancellationToken), challenger, serving, incumbent, cancellationToken);
+        await DecideAsync(state, await policies.ForAsync(challenger.TenantId, cancellationToken), challenger, serving, incumbent, cancellationToken);
     }
 
     private async Task AskAgainAsync(PromotionState state, CancellationToken cancellationToken)
@@ -114,12 +122,19 @@ public sealed class PromotionSteps(
             new EvaluateModel(challenge.RequestId, challenge.Challenger.TenantId, challenge.IncumbentModelId, challenge.Challenger.DatasetId, challenge.Challenger.TaskId),
             cancellationToken);
 
-    private async Task DecideAsync(PromotionPolicy policy, ModelEvaluated evaluated, TaskSpecialist? serving, IncumbentScore? incumbent, CancellationToken cancellationToken)
+    private async Task DecideAsync(
+        PromotionState state, PromotionPolicy policy, ModelEvaluated evaluated, TaskSpecialist? serving, IncumbentScore? incumbent, CancellationToken cancellationToken)
     {
         var demoted = await decisions.WasDemotedAsync(evaluated.TaskId, evaluated.ModelId, cancellationToken);
         var verdict = PromotionRules.OnEvaluated(policy, evaluated, serving, incumbent, demoted);
-        await executor.ApplyAsync(
-            DeterministicId.Create("promotion-evaluated", evaluated.EventId.ToString()), evaluated.TenantId, evaluated.TaskId, evaluated.ModelId, policy, verdict, cancellationToken);
+        var decisionId = DeterministicId.Create("promotion-evaluated", evaluated.EventId.ToString());
+        if (deployments.MustDeployFirst(policy, verdict, evaluated, serving))
+        {
+            await deployments.RequestAsync(state, decisionId, evaluated, verdict, cancellationToken);
+            return;
+        }
+
+        await executor.ApplyAsync(decisionId, evaluated.TenantId, evaluated.TaskId, evaluated.ModelId, policy, verdict, cancellationToken);
     }
 
     private async Task CheckOnlineAsync(PromotionState state, TaskSpecialist specialist, CancellationToken cancellationToken)
@@ -146,8 +161,8 @@ public sealed class PromotionSteps(
     }
 
     private async Task<PromotionStage> StageAsync(PromotionState state, CancellationToken cancellationToken) =>
-        state.Challenges.Count > 0
-            ? PromotionStage.Challenging
+        state.Challenges.Count > 0 ? PromotionStage.Challenging
+            : state.Deployment is not null ? PromotionStage.Deploying
             : (await specialists.FindAsync(state.CorrelationId, cancellationToken))?.Mode switch
             {
                 RouteModes.Shadow => PromotionStage.Shadow,

@@ -29,7 +29,8 @@ public sealed partial class SpecialistDeployment(
             LogDeployed(request.ModelId, target, result.ServedName);
             Route(request, target, result);
             return new DeploymentOutcome(new ModelDeployed(
-                ModelDeployed.IdFor(request.EventId, succeeded: true), request.TenantId, request.ModelId, target, result.ServedName, result.Endpoint, true), null);
+                ModelDeployed.IdFor(request.EventId, succeeded: true), request.TenantId, request.ModelId, target, result.ServedName, result.Endpoint, true,
+                TaskId: TaskOf(request)), null);
         }
         catch (DeploymentException e)
         {
@@ -72,12 +73,16 @@ public sealed partial class SpecialistDeployment(
         }
     }
 
+    /// <summary>The task whose promotion asked, so that the answer reaches it; none for an operator's deployment.</summary>
+    private static Guid? TaskOf(ModelDeployRequested request) => request.TaskId == Guid.Empty ? null : request.TaskId;
+
     private DeploymentOutcome Failed(ModelDeployRequested request, string target, DeploymentSpec spec, string endpoint, DeploymentException error)
     {
         LogFailed(request.ModelId, target, error.Failure, error.Message);
         var servedName = target == DeployTargets.Embedded ? request.ModelId.ToString() : spec.ServedName;
         return new DeploymentOutcome(new ModelDeployed(
-            ModelDeployed.IdFor(request.EventId, succeeded: false), request.TenantId, request.ModelId, target, servedName, endpoint, false, error.Message), error.Failure);
+            ModelDeployed.IdFor(request.EventId, succeeded: false), request.TenantId, request.ModelId, target, servedName, endpoint, false, error.Message, TaskOf(request)),
+            error.Failure);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deployed model {ModelId} to {Target} as {ServedName}")]
