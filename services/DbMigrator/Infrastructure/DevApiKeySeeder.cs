@@ -15,6 +15,13 @@ public sealed partial class DevApiKeySeeder(ILogger<DevApiKeySeeder> logger)
     {
         await using var connection = new NpgsqlConnection(platformDbConnectionString);
         await connection.OpenAsync(cancellationToken);
+        await using (var tenant = new NpgsqlCommand(
+            "insert into tenants (tenant_id, name) values ($1, 'development tenant (local mode)') on conflict (tenant_id) do nothing", connection))
+        {
+            tenant.Parameters.Add(new NpgsqlParameter { Value = DevTenant });
+            await tenant.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = new NpgsqlCommand(
             """
             insert into api_keys (key_hash, key_prefix, tenant_id, name)
