@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Scalar.AspNetCore;
 
@@ -10,7 +11,15 @@ public static partial class Extensions
     /// for the endpoints that ask for a policy (the tenants' own is in the ApiKeys library).</summary>
     public static TBuilder AddPlatformApi<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            // The framework's own words for a body or parameter it could not read ("Failed to read parameter
+            // "KeyRequest request" from the request body as JSON."): they name what was wrong, and hold no value.
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Detail = bad.Message;
+            }
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddRateLimiter(_ => { });
         return builder;
@@ -24,7 +33,12 @@ public static partial class Extensions
     /// </summary>
     public static WebApplication UsePlatformApi(this WebApplication app, bool problemDetailsForBodilessErrors = true)
     {
-        app.UseExceptionHandler();
+        // A body that is not JSON, too deep or of the wrong type is the caller's error (400, 413, 415), whichever the
+        // environment: in Development minimal APIs throw it, and the handler would otherwise answer 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         if (problemDetailsForBodilessErrors)
         {
             app.UseStatusCodePages();

@@ -33,6 +33,14 @@ public static class OpenAiApi
     public static async Task ChatCompletions(HttpContext context, ClaimsPrincipal user, UpstreamRelay relay, SpecialistRouter router, IOptions<GatewayOptions> options)
     {
         var started = Stopwatch.GetTimestamp();
+        if (!context.Request.HasJsonContentType())
+        {
+            // Relayed as JSON to the upstream and captured as JSON: a body that says it is something else is refused.
+            await GatewayProblem.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send the request as application/json, as the OpenAI API takes it.", "invalid_request_error").ExecuteAsync(context);
+            return;
+        }
+
         var body = await context.Request.ReadBoundedBodyAsync(options.Value.MaxRequestBytes, context.RequestAborted);
         if (body.Result is ProblemHttpResult problem)
         {

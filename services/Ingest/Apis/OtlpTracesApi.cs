@@ -49,6 +49,14 @@ public static class OtlpTracesApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["resourceSpans"] = ["An OTLP ExportTraceServiceRequest is a JSON object holding resourceSpans."],
+            });
+        }
+
         var calls = new List<CallRecord>();
         var rejected = new List<string>();
         var receivedAt = time.GetUtcNow();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SlmPlatform.TaskDiscovery.Promotion;
 
 /// <summary>
@@ -10,7 +12,10 @@ namespace SlmPlatform.TaskDiscovery.Promotion;
 /// that way. <see cref="MinOnlineSamples"/> comparisons are needed before an online figure moves anything.
 /// A served task is retrained when its calls grew by <see cref="RetrainGrowth"/> since the promotion, or when the
 /// teacher answers with a label the specialist does not know in at least <see cref="NewLabelCalls"/> calls.
+/// A field it does not know is refused (400), not ignored: a misspelt setting would otherwise leave its default in
+/// force without a word.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record PromotionPolicy(
     string Approval = Approvals.Automatic,
     double Bar = 0.95,

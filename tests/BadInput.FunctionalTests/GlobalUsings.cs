@@ -1,0 +1,4 @@
+global using System.Net;
+global using System.Text;
+global using SlmPlatform.Testing;
+global using Xunit;
