@@ -31,6 +31,9 @@ public class DiscoveryFixture : IAsyncLifetime
     /// <summary>The promotion's <see cref="ModelDeployRequested"/>, where serving's queue would take them; a test answers them.</summary>
     public CapturingQueue DeployRequests { get; private set; } = null!;
 
+    /// <summary>The promotion's <see cref="ModelUndeployRequested"/> after a demotion, where serving's queue would take them.</summary>
+    public CapturingQueue UndeployRequests { get; private set; } = null!;
+
     /// <summary>Settings a fixture of a kind adds to (or changes in) the tasks service's.</summary>
     protected virtual IReadOnlyDictionary<string, string> MoreSettings { get; } = new Dictionary<string, string>();
 
@@ -86,6 +89,7 @@ public class DiscoveryFixture : IAsyncLifetime
         RouteChanges = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(SpecialistRouteChanged), token);
         EvaluationRequests = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(EvaluateModel), token);
         DeployRequests = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(ModelDeployRequested), token);
+        UndeployRequests = await CapturingQueue.BindAsync(settings["ConnectionStrings:messaging"], typeof(ModelUndeployRequested), token);
         Tasks = new ServiceFactory<TaskStore>(settings, services =>
         {
             services.RemoveAll<IModelRetraining>();
@@ -220,6 +224,11 @@ public class DiscoveryFixture : IAsyncLifetime
         if (DeployRequests is not null)
         {
             await DeployRequests.DisposeAsync();
+        }
+
+        if (UndeployRequests is not null)
+        {
+            await UndeployRequests.DisposeAsync();
         }
 
         foreach (IAsyncDisposable? factory in new IAsyncDisposable?[] { Ingest, Calls, Tasks })

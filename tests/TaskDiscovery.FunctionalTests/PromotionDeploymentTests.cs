@@ -50,6 +50,27 @@ public sealed class PromotionDeploymentTests(DeployingDiscoveryFixture fixture) 
     }
 
     [Fact]
+    public async Task ADemotedModel_IsTakenOffItsTarget()
+    {
+        var (taskId, client) = await PostTaskAsync();
+        var artifact = new ModelArtifact($"models/{Guid.NewGuid():N}/adapter", "lora-adapter");
+        var model = await fixture.AnnounceModelAsync(Guid.NewGuid(), taskId, artifact: artifact, baseModel: "qwen2.5-1.5b-instruct");
+        await PublishAsync(Evaluated(taskId, model));
+        var request = (await fixture.DeployRequests.WaitForAsync(model.ToString(), 1, TimeSpan.FromSeconds(20), Token))[0].Message<ModelDeployRequested>();
+        await AnswerAsync(request, succeeded: true, taskId);
+        Assert.Equal(RouteModes.Shadow, await WaitForModeAsync(client, taskId, RouteModes.Shadow));
+
+        // Live calls disagree with the teacher: the policy demotes the model, and asks serving to unload it.
+        await fixture.TallyAsync(taskId, new RoutingCounts(ShadowCompared: 40, ShadowAgreed: 2));
+
+        Assert.Null(await WaitForModeAsync(client, taskId, null));
+        var undeploy = (await fixture.UndeployRequests.WaitForAsync(model.ToString(), 1, TimeSpan.FromSeconds(20), Token))[0].Message<ModelUndeployRequested>();
+        Assert.Equal(DeployTargets.Vllm, undeploy.Target);
+        Assert.Equal(artifact.Key, undeploy.ArtifactLocation);
+        Assert.Equal("qwen2.5-1.5b-instruct", undeploy.BaseModel);
+    }
+
+    [Fact]
     public async Task AFailedDeployment_RoutesNothing_AndTheDecisionSaysWhy()
     {
         var (taskId, client) = await PostTaskAsync();

@@ -24,11 +24,17 @@ public sealed class BusModelEvaluations(IBus bus) : IModelEvaluations
 public interface IModelDeployments
 {
     Task RequestAsync(ModelDeployRequested request, CancellationToken cancellationToken);
+
+    /// <summary>Asks serving to take a demoted model off its target; nothing answers.</summary>
+    Task RequestAsync(ModelUndeployRequested request, CancellationToken cancellationToken);
 }
 
 /// <summary><see cref="ModelDeployRequested"/> to serving, mandatory and confirmed, as <see cref="BusModelEvaluations"/> sends its commands.</summary>
 public sealed class BusModelDeployments(IBus bus) : IModelDeployments
 {
     public Task RequestAsync(ModelDeployRequested request, CancellationToken cancellationToken) =>
+        bus.PublishMandatoryAsync(request, request.EventId, cancellationToken);
+
+    public Task RequestAsync(ModelUndeployRequested request, CancellationToken cancellationToken) =>
         bus.PublishMandatoryAsync(request, request.EventId, cancellationToken);
 }

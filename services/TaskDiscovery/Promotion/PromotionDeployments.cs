@@ -59,6 +59,25 @@ public sealed class PromotionDeployments(
         }
     }
 
+    /// <summary>
+    /// Takes a model the policy demoted off the target it was deployed to, where models are deployed at all: no call
+    /// is routed to it any more, and a GPU server holds only so many adapters.
+    /// </summary>
+    public async Task UndeployAsync(string tenantId, Guid modelId, Guid decisionId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.Value.DeployTarget)
+            || await models.FindAsync(tenantId, modelId, cancellationToken) is not { ArtifactKey: { } artifact } model)
+        {
+            return;
+        }
+
+        var target = options.Value.DeployTarget;
+        await deployments.RequestAsync(
+            new ModelUndeployRequested(ModelUndeployRequested.IdFor(tenantId, modelId, target, decisionId), tenantId, modelId, model.TaskId,
+                model.Kind ?? string.Empty, model.BaseModel ?? string.Empty, artifact, target),
+            cancellationToken);
+    }
+
     /// <summary>A deployment unanswered for <see cref="PromotionSteps.AskAgainAfter"/> is asked again: deploying is idempotent.</summary>
     public async Task AskAgainAsync(PromotionState state, CancellationToken cancellationToken)
     {

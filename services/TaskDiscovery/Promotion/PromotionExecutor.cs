@@ -8,7 +8,8 @@ namespace SlmPlatform.TaskDiscovery.Promotion;
 /// </summary>
 public sealed partial class PromotionExecutor(SpecialistRouting routing, PromotionStore store, IModelRetraining retraining, ILogger<PromotionExecutor> logger)
 {
-    public async Task ApplyAsync(
+    /// <summary>Carries out and records the verdict; true when it changed the routes.</summary>
+    public async Task<bool> ApplyAsync(
         Guid decisionId, string tenantId, Guid taskId, Guid modelId, PromotionPolicy policy, PromotionVerdict verdict, CancellationToken cancellationToken)
     {
         var act = policy.Approval == Approvals.Automatic && verdict.Action is not (PromotionActions.Keep or PromotionActions.Reject);
@@ -45,6 +46,7 @@ public sealed partial class PromotionExecutor(SpecialistRouting routing, Promoti
         }
 
         await RecordAsync(decisionId, tenantId, taskId, modelId, verdict, act, reason, cancellationToken);
+        return act;
     }
 
     /// <summary>Records the verdict as not carried out, and why (a deployment it waited for failed, say).</summary>

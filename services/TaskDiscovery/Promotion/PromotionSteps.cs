@@ -145,9 +145,15 @@ public sealed class PromotionSteps(
         if (PromotionRules.OnOnline(policy, specialist, compared, agreed) is { } verdict)
         {
             var decided = string.Join('/', taskId, specialist.ModelId, specialist.Mode, specialist.PromotedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), verdict.Action);
-            await executor.ApplyAsync(DeterministicId.Create("promotion-online", decided), tenantId, taskId, specialist.ModelId, policy, verdict, cancellationToken);
+            var decisionId = DeterministicId.Create("promotion-online", decided);
+            var applied = await executor.ApplyAsync(decisionId, tenantId, taskId, specialist.ModelId, policy, verdict, cancellationToken);
             if (verdict.Action == PromotionActions.Demote)
             {
+                if (applied)
+                {
+                    await deployments.UndeployAsync(tenantId, specialist.ModelId, decisionId, cancellationToken);
+                }
+
                 return;
             }
         }
@@ -155,8 +161,8 @@ public sealed class PromotionSteps(
         if (await tasks.FindAsync(tenantId, taskId, cancellationToken) is { } task
             && RetrainingRules.Check(policy, specialist, task.Task.Calls, task.Labels) is var (cause, reason))
         {
-            var decisionId = DeterministicId.Create("promotion-retrain", taskId.ToString(), specialist.ModelId.ToString(), cause);
-            await executor.RetrainAsync(decisionId, tenantId, taskId, specialist.ModelId, reason, cancellationToken);
+            var retrainId = DeterministicId.Create("promotion-retrain", taskId.ToString(), specialist.ModelId.ToString(), cause);
+            await executor.RetrainAsync(retrainId, tenantId, taskId, specialist.ModelId, reason, cancellationToken);
         }
     }
 

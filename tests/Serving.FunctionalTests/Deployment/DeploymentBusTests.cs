@@ -63,6 +63,25 @@ public sealed class DeploymentBusTests(DeploymentFixture fixture) : IClassFixtur
         Assert.False(fixture.Vllm.Adapters.ContainsKey(spec.ServedName));
     }
 
+    [Fact]
+    public async Task UndeployRequested_OnTheBus_UnloadsTheAdapterFromVllm()
+    {
+        var adapter = fixture.Registry.AddAdapter(DeploymentFixture.Tenant, "Qwen/Qwen2.5-0.5B-Instruct");
+        var request = Request(adapter, DeployTargets.Vllm);
+        var bus = fixture.Reachable.Services.GetRequiredService<IBus>();
+        await bus.Publish(request, Token);
+        Assert.Single(await fixture.ReachableDeployed.WaitForAsync(adapter.Id.ToString(), 1, Wait, Token));
+        var servedName = $"slm-{adapter.Id:N}";
+        Assert.True(fixture.Vllm.Adapters.ContainsKey(servedName));
+
+        var undeploy = new ModelUndeployRequested(
+            ModelUndeployRequested.IdFor(adapter.TenantId, adapter.Id, DeployTargets.Vllm, Guid.NewGuid()), adapter.TenantId, adapter.Id, adapter.TaskId,
+            adapter.Kind, adapter.BaseModel ?? string.Empty, adapter.ArtifactKey, DeployTargets.Vllm);
+        await bus.Publish(undeploy, Token);
+
+        Assert.True(await Eventually.ReadAsync(() => Task.FromResult(!fixture.Vllm.Adapters.ContainsKey(servedName)), gone => gone, Wait, Token));
+    }
+
     private static ModelDeployRequested Request(Serving.Model.SpecialistDescriptor model, string target) =>
         new(ModelDeployRequested.IdFor(model.TenantId, model.Id, target), model.TenantId, model.Id, model.TaskId, model.Kind, model.BaseModel ?? string.Empty, model.ArtifactKey, target);
 

@@ -38,6 +38,29 @@ public sealed partial class SpecialistDeployment(
         }
     }
 
+    /// <summary>
+    /// Takes a demoted specialist off its target (retrying while the target cannot be reached) and stops forwarding its
+    /// chat there. An unknown target is logged and dropped: trying again would not make it known.
+    /// </summary>
+    public async Task UndeployAsync(ModelUndeployRequested request, CancellationToken cancellationToken)
+    {
+        var target = request.Target ?? options.Value.Target;
+        if (deployers.FirstOrDefault(d => d.Target == target) is not { } deployer)
+        {
+            LogUnknownTarget(request.ModelId, target);
+            return;
+        }
+
+        var spec = new DeploymentSpec(request.TenantId, request.ModelId, request.Kind, request.BaseModel, request.ArtifactLocation);
+        await RetryWhileUnreachable(request.ModelId, target).ExecuteAsync(async token => await deployer.UndeployAsync(spec, token), cancellationToken);
+        if (target != DeployTargets.Embedded)
+        {
+            external.Forget(request.TenantId, request.ModelId);
+        }
+
+        LogUndeployed(request.ModelId, target);
+    }
+
     /// <summary>An unreachable target is tried <see cref="DeployOptions.Attempts"/> times, the wait doubling from
     /// <see cref="DeployOptions.RetryDelay"/>; any other failure is final at once.</summary>
     private ResiliencePipeline RetryWhileUnreachable(Guid modelId, string target) => options.Value.Attempts <= 1
@@ -84,6 +107,12 @@ public sealed partial class SpecialistDeployment(
             ModelDeployed.IdFor(request.EventId, succeeded: false), request.TenantId, request.ModelId, target, servedName, endpoint, false, error.Message, TaskOf(request)),
             error.Failure);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Undeployed model {ModelId} from {Target}")]
+    private partial void LogUndeployed(Guid modelId, string target);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot undeploy model {ModelId}: unknown target {Target}")]
+    private partial void LogUnknownTarget(Guid modelId, string target);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deployed model {ModelId} to {Target} as {ServedName}")]
     private partial void LogDeployed(Guid modelId, string target, string servedName);
