@@ -81,6 +81,7 @@ var gateway = builder.AddGateway(infrastructure)
 builder.AddProject<Projects.Console>("console")
     .WithReference(tasks)
     .WithReference(calls)
+    .WithReference(training)
     .WithReference(gateway)
     .WithHttpHealthCheck("/health");
 

@@ -22,6 +22,7 @@ public abstract class ConsoleTestContext : BunitContext
         Services.AddScoped(services => new TasksApiClient(Client(services, "tasks"), services.GetRequiredService<ConsoleSession>()));
         Services.AddScoped(services => new CallsApiClient(Client(services, "calls"), services.GetRequiredService<ConsoleSession>()));
         Services.AddScoped(services => new KeysApiClient(Client(services, "gateway"), services.GetRequiredService<ConsoleSession>()));
+        Services.AddScoped(services => new TrainingApiClient(Client(services, "training"), services.GetRequiredService<ConsoleSession>()));
     }
 
     protected StubPlatformApi Api { get; } = new();

@@ -25,4 +25,7 @@ namespace SlmPlatform.Contracts.Http;
 [JsonSerializable(typeof(IssuedKey))]
 [JsonSerializable(typeof(KeyRequest))]
 [JsonSerializable(typeof(RotationRequest))]
+[JsonSerializable(typeof(FineTuneJob))]
+[JsonSerializable(typeof(FineTuneJobPage))]
+[JsonSerializable(typeof(FineTuneJobStart))]
 public sealed partial class HttpContractsJsonContext : JsonSerializerContext;

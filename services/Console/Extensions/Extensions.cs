@@ -31,6 +31,7 @@ public static class Extensions
         builder.Services.AddScoped<ConsoleSession>();
         builder.Services.AddHttpClient<TasksApiClient>(http => http.BaseAddress = new Uri($"http://{TasksApiClient.ServiceName}/"));
         builder.Services.AddHttpClient<CallsApiClient>(http => http.BaseAddress = new Uri($"http://{CallsApiClient.ServiceName}/"));
+        builder.Services.AddHttpClient<TrainingApiClient>(http => http.BaseAddress = new Uri($"http://{TrainingApiClient.ServiceName}/"));
         builder.Services.AddHttpClient<KeysApiClient>(http => http.BaseAddress = new Uri($"http://{KeysApiClient.ServiceName}/"));
         return builder;
     }

@@ -60,7 +60,7 @@ public static class FineTuneJobsApi
             errors["state"] = ["Must be queued, running, succeeded, failed or cancelled."];
         }
 
-        var cursor = after is null ? null : FineTuneJobPage.ParseCursor(after);
+        var cursor = after is null ? null : FineTuneJobCursor.Parse(after);
         if (after is not null && cursor is null)
         {
             errors["after"] = ["Must be the 'next' value of a previous page."];
@@ -72,7 +72,7 @@ public static class FineTuneJobsApi
         }
 
         var page = await jobs.ListAsync(user.GetTenantId(), taskId, state, cursor, size, cancellationToken);
-        return TypedResults.Ok(new FineTuneJobPage(page, page.Count == size ? FineTuneJobPage.CursorOf(page[^1]) : null));
+        return TypedResults.Ok(new FineTuneJobPage(page, page.Count == size ? FineTuneJobCursor.Of(page[^1]) : null));
     }
 
     public static async Task<Results<Ok<FineTuneJob>, NotFound>> GetJob(Guid id, ClaimsPrincipal user, JobStore jobs, CancellationToken cancellationToken) =>

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using SlmPlatform.Console.Components.Pages;
+using SlmPlatform.Contracts.Http;
+
+namespace SlmPlatform.Console.UnitTests;
+
+public sealed class TrainingPageTests : ConsoleTestContext
+{
+    private static readonly TaskSummary Router = StubPlatformApi.Task("card arrival", 3080);
+
+    [Fact]
+    public void ARunningJob_ShowsItsEpochsAsAProgressBar_AndAFinishedOneItsModel()
+    {
+        var model = Guid.NewGuid();
+        Api.Answer("/api/tasks", new List<TaskSummary> { Router });
+        Api.Answer("/api/finetune-jobs", new FineTuneJobPage(
+        [
+            Job("running", new { phase = "training", epoch = 12, max_epochs = 40, eta_seconds = 95.0 }),
+            Job("succeeded", null) with { ModelId = model },
+        ], null));
+
+        var page = Render<Training>();
+
+        page.WaitForAssertion(() => Assert.Contains("training: epoch 12 of 40", page.Markup, StringComparison.Ordinal));
+        Assert.Equal("30", page.Find("fluent-progress").GetAttribute("value"));
+        Assert.Contains($"model {model}", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("card arrival", page.Find("table").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartingAFineTune_PostsTheChosenTask_AndCancelling_PostsToItsJob()
+    {
+        var running = Job("running", new { phase = "dataset" });
+        Api.Answer("/api/tasks", new List<TaskSummary> { Router });
+        Api.Answer("/api/finetune-jobs", new FineTuneJobPage([running], null));
+        Api.AnswerTo(HttpMethod.Post, "/api/finetune-jobs", HttpStatusCode.Created, running);
+        Api.AnswerTo(HttpMethod.Post, $"/api/finetune-jobs/{running.Id}/cancel", HttpStatusCode.OK, running with { CancelRequested = true });
+        var page = Render<Training>();
+        page.WaitForAssertion(() => page.Find("form.filter-form"));
+
+        page.Find("form.filter-form").Submit();
+        page.WaitForAssertion(() => Assert.Contains(Api.Requests, r => r.Method == HttpMethod.Post && r.PathAndQuery == "/api/finetune-jobs"));
+        using (var body = JsonDocument.Parse(Api.Requests.Single(r => r.Method == HttpMethod.Post).Body!))
+        {
+            Assert.Equal(Router.Id, body.RootElement.GetProperty("task_id").GetGuid());
+            Assert.Equal("auto", body.RootElement.GetProperty("kind").GetString());
+        }
+
+        page.Find($"[aria-label='Cancel job {running.Id}']").Click();
+        page.WaitForAssertion(() => Assert.Contains(Api.Requests, r => r.PathAndQuery == $"/api/finetune-jobs/{running.Id}/cancel"));
+    }
+
+    [Fact]
+    public void NoJobsYet_SaysHowToStartOne()
+    {
+        Api.Answer("/api/tasks", new List<TaskSummary>());
+        Api.Answer("/api/finetune-jobs", new FineTuneJobPage([], null));
+
+        var page = Render<Training>();
+
+        page.WaitForAssertion(() => Assert.Contains("No fine-tune jobs yet", page.Markup, StringComparison.Ordinal));
+    }
+
+    private static FineTuneJob Job(string state, object? progress) => new(
+        Guid.NewGuid(), null, Router.Id, "auto", state, false, 1, null, null, null,
+        progress is null ? null : JsonSerializer.SerializeToElement(progress), null, DateTimeOffset.UtcNow, null, null);
+}
