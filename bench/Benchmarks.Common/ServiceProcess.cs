@@ -8,8 +8,8 @@ namespace SlmPlatform.Benchmarks;
 
 /// <summary>
 /// A built program run as a child process the way it is deployed — its own entry point, real Kestrel on a free
-/// loopback port — and waited for until <c>/health</c> answers 200. Killed on dispose. (The pattern of
-/// bench/Ingest.Benchmarks' IngestProcess, for any program: the gateway, the stand-in upstream, scrubber replicas.)
+/// loopback port — and waited for until <c>/health</c> answers 200. Killed on dispose. The harnesses start every
+/// service they measure this way: ingest, the gateway and its stand-in upstream, scrubber replicas.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {

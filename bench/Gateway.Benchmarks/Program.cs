@@ -1,25 +1,15 @@
-using System.Runtime.InteropServices;
 using SlmPlatform.Gateway.Benchmarks;
 
 // What the gateway adds to a call of the same local upstream made directly, measured side by side in one run:
 // latency (p50, p99; time to first token for streams) and requests per second, at each concurrency, with capture on
 // and off. docs/benchmarks-gateway.md says how to run it and what it found.
-using var abort = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    abort.Cancel();
-};
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-{
-    context.Cancel = true;
-    abort.Cancel();
-});
+// Ctrl+C and SIGTERM end the run through its finally blocks, so no child process outlives it.
+using var stop = new HarnessStop();
 
 // The stand-in upstream is this same program in another process: `--serve-upstream URL`.
 if (args is [LocalUpstream.ServeOption, var url])
 {
-    await LocalUpstream.RunAsync(url, abort.Token);
+    await LocalUpstream.RunAsync(url, stop.Token);
     return 0;
 }
 
@@ -28,14 +18,13 @@ if (!BenchmarkOptions.TryParse(args, out var options, out var exitCode))
     return exitCode;
 }
 
-// Ctrl+C and SIGTERM end the run through its finally blocks, so no child process outlives it.
 try
 {
-    var results = await BenchmarkRun.RunAsync(options, Console.Error, abort.Token);
+    var results = await BenchmarkRun.RunAsync(options, Console.Error, stop.Token);
     Console.WriteLine(ResultTable.ToMarkdown(results, options));
     return 0;
 }
-catch (OperationCanceledException) when (abort.IsCancellationRequested)
+catch (OperationCanceledException) when (stop.IsRequested)
 {
     Console.Error.WriteLine("Stopped.");
     return 130;

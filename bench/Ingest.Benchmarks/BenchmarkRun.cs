@@ -29,7 +29,7 @@ internal static class BenchmarkRun
             "Raw RabbitMQ.Client publish + confirm", messaging, record, options, new CpuProbe(null, broker), progress, cancellationToken));
 
         progress.WriteLine($"Starting the ingest service ({options.IngestDll})...");
-        await using (var ingest = await IngestProcess.StartAsync(options.IngestDll, platformDb, messaging, cancellationToken))
+        await using (var ingest = await ServiceProcess.StartAsync("ingest", options.IngestDll, IngestEnvironment(platformDb, messaging), cancellationToken))
         {
             modes.AddRange(await MeasureIngestAsync(ingest, apiKey, options, new CpuProbe(ingest.Process, broker), progress, cancellationToken));
         }
@@ -44,6 +44,17 @@ internal static class BenchmarkRun
         return new BenchmarkResults(modes, record.Length, published?.Length, loadAtStart, LoadAverage.Read());
     }
 
+    /// <summary>The ingest service as deployed (Production settings, warnings-only logging), on this run's servers.</summary>
+    private static Dictionary<string, string?> IngestEnvironment(string platformDb, string messaging) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ConnectionStrings__platformdb"] = platformDb,
+        ["ConnectionStrings__messaging"] = messaging,
+        ["Logging__LogLevel__Default"] = "Warning",
+        // One tenant sends everything: the per-tenant limit would measure itself, not ingest.
+        ["RateLimits__PermitsPerSecond"] = "0",
+    };
+
     private static async Task<ModeResult> MeasureRawAsync(
         string mode, string messaging, byte[] body, BenchmarkOptions options, CpuProbe cpu, TextWriter progress, CancellationToken cancellationToken)
     {
@@ -55,7 +66,7 @@ internal static class BenchmarkRun
     }
 
     private static async Task<ModeResult[]> MeasureIngestAsync(
-        IngestProcess ingest, string apiKey, BenchmarkOptions options, CpuProbe cpu, TextWriter progress, CancellationToken cancellationToken)
+        ServiceProcess ingest, string apiKey, BenchmarkOptions options, CpuProbe cpu, TextWriter progress, CancellationToken cancellationToken)
     {
         progress.WriteLine($"Warming the service up: {options.ServiceWarmUp.TotalSeconds} s of single calls and batches at once, not counted...");
         using (var singles = IngestLoad.Create(ingest.BaseAddress, apiKey, options.SingleConcurrency))

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using SlmPlatform.Ingest.Benchmarks;
 
 // Accepted calls per second through ingest (one call per request, and batches) beside a raw RabbitMQ publisher-confirm
@@ -8,26 +7,16 @@ if (!BenchmarkOptions.TryParse(args, out var options, out var exitCode))
     return exitCode;
 }
 
-// Ctrl+C and SIGTERM end the run through its finally blocks, so the ingest child process never outlives it.
-using var abort = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    abort.Cancel();
-};
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-{
-    context.Cancel = true;
-    abort.Cancel();
-});
+// Ctrl+C and SIGTERM end the run through its finally blocks, so no child process outlives it.
+using var stop = new HarnessStop();
 
 try
 {
-    var results = await BenchmarkRun.RunAsync(options, Console.Error, abort.Token);
+    var results = await BenchmarkRun.RunAsync(options, Console.Error, stop.Token);
     Console.WriteLine(ResultTable.ToMarkdown(results, options));
     return 0;
 }
-catch (OperationCanceledException) when (abort.IsCancellationRequested)
+catch (OperationCanceledException) when (stop.IsRequested)
 {
     Console.Error.WriteLine("Stopped.");
     return 130;

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using SlmPlatform.Replicas.Benchmarks;
 
 // Stored calls per second through 1..N scrubber replicas on one queue and one database, rounds interleaved.
@@ -8,17 +7,8 @@ if (!BenchmarkOptions.TryParse(args, out var options, out var exitCode))
     return exitCode;
 }
 
-using var abort = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    abort.Cancel();
-};
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-{
-    context.Cancel = true;
-    abort.Cancel();
-});
+// Ctrl+C and SIGTERM end the run through its finally blocks, so no child process outlives it.
+using var stop = new HarnessStop();
 
 try
 {
@@ -29,14 +19,14 @@ try
         for (var replicas = 1; replicas <= options.MaxReplicaCount; replicas++)
         {
             Console.Error.WriteLine($"Round {round}: {replicas} replica(s)");
-            rounds.Add(await DrainRound.RunAsync(replicas, options, Console.Error, abort.Token));
+            rounds.Add(await DrainRound.RunAsync(replicas, options, Console.Error, stop.Token));
         }
     }
 
     Console.WriteLine(ResultTable.ToMarkdown(rounds, options, before, LoadAverage.Read()));
     return 0;
 }
-catch (OperationCanceledException) when (abort.IsCancellationRequested)
+catch (OperationCanceledException) when (stop.IsRequested)
 {
     Console.Error.WriteLine("Stopped.");
     return 130;
