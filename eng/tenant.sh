@@ -4,7 +4,7 @@
 #   eng/tenant.sh list
 #   eng/tenant.sh disable acme                     # revokes every key of the tenant
 # Elsewhere, run the migrator's command with the platform database named:
-#   ConnectionStrings__platformdb='Host=...;Database=platformdb;...' dotnet run --project services/DbMigrator -- tenant create acme
+#   ConnectionStrings__platformdb='Host=...;Database=platformdb;...' dotnet run --no-launch-profile --project services/DbMigrator -- tenant create acme
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -19,4 +19,4 @@ if [ -z "${ConnectionStrings__platformdb:-}" ]; then
   export ConnectionStrings__platformdb="Host=127.0.0.1;Port=${SLM_POSTGRES_PORT:-5442};Username=postgres;Password=$password;Database=platformdb"
 fi
 
-exec dotnet run --project services/DbMigrator -- tenant "$@"
+exec dotnet run --no-launch-profile --project services/DbMigrator -- tenant "$@"
