@@ -21,11 +21,18 @@ public static class SpecialistApi
     }
 
     public static async Task<Results<Ok<TaskSpecialist>, NotFound, ValidationProblem, ProblemHttpResult>> Promote(
-        Guid id, SpecialistPromotion promotion, ClaimsPrincipal user, SpecialistRouting routing, TenantModelStore models, CancellationToken cancellationToken)
+        Guid id, SpecialistPromotion promotion, ClaimsPrincipal user, SpecialistRouting routing, TenantModelStore models, TaskStore tasks,
+        CancellationToken cancellationToken)
     {
         if (Validate(promotion) is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        // The task in the path first: another tenant's task is not found, whatever model the body names.
+        if (await tasks.FindAsync(user.GetTenantId(), id, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
         }
 
         if (!await models.IsTenantsAsync(user.GetTenantId(), promotion.ModelId!.Value, cancellationToken))

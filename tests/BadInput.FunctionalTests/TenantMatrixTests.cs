@@ -1,0 +1,172 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using SlmPlatform.ApiKeys;
+
+namespace SlmPlatform.BadInput.FunctionalTests;
+
+/// <summary>
+/// Principals × endpoints: no key, an unknown, revoked or expired key, tenant A's capture-only and read-only keys, and
+/// tenant B's admin key, against tenant A's call, task, job and keys on every service that holds them. Each must get
+/// 401, 403 or 404 as specified (B never learns that A's ids exist; B's lists hold none of A's), and A's state must
+/// be what it was.
+/// </summary>
+public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixture<PlatformUnderTest>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task EveryPrincipal_OnEveryEndpoint_GetsWhatItsKeyAllows_AndTenantAsStateIsUnchanged()
+    {
+        var a = await SeedTenantAAsync();
+        var principals = await PrincipalsAsync();
+        var before = await SnapshotAsync(a);
+        var failures = new List<string>();
+
+        foreach (var endpoint in Endpoints(a))
+        {
+            foreach (var (principal, key) in principals)
+            {
+                var (status, body) = await SendAsync(endpoint, key);
+                if (Expected(principal, endpoint) is var expected && !expected.Matches(status, body, a))
+                {
+                    failures.Add($"{principal} {endpoint.Method} {endpoint.Service}{endpoint.Path}: {status}, expected {expected}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal(before, await SnapshotAsync(a));
+    }
+
+    private static Expectation Expected(string principal, Endpoint endpoint) => principal switch
+    {
+        "no key" or "unknown key" or "revoked key" or "expired key" => Expectation.Status(401),
+        "A capture-only" => endpoint.Scope == ApiScopes.Capture ? Expectation.NotRefused : Expectation.Status(403),
+        "A read-only" => endpoint.Scope == ApiScopes.Read ? Expectation.NotRefused : Expectation.Status(403),
+        _ => endpoint.IsList ? Expectation.NoneOfA : endpoint.Scope == ApiScopes.Capture ? Expectation.NotRefused : Expectation.Status(404),
+    };
+
+    private async Task<TenantA> SeedTenantAAsync()
+    {
+        using var ingest = Authorized("ingest", platform.ApiKey);
+        var callId = $"matrix-{Guid.NewGuid():N}";
+        using (var posted = await ingest.PostAsJsonAsync("/v1/calls", new
+        {
+            id = callId,
+            agent = "matrix-agent",
+            request = new { messages = new[] { new { role = "user", content = "Where is my parcel?" } } },
+            response = new { choices = new[] { new { index = 0, message = new { role = "assistant", content = "{\"intent\":\"delivery\"}" } } } },
+        }, Token))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        }
+
+        using var tasks = Authorized("tasks", platform.ApiKey);
+        var taskList = await Eventually.ReadAsync(
+            async () => await tasks.GetFromJsonAsync<JsonElement>("/api/tasks", Token), t => t.GetArrayLength() > 0, TimeSpan.FromSeconds(60), Token, TimeSpan.FromMilliseconds(250));
+        var taskId = taskList[0].GetProperty("id").GetGuid();
+
+        using var training = Authorized("training", platform.ApiKey);
+        using var job = await training.PostAsJsonAsync("/api/finetune-jobs", new { task_id = taskId, client_job_id = "matrix" }, Token);
+        var jobId = (await job.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetGuid();
+
+        using var gateway = Authorized("gateway", platform.ApiKey);
+        using var issued = await gateway.PostAsJsonAsync("/api/keys", new { name = "matrix agent", scopes = new[] { "capture" } }, Token);
+        var keyId = (await issued.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("info").GetProperty("key_id").GetGuid();
+        return new TenantA(callId, taskId, jobId, keyId);
+    }
+
+    private async Task<List<(string Name, string? Key)>> PrincipalsAsync()
+    {
+        var db = platform.PlatformDb;
+        var revoked = await TestApiKeys.CreateAsync(db, PlatformUnderTest.TenantId, Token);
+        await TestDatabase.CountAsync(db, "with r as (update api_keys set revoked_at = now() where key_hash = $1 returning 1) select count(*) from r", Token, ApiKey.Hash(revoked));
+        return
+        [
+            ("no key", null),
+            ("unknown key", ApiKey.Generate()),
+            ("revoked key", revoked),
+            ("expired key", await TestApiKeys.CreateAsync(db, PlatformUnderTest.TenantId, ApiScopes.All, DateTimeOffset.UtcNow.AddMinutes(-1), Token)),
+            ("A capture-only", await TestApiKeys.CreateAsync(db, PlatformUnderTest.TenantId, [ApiScopes.Capture], null, Token)),
+            ("A read-only", await TestApiKeys.CreateAsync(db, PlatformUnderTest.TenantId, [ApiScopes.Read], null, Token)),
+            ("B admin", await TestApiKeys.CreateAsync(db, "tenant-matrix-b", Token)),
+        ];
+    }
+
+    private static IEnumerable<Endpoint> Endpoints(TenantA a) =>
+    [
+        new("calls", HttpMethod.Get, $"/api/calls/{a.CallId}", ApiScopes.Read),
+        new("calls", HttpMethod.Get, "/api/calls", ApiScopes.Read, IsList: true),
+        new("calls", HttpMethod.Post, "/api/calls/lookup", ApiScopes.Read, new { ids = new[] { a.CallId } }, IsList: true),
+        new("tasks", HttpMethod.Get, $"/api/tasks/{a.TaskId}", ApiScopes.Read),
+        new("tasks", HttpMethod.Get, $"/api/tasks/{a.TaskId}/calls", ApiScopes.Read),
+        new("tasks", HttpMethod.Get, "/api/tasks", ApiScopes.Read, IsList: true),
+        new("tasks", HttpMethod.Put, $"/api/tasks/{a.TaskId}/specialist", ApiScopes.Admin, new { model_id = Guid.NewGuid() }),
+        new("tasks", HttpMethod.Delete, $"/api/tasks/{a.TaskId}/specialist", ApiScopes.Admin),
+        new("training", HttpMethod.Get, $"/api/finetune-jobs/{a.JobId}", ApiScopes.Read),
+        new("training", HttpMethod.Get, "/api/finetune-jobs", ApiScopes.Read, IsList: true),
+        new("training", HttpMethod.Post, $"/api/finetune-jobs/{a.JobId}/cancel", ApiScopes.Admin),
+        new("gateway", HttpMethod.Get, "/api/keys", ApiScopes.Admin, IsList: true),
+        new("gateway", HttpMethod.Delete, $"/api/keys/{a.KeyId}", ApiScopes.Admin),
+        new("ingest", HttpMethod.Post, "/v1/calls", ApiScopes.Capture, new { id = "matrix-probe", agent = "probe", request = new { messages = Array.Empty<object>() }, response = new { } }),
+    ];
+
+    /// <summary>What tenant A has, read with A's own admin key: it must not move while the others try.</summary>
+    private async Task<string> SnapshotAsync(TenantA a)
+    {
+        using var calls = Authorized("calls", platform.ApiKey);
+        using var training = Authorized("training", platform.ApiKey);
+        using var gateway = Authorized("gateway", platform.ApiKey);
+        using var tasks = Authorized("tasks", platform.ApiKey);
+        var call = await calls.GetStringAsync($"/api/calls/{a.CallId}", Token);
+        var job = await training.GetFromJsonAsync<JsonElement>($"/api/finetune-jobs/{a.JobId}", Token);
+        var keys = await gateway.GetStringAsync("/api/keys", Token);
+        var specialist = (await tasks.GetFromJsonAsync<JsonElement>($"/api/tasks/{a.TaskId}", Token)).GetProperty("specialist").GetRawText();
+        return string.Join('\n', call, job.GetProperty("cancel_requested").GetRawText(), keys, specialist);
+    }
+
+    private async Task<(int Status, string Body)> SendAsync(Endpoint endpoint, string? key)
+    {
+        using var client = platform.Client(endpoint.Service);
+        using var request = new HttpRequestMessage(endpoint.Method, endpoint.Path);
+        if (endpoint.Body is not null)
+        {
+            request.Content = JsonContent.Create(endpoint.Body);
+        }
+
+        if (key is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        using var response = await client.SendAsync(request, Token);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(Token));
+    }
+
+    private HttpClient Authorized(string service, string key)
+    {
+        var client = platform.Client(service);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    private sealed record TenantA(string CallId, Guid TaskId, Guid JobId, Guid KeyId);
+
+    private sealed record Endpoint(string Service, HttpMethod Method, string Path, string Scope, object? Body = null, bool IsList = false);
+
+    /// <summary>A status to get, or: not refused for want of a key or scope; or: answered, with none of tenant A's ids.</summary>
+    private sealed record Expectation(int? Exactly, bool ListWithoutA)
+    {
+        public static readonly Expectation NotRefused = new(null, false);
+        public static readonly Expectation NoneOfA = new(null, true);
+
+        public static Expectation Status(int status) => new(status, false);
+
+        public bool Matches(int status, string body, TenantA a) =>
+            Exactly is { } exactly ? status == exactly
+            : ListWithoutA ? status == 200 && !new[] { a.CallId, a.TaskId.ToString(), a.JobId.ToString(), a.KeyId.ToString() }.Any(id => body.Contains(id, StringComparison.Ordinal))
+            : status is not (401 or 403) and < 500;
+
+        public override string ToString() => Exactly?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? (ListWithoutA ? "200 without A's ids" : "not 401/403/5xx");
+    }
+}
