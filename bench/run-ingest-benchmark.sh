@@ -17,25 +17,6 @@ for arg in "$@"; do
   case "$arg" in -h|--help) exec dotnet "$bench_dll" --help ;; esac
 done
 
-# shellcheck source=../eng/test-servers.sh
-source eng/test-servers.sh
-
-bench_pid=
-cleanup() {
-  # The benchmark runs in a process group of its own with the ingest service it starts; stop both, then the servers.
-  if [ -n "$bench_pid" ] && kill -0 -- "-$bench_pid" 2>/dev/null; then
-    kill -TERM -- "-$bench_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 -- "-$bench_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$bench_pid" 2>/dev/null || true
-  fi
-  stop_test_servers
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-start_test_servers >&2
-
-setsid dotnet "$bench_dll" "$@" &
-bench_pid=$!
-status=0
-wait "$bench_pid" || status=$?
-exit $status
+# shellcheck source=harness-with-servers.sh
+source bench/harness-with-servers.sh
+run_harness_with_test_servers dotnet "$bench_dll" "$@"

@@ -103,6 +103,12 @@ internal static class DrainRound
             throw new TimeoutException($"The replicas did not store 95 % of {total} calls within {DrainTimeout.TotalMinutes} minutes.");
         }
 
+        if (last.Stored - first.Stored < total / 2)
+        {
+            throw new InvalidOperationException(
+                $"The replicas stored most of the {total} calls between two samples ({SampleEvery.TotalMilliseconds} ms apart): too few to measure; queue more (--calls).");
+        }
+
         var elapsed = Stopwatch.GetElapsedTime(first.Timestamp, last.Timestamp);
         return new RoundResult(
             replicas.Length,
