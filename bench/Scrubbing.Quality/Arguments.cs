@@ -14,7 +14,7 @@ internal static class Arguments
 
     public static readonly Option<bool> PerRecognizer = new("--per-recognizer") { Description = "also time each recognizer alone over the Presidio text" };
 
-    public static readonly Option<bool> Dev = new("--dev") { Description = "score the Bogus development set the rules are tuned on instead (prints only)" };
+    public static readonly Option<bool> Dev = new("--dev") { Description = "score the generated development sets instead: held-out templates and new sentences of the training templates (prints only)" };
 
     public static readonly Option<bool> Misses = new("--misses") { Description = "with --dev: also print the sentences not fully masked, and false alarms" };
 

@@ -18,6 +18,19 @@ internal static class EntityMapping
         [EntityTypes.DateOfBirth] = "DATE_TIME",
     };
 
+    /// <summary>
+    /// The types that identify a person or where to find them (names, places, organisations, addresses, contact and
+    /// account numbers): the values the privacy figure counts when they leave the scrubber verbatim.
+    /// </summary>
+    private static readonly HashSet<string> Identifiers = new(StringComparer.Ordinal)
+    {
+        EntityTypes.Person, EntityTypes.Location, EntityTypes.Organization, EntityTypes.StreetAddress,
+        EntityTypes.PhoneNumber, EntityTypes.EmailAddress, EntityTypes.CreditCard, EntityTypes.UsSsn,
+        EntityTypes.IbanCode, EntityTypes.UsDriverLicense, EntityTypes.IpAddress,
+    };
+
+    public static bool IsIdentifier(string type) => Identifiers.Contains(type);
+
     public static string FromGold(string presidioType) => Gold.GetValueOrDefault(presidioType, presidioType);
 
     public static string FromPrediction(string ourType) => Predicted.GetValueOrDefault(ourType, ourType);

@@ -6,7 +6,7 @@ internal static class MarkdownReport
     public const string BeginMarker = "<!-- scrubbing-quality:begin (written by bench/Scrubbing.Quality; do not edit by hand) -->";
     public const string EndMarker = "<!-- scrubbing-quality:end -->";
 
-    public static string Render(RunInfo run, IReadOnlyList<QualityReport> quality, IReadOnlyList<ThroughputResult> throughput)
+    public static string Render(RunInfo run, IReadOnlyList<QualityReport> quality, IReadOnlyList<ThroughputResult> throughput, QualityReport? confusionOf = null, IReadOnlyList<string>? notes = null)
     {
         var md = new StringBuilder();
         md.AppendLine(Inv($"Measured {run.Date:yyyy-MM-dd HH:mm} UTC on {run.Cores} cores (load average {run.LoadBefore} before, {run.LoadAfter} after), .NET {Environment.Version}, Release, one thread."));
@@ -22,9 +22,21 @@ internal static class MarkdownReport
             AppendQuality(md, report);
         }
 
+        var test = quality.Where(q => q.Name == confusionOf?.Name && q.DataSet == confusionOf.DataSet).FirstOrDefault();
+        foreach (var dev in quality.Where(q => test is not null && q.Name == test.Name && q != test))
+        {
+            AppendGap(md, test!, dev);
+        }
+
+        foreach (var note in notes ?? [])
+        {
+            md.AppendLine(note);
+            md.AppendLine();
+        }
+
         if (quality.Count > 0)
         {
-            AppendConfusion(md, quality[^1]);
+            AppendConfusion(md, confusionOf ?? quality[^1]);
         }
 
         if (throughput.Count > 0)
@@ -49,15 +61,38 @@ internal static class MarkdownReport
 
     private static void AppendQuality(StringBuilder md, QualityReport report)
     {
-        md.AppendLine(Inv($"**{report.Name}** on {report.DataSet}: precision {F(report.StrictPrecision)} (type must match), any-PII precision {F(report.AnyPiiPrecision)}, any-PII recall {F(report.AnyPiiRecall)} (a word of any entity masked as anything)."));
+        var (verbatim, values) = report.IdentifiersVerbatim;
+        md.AppendLine(Inv($"**{report.Name}** on {report.DataSet}: precision {F(report.StrictPrecision)} (type must match), any-PII precision {F(report.AnyPiiPrecision)}, any-PII recall {F(report.AnyPiiRecall)} (a word of any entity masked as anything); identifier values left verbatim: {verbatim}/{values} ({F(values == 0 ? double.NaN : (double)verbatim / values)})."));
         md.AppendLine();
-        md.AppendLine("| type | gold words | flagged words | precision | recall | F2 | spans fully masked |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.AppendLine("| type | gold words | flagged words | precision | recall | F2 | spans fully masked | left verbatim | partly masked |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var t in report.Types)
         {
-            md.AppendLine(Inv($"| {t.Type} | {t.GoldTokens} | {t.PredictedTokens} | {F(t.Precision)} | {F(t.Recall)} | {F(t.F2)} | {(t.GoldSpans == 0 ? "–" : $"{t.MaskedSpans}/{t.GoldSpans} ({F(t.MaskedShare)})")} |"));
+            md.AppendLine(Inv($"| {t.Type} | {t.GoldTokens} | {t.PredictedTokens} | {F(t.Precision)} | {F(t.Recall)} | {F(t.F2)} | {Share(t.MaskedSpans, t.GoldSpans)} | {Share(t.VerbatimSpans, t.GoldSpans)} | {Share(t.PartialSpans, t.GoldSpans)} |"));
         }
 
+        md.AppendLine();
+    }
+
+    /// <summary>Recall and precision on a development set beside the test set, per type both score.</summary>
+    private static void AppendGap(StringBuilder md, QualityReport test, QualityReport dev)
+    {
+        md.AppendLine(Inv($"**{test.Name}**, {dev.DataSet} against {test.DataSet} (test − development):"));
+        md.AppendLine();
+        md.AppendLine("| type | recall dev | recall test | gap | precision dev | precision test | gap | verbatim dev | verbatim test |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var d in dev.Types.Where(t => t.GoldTokens > 0))
+        {
+            var t = test.Types.FirstOrDefault(x => x.Type == d.Type);
+            if (t is null || t.GoldTokens == 0)
+            {
+                continue;
+            }
+
+            md.AppendLine(Inv($"| {d.Type} | {F(d.Recall)} | {F(t.Recall)} | {Signed(t.Recall - d.Recall)} | {F(d.Precision)} | {F(t.Precision)} | {Signed(t.Precision - d.Precision)} | {F(d.VerbatimShare)} | {F(t.VerbatimShare)} |"));
+        }
+
+        md.AppendLine(Inv($"| all (strict precision) | | | | {F(dev.StrictPrecision)} | {F(test.StrictPrecision)} | {Signed(test.StrictPrecision - dev.StrictPrecision)} | | |"));
         md.AppendLine();
     }
 
@@ -94,6 +129,10 @@ internal static class MarkdownReport
 
         md.AppendLine();
     }
+
+    private static string Share(int part, int whole) => whole == 0 ? "–" : Inv($"{part}/{whole} ({F((double)part / whole)})");
+
+    private static string Signed(double value) => double.IsNaN(value) ? "–" : value.ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture);
 
     private static string F(double value) => double.IsNaN(value) ? "–" : value.ToString("F3", CultureInfo.InvariantCulture);
 

@@ -10,6 +10,7 @@ internal static class QualityEvaluator
         var truePositives = new Dictionary<string, int>(StringComparer.Ordinal);
         var goldSpans = new Dictionary<string, int>(StringComparer.Ordinal);
         var maskedSpans = new Dictionary<string, int>(StringComparer.Ordinal);
+        var verbatimSpans = new Dictionary<string, int>(StringComparer.Ordinal);
         var confusion = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         int anyPredicted = 0, anyPredictedOnPii = 0, anyGold = 0, anyGoldMasked = 0;
 
@@ -52,6 +53,10 @@ internal static class QualityEvaluator
                 {
                     Increment(maskedSpans, span.Type);
                 }
+                else if (inside.TrueForAll(t => t.Predicted == EntityMapping.Outside))
+                {
+                    Increment(verbatimSpans, span.Type);
+                }
             }
         }
 
@@ -62,7 +67,8 @@ internal static class QualityEvaluator
                 predicted.GetValueOrDefault(t),
                 truePositives.GetValueOrDefault(t),
                 goldSpans.GetValueOrDefault(t),
-                maskedSpans.GetValueOrDefault(t)))
+                maskedSpans.GetValueOrDefault(t),
+                verbatimSpans.GetValueOrDefault(t)))
             .ToList();
         var totalPredicted = predicted.Values.Sum();
         return new QualityReport(

@@ -28,7 +28,7 @@ public static class DefaultRecognizers
 
     /// <summary>Gazetteer and context recognizers of people, places and organisations (docs/adr/0004), and the token classifier beside them (docs/adr/0006).</summary>
     public static IReadOnlyList<IRecognizer> CreateNamed() =>
-        [new PersonRecognizer(), new LocationRecognizer(), new StreetAddressRecognizer(), new IntersectionRecognizer(), new OrganizationRecognizer(), new NameTaggerRecognizer()];
+        [new PersonRecognizer(), new LocationRecognizer(), new StreetAddressRecognizer(), new IntersectionRecognizer(), new OrganizationRecognizer(), new NameTaggerRecognizer(), new LabelledFieldRecognizer()];
 
     /// <summary>A scrubber with every built-in recognizer and typed placeholders.</summary>
     public static TextScrubber CreateScrubber() => new(Create(), new TypedPlaceholderOperator());

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SlmPlatform.Scrubbing.Recognizers;
 
 namespace SlmPlatform.Scrubbing;
 
@@ -28,7 +29,7 @@ internal sealed class JsonScrubbingWalk(TextScrubber textScrubber, IReplacementO
     {
         JsonObject obj => VisitObject(obj, key, honourStructuralFields),
         JsonArray array => VisitArray(array, key, honourStructuralFields),
-        JsonValue value => VisitValue(value),
+        JsonValue value => VisitValue(value, key),
         _ => node,
     };
 
@@ -66,20 +67,20 @@ internal sealed class JsonScrubbingWalk(TextScrubber textScrubber, IReplacementO
         return array;
     }
 
-    private JsonNode? VisitValue(JsonValue value)
+    private JsonNode? VisitValue(JsonValue value, string? key)
     {
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
                 // A node built in code may hold a DateTime or Guid that serializes as a string; read its JSON form.
                 var text = value.TryGetValue<string>(out var held) ? held : JsonSerializer.Deserialize<string>(value.ToJsonString())!;
-                var scrubbed = ScrubString(text);
+                var scrubbed = ScrubString(text, key);
                 return ReferenceEquals(scrubbed, text) ? value : JsonValue.Create(scrubbed);
 
             case JsonValueKind.Number:
                 // A card or phone number stored as a JSON number: a surrogate made of digits stays a number; a
                 // placeholder, mask or hash turns the field into a string, as nothing numeric could stand in for it.
-                var digits = ScrubText(value.ToJsonString());
+                var digits = ScrubText(value.ToJsonString(), hint: null);
                 if (digits.Entities.Count == 0)
                 {
                     return value;
@@ -97,14 +98,14 @@ internal sealed class JsonScrubbingWalk(TextScrubber textScrubber, IReplacementO
     }
 
     /// <summary>Returns <paramref name="text"/> itself when nothing was found.</summary>
-    private string ScrubString(string text)
+    private string ScrubString(string text, string? key)
     {
         if (TryScrubEmbeddedJson(text, out var json))
         {
             return json;
         }
 
-        var scrubbed = ScrubText(text);
+        var scrubbed = ScrubText(text, FieldHint(key, text));
         return scrubbed.Entities.Count == 0 ? text : scrubbed.Text;
     }
 
@@ -146,9 +147,25 @@ internal sealed class JsonScrubbingWalk(TextScrubber textScrubber, IReplacementO
         return true;
     }
 
-    private ScrubbedText ScrubText(string text)
+    // "customer_name": "Ilse Vandewiele" — a property's name says what its value is, where nothing in two words
+    // would: the whole value is one entity of that type when it has the type's shape.
+    private static EntityMatch? FieldHint(string? key, string text)
     {
-        var scrubbed = replacement is null ? textScrubber.Scrub(text) : textScrubber.Scrub(text, replacement);
+        var type = key is null ? null : FieldLabels.Classify(key);
+        if (type is null || !FieldValues.Fits(type, text))
+        {
+            return null;
+        }
+
+        var start = text.Length - text.AsSpan().TrimStart().Length;
+        return new EntityMatch(type, start, text.AsSpan().Trim().Length, LabelledFieldRecognizer.Score);
+    }
+
+    private ScrubbedText ScrubText(string text, EntityMatch? hint) =>
+        CountFound(textScrubber.Scrub(text, replacement ?? textScrubber.Operator, hint));
+
+    private ScrubbedText CountFound(ScrubbedText scrubbed)
+    {
         foreach (var entity in scrubbed.Entities)
         {
             Add(entity.EntityType, 1);

@@ -40,6 +40,7 @@ public static class ScrubbingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, IntersectionRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, OrganizationRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, NameTaggerRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, LabelledFieldRecognizer>());
         // Bound where the host has configuration; without it (a bare ServiceCollection) the defaults hold.
         services.AddOptions<ScrubbingOptions>().Configure<IServiceProvider>((options, provider) =>
             provider.GetService<IConfiguration>()?.GetSection(ScrubbingOptions.SectionName).Bind(options));

@@ -14,8 +14,17 @@ public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, I
     /// <summary>Scrubs with the operator this scrubber was built with.</summary>
     public ScrubbedText Scrub(string text) => Scrub(text, replacementOperator);
 
+    /// <summary>The operator this scrubber was built with.</summary>
+    internal IReplacementOperator Operator => replacementOperator;
+
     /// <summary>Scrubs with another operator, such as one document's <see cref="ScrubOperator"/> policy.</summary>
-    public ScrubbedText Scrub(string text, IReplacementOperator replacement)
+    public ScrubbedText Scrub(string text, IReplacementOperator replacement) => Scrub(text, replacement, hint: null);
+
+    /// <summary>
+    /// Scrubs with one more match found outside the text, such as a JSON value's whole text when its property's
+    /// name says what it is (<see cref="Recognizers.FieldLabels"/>).
+    /// </summary>
+    internal ScrubbedText Scrub(string text, IReplacementOperator replacement, EntityMatch? hint)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(replacement);
@@ -25,6 +34,12 @@ public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, I
         }
 
         var matches = new List<EntityMatch>();
+        if (hint is not null)
+        {
+            EnsureInside(hint, text, recognizer: null);
+            matches.Add(hint);
+        }
+
         try
         {
             foreach (var recognizer in _recognizers)
@@ -41,7 +56,7 @@ public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, I
             Recognizers.RecentText.Forget();
         }
 
-        var entities = OverlapResolver.Resolve(WithoutPlaceholders(text, matches));
+        var entities = Recognizers.PersonSpanWidening.Widen(text, OverlapResolver.Resolve(WithoutPlaceholders(text, matches)));
         if (entities.Count == 0)
         {
             return new ScrubbedText(text, entities);
@@ -61,12 +76,12 @@ public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, I
         return new ScrubbedText(builder.ToString(), entities);
     }
 
-    private static void EnsureInside(EntityMatch match, string text, IRecognizer recognizer)
+    private static void EnsureInside(EntityMatch match, string text, IRecognizer? recognizer)
     {
         if (match.Start < 0 || match.Length < 0 || match.End > text.Length)
         {
             throw new InvalidOperationException(
-                $"{recognizer.GetType().Name} returned a span ({match.Start}, {match.Length}) outside a text of length {text.Length}.");
+                $"{recognizer?.GetType().Name ?? "A hint"} returned a span ({match.Start}, {match.Length}) outside a text of length {text.Length}.");
         }
     }
 

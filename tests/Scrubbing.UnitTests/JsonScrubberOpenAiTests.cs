@@ -16,7 +16,7 @@ public sealed class JsonScrubberOpenAiTests
           "model": "gpt-4o-2024-08-06",
           "temperature": 0.2,
           "messages": [
-            { "role": "system", "content": "You are the billing assistant of Acme. Be brief." },
+            { "role": "system", "content": "You are a billing assistant. Be brief." },
             { "role": "user", "name": "jane_doe", "content": "Hi, I'm Jane. Email me at jane.doe@example.com or call +44 20 7946 0958." },
             { "role": "user", "content": [
                 { "type": "text", "text": "My card 4111 1111 1111 1111 was charged twice. Refund to DE89 3704 0044 0532 0130 00 please." },

@@ -24,6 +24,18 @@ public sealed class JsonScrubberTests
     }
 
     [Fact]
+    public void Scrub_ValueUnderANamingProperty_IsTypedByTheProperty()
+    {
+        // Unknown words in lower case say nothing alone (the same value under "notes" is kept); the property's name
+        // says what they are.
+        var result = Scrub("""{"customer_name":"quorvel tindemanns","city":"zagórzyce","product_name":"blue kettle","notes":"quorvel tindemanns"}""");
+
+        Assert.Equal("""{"customer_name":"<PERSON>","city":"<LOCATION>","product_name":"blue kettle","notes":"quorvel tindemanns"}""", JsonText.Of(result.Document));
+        Assert.Equal(1, result.Replacements["PERSON"]);
+        Assert.Equal(1, result.Replacements["LOCATION"]);
+    }
+
+    [Fact]
     public void Scrub_PropertyNames_AreNotScrubbed()
     {
         var result = Scrub("""{"jane@example.com":true}""");

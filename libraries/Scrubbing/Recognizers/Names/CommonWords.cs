@@ -89,7 +89,7 @@ internal static class CommonWords
         // Places and things that follow a name in a venue's name ("Hilton Hotel"), and nouns that open headings.
         "hotel", "restaurant", "cafe", "museum", "airport", "station", "bridge", "tower", "mall", "store", "shop",
         "theatre", "theater", "stadium", "arena", "beach", "island", "mountain", "river", "park", "history", "job",
-        "innocent", "ace", "jude", "batman", "superman", "star", "wars", "trek", "series", "season", "episode",
+        "batman", "superman", "star", "wars", "trek", "series", "season", "episode",
         // Sentence adverbs and interjections that open a sentence before a comma ("Unfortunately, …", "Cool, …"), and
         // adjectives after "I'm", which is also a name context ("I'm glad", "I'm sure"): capitalised or not, no names.
         "unfortunately", "fortunately", "luckily", "sadly", "honestly", "actually", "basically", "anyway", "however",
@@ -101,6 +101,5 @@ internal static class CommonWords
         "weekly", "daily", "monthly", "quarterly", "annual", "yearly", "magazine", "journal", "times", "news",
         "title", "chapter", "section", "article", "clause", "act", "part", "volume", "appendix", "users", "admin",
         "labor", "labour", "memorial", "thanksgiving", "boxing", "veterans", "presidents", "remembrance", "halloween",
-        "baby", "wisdom", "discipline", "freedom", "peace", "truth", "beauty", "courage", "pleasure", "pleasures",
     ];
 }

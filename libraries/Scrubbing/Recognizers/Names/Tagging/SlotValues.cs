@@ -36,23 +36,31 @@ internal sealed class SlotValues
     /// <summary>A locale for one sentence: its names and places come from the same country, as they mostly do.</summary>
     public Faker NextFaker() => _fakers[_random.Next(_fakers.Length)];
 
-    public (string Value, EntityTag Tag) Fill(string slot, Faker f) => slot switch
+    public SlotValue Fill(string slot, Faker f) => slot switch
     {
-        "PER" => (Person(f), EntityTag.Person),
-        "FIRST" => (First(f), EntityTag.Person),
-        "LAST" => (Last(f), EntityTag.Person),
-        "lowerPER" => (Person(f).ToLowerInvariant(), EntityTag.Person),
-        "lowerFIRST" => (First(f).ToLowerInvariant(), EntityTag.Person),
-        "CITY" => (City(f), EntityTag.Location),
-        "lowerCITY" => (City(f).ToLowerInvariant(), EntityTag.Location),
-        "COUNTRY" => (f.Address.Country(), EntityTag.Location),
-        "STATE" => (f.Address.State(), EntityTag.Location),
-        "GPE" => (Place(f), EntityTag.Location),
-        "ADDR" => (Address(f), EntityTag.StreetAddress),
-        "STREET" => (Street(f), EntityTag.StreetAddress),
-        "lowerSTREET" => (Street(f).ToLowerInvariant(), EntityTag.StreetAddress),
-        "ORG" => (Organization(f), EntityTag.Organization),
-        _ => (Other(slot), EntityTag.Outside),
+        "PER" => new(Person(f), EntityTag.Person),
+        "FIRST" => new(First(f), EntityTag.Person),
+        "LAST" => new(Last(f), EntityTag.Person),
+        "lowerPER" => new(Person(f).ToLowerInvariant(), EntityTag.Person),
+        "lowerFIRST" => new(First(f).ToLowerInvariant(), EntityTag.Person),
+        "UPPERPER" => new(Person(f).ToUpperInvariant(), EntityTag.Person),
+        "CITY" => new(City(f), EntityTag.Location),
+        "lowerCITY" => new(City(f).ToLowerInvariant(), EntityTag.Location),
+        "UPPERCITY" => new(City(f).ToUpperInvariant(), EntityTag.Location),
+        "COUNTRY" => new(f.Address.Country(), EntityTag.Location),
+        "STATE" => new(State(f), EntityTag.Location),
+        "GPE" => new(Place(f), EntityTag.Location),
+        "ADDR" => new(Address(f), EntityTag.StreetAddress),
+        "INTLADDR" => new(InternationalAddresses.Format(NextFaker(), _random), EntityTag.StreetAddress),
+        "STREET" => new(Street(f), EntityTag.StreetAddress),
+        "lowerSTREET" => new(Street(f).ToLowerInvariant(), EntityTag.StreetAddress),
+        "ORG" => new(Organization(f), EntityTag.Organization),
+        "lowerORG" => new(Organization(f).ToLowerInvariant(), EntityTag.Organization),
+        "UPPERORG" => new(Organization(f).ToUpperInvariant(), EntityTag.Organization),
+        "EMAIL" => new(_english.Internet.Email(), EntityTag.Outside, EntityTypes.EmailAddress),
+        "PHONE" => new(_english.Phone.PhoneNumber(), EntityTag.Outside, EntityTypes.PhoneNumber),
+        "DATE" => new(Other(slot), EntityTag.Outside, SlotValue.DateTime),
+        _ => new(Other(slot), EntityTag.Outside),
     };
 
     private string Person(Faker f) => _random.Next(20) switch
@@ -86,12 +94,27 @@ internal sealed class SlotValues
     // and shouting chats often do.
     // Bogus's company names ("Owens, Duran and Oneal", "Weeks-Rivas", "Kuhn LLC") and the other forms firms take:
     // family firms, groups, and brand-like single words that no list holds.
-    private string Organization(Faker f) => _random.Next(8) switch
+    private string Organization(Faker f) => _random.Next(12) switch
     {
         0 => $"{Last(f)} & {_english.PickRandom("Sons", "Co.", "Partners", "Associates", "Daughters")}",
-        1 => $"{Last(f)} {_english.PickRandom("Group", "Holdings", "Inc.", "Ltd", "LLC", "Corporation", "Partners", "Technologies", "Labs")}",
+        1 => $"{Last(f)} {_english.PickRandom("Group", "Holdings", "Inc.", "Ltd", "LLC", "Corporation", "Partners", "Technologies", "Labs", "Consulting", "Logistics", "Bank")}",
         2 => Brand(_english.Hacker.Noun(), _english.Hacker.Noun()),
+        3 => Institution(f),
         _ => f.Company.CompanyName(),
+    };
+
+    // Universities, hospitals, public agencies, banks and charities: named after their town, founder or purpose.
+    private string Institution(Faker f) => _random.Next(9) switch
+    {
+        0 => $"University of {f.Address.City()}",
+        1 => $"{f.Address.City()} {_english.PickRandom("State University", "Institute of Technology", "Community College", "School of Economics")}",
+        2 => $"{Last(f)} College",
+        3 => $"{f.Address.City()} {_english.PickRandom("General Hospital", "Medical Center", "Children's Clinic")}",
+        4 => $"St. {First(f)}'s Hospital",
+        5 => $"{f.Address.Country()} {_english.PickRandom("Revenue Agency", "Statistics Office", "Post", "Rail")}",
+        6 => $"Department of {_english.PickRandom("Motor Vehicles", "Labor", "Housing", "Education", "Veterans Affairs")}",
+        7 => $"{f.Address.City()} {_english.PickRandom("Credit Union", "Savings Bank", "City Council", "Transit Authority")}",
+        _ => $"{Last(f)} {_english.PickRandom("Foundation", "Trust", "Institute")}",
     };
 
     // "Flightstats", "Imedicare": two words run together, the way start-ups are named.
@@ -107,10 +130,13 @@ internal sealed class SlotValues
 
     private string Capitalised(string place) => _random.Next(10) == 0 ? place.ToUpperInvariant() : place;
 
+    // Some locales have no states or regions: their towns stand in.
+    private string State(Faker f) => f.Address.State() is { Length: > 0 } state ? state : City(f);
+
     private string Place(Faker f) => _random.Next(6) switch
     {
         0 => f.Address.Country(),
-        1 => f.Address.State(),
+        1 => State(f),
         2 => $"{City(f)}, {f.Address.StateAbbr()}",
         3 => $"{City(f)}, {f.Address.Country()}",
         _ => City(f),
@@ -150,7 +176,7 @@ internal sealed class SlotValues
         string[] parts = [Town(f), f.Address.StateAbbr(), f.Address.Country(), f.Address.ZipCode(), f.Address.State()];
         var count = _random.Next(1, 5);
         var text = new StringBuilder(street);
-        foreach (var part in parts.OrderBy(_ => _random.Next()).Take(count))
+        foreach (var part in parts.Where(p => p.Length > 0).OrderBy(_ => _random.Next()).Take(count))
         {
             text.Append(Separators[_random.Next(Separators.Length)]).Append(part);
         }
@@ -184,6 +210,9 @@ internal sealed class SlotValues
             _ => _english.Hacker.IngVerb() + " " + _english.Hacker.Adjective() + " " + _english.Hacker.Noun(),
         }),
         "CODE" => _english.Random.Replace("??-#####").ToUpperInvariant(),
+        "MONEY_NUMBER" => $"{_random.Next(1, 5000)}.{_random.Next(100):00}",
+        "HONORIFIC" => _english.PickRandom("Mr", "Mrs", "Ms", "Dr", "Mr.", "Ms.", "Dr.", "Prof."),
+        "UPPERDAY" => CultureInfo.InvariantCulture.DateTimeFormat.DayNames[_random.Next(7)].ToUpperInvariant(),
         _ => throw new InvalidOperationException($"Unknown training slot {{{slot}}}."),
     };
 }

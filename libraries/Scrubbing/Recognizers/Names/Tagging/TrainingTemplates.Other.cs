@@ -87,7 +87,6 @@ internal static partial class TrainingTemplates
         "{TITLED}: {PHRASE}",
         "{TITLED}\n{PHRASE}",
         "We need a slogan like \"{TITLED}\".",
-        "A brilliant piece of {TITLED}, better than anything on the list.",
         "Is {TITLED} worth the money?",
         "{REVIEW} {PHRASE}",
     ];

@@ -74,5 +74,10 @@ internal static partial class TrainingTemplates
         "He moved to {STREET}, {CITY} last spring.",
         "Here is the address: {ADDR}",
         "{PER}'s address:\n\n{ADDR}",
+        "Postal address:\n{INTLADDR}",
+        "{PER}\n{INTLADDR}",
+        "{ORG}\n{INTLADDR}",
+        "Send the replacement to {INTLADDR}.",
+        "Delivery address: {INTLADDR}\nPhone: {PHONE}",
     ];
 }
