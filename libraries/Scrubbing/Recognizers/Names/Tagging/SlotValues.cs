@@ -94,14 +94,56 @@ internal sealed class SlotValues
     // and shouting chats often do.
     // Bogus's company names ("Owens, Duran and Oneal", "Weeks-Rivas", "Kuhn LLC") and the other forms firms take:
     // family firms, groups, and brand-like single words that no list holds.
-    private string Organization(Faker f) => _random.Next(12) switch
+    private string Organization(Faker f) => _random.Next(16) switch
     {
         0 => $"{Last(f)} & {_english.PickRandom("Sons", "Co.", "Partners", "Associates", "Daughters")}",
         1 => $"{Last(f)} {_english.PickRandom("Group", "Holdings", "Inc.", "Ltd", "LLC", "Corporation", "Partners", "Technologies", "Labs", "Consulting", "Logistics", "Bank")}",
         2 => Brand(_english.Hacker.Noun(), _english.Hacker.Noun()),
-        3 => Institution(f),
+        3 or 4 => Institution(f),
+        5 or 6 => CoinedBrand(),
+        7 => $"{CoinedBrand()} {Industry()}",
+        8 => $"{Acronym()} {_english.PickRandom(Industry(), "Group", "Holdings", "")}".TrimEnd(),
+        9 => $"{f.Address.City()} {Industry()}",
+        10 => $"{CoinedBrand()} {_english.PickRandom(LegalForms)}",
         _ => f.Company.CompanyName(),
     };
+
+    // Legal forms of many countries, written after the name.
+    private static readonly string[] LegalForms =
+        ["GmbH", "AG", "S.A.", "S.p.A.", "S.r.l.", "B.V.", "N.V.", "AB", "Oy", "AS", "A/S", "Sp. z o.o.", "Pty Ltd", "Ltd", "PLC", "Inc.", "LLC", "SAS", "K.K."];
+
+    private string Industry() => _english.PickRandom(
+        "Airlines", "Insurance", "Motors", "Pharma", "Media", "Foods", "Energy", "Telecom", "Capital", "Systems",
+        "Software", "Studios", "Hotels", "Retail", "Logistics", "Bank", "Health", "Robotics", "Mobility", "Analytics");
+
+    // Made-up brands ("Zorvia", "Quintly"): two or three syllables, the way brands are coined, so that the tagger
+    // learns a firm from what is said about it rather than from a suffix or a list.
+    private string CoinedBrand()
+    {
+        string[] onsets = ["b", "br", "c", "cl", "d", "f", "fl", "g", "gr", "h", "k", "l", "m", "n", "p", "pr", "qu", "r", "s", "st", "t", "tr", "v", "w", "x", "z"];
+        string[] vowels = ["a", "e", "i", "o", "u", "ia", "eo", "ou", "y"];
+        string[] codas = ["", "", "n", "r", "x", "l", "s", "ly", "fy", "va", "ra", "on", "io", "ex", "ify"];
+        var word = new StringBuilder();
+        var syllables = _random.Next(2, 4);
+        for (var k = 0; k < syllables; k++)
+        {
+            word.Append(onsets[_random.Next(onsets.Length)]).Append(vowels[_random.Next(vowels.Length)]);
+        }
+
+        word.Append(codas[_random.Next(codas.Length)]);
+        return char.ToUpperInvariant(word[0]) + word.ToString(1, word.Length - 1);
+    }
+
+    private string Acronym()
+    {
+        var letters = new char[_random.Next(2, 5)];
+        for (var k = 0; k < letters.Length; k++)
+        {
+            letters[k] = (char)('A' + _random.Next(26));
+        }
+
+        return new string(letters);
+    }
 
     // Universities, hospitals, public agencies, banks and charities: named after their town, founder or purpose.
     private string Institution(Faker f) => _random.Next(9) switch
