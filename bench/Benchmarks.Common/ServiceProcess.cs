@@ -32,7 +32,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Starts <paramref name="dll"/> with <c>--urls</c> (or <paramref name="urlOption"/>) set to a free port.</summary>
-    public static async Task<ServiceProcess> StartAsync(
+    public static Task<ServiceProcess> StartAsync(
         string name, string dll, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken, string urlOption = "--urls")
     {
         if (!File.Exists(dll))
@@ -40,10 +40,27 @@ public sealed class ServiceProcess : IAsyncDisposable
             throw new FileNotFoundException($"{name}: nothing is built at {dll}; build the benchmark in Release (it references the programs it starts).", dll);
         }
 
+        return StartProgramAsync(
+            name, DotnetHost(), baseAddress => [dll, urlOption, baseAddress.ToString().TrimEnd('/')], Path.GetDirectoryName(dll)!, environment, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts any program that serves HTTP on the port it is told (another team's proxy, say): <paramref name="arguments"/>
+    /// are made from the free loopback address chosen for it, and it is ready when <paramref name="healthPath"/> answers 200.
+    /// </summary>
+    public static async Task<ServiceProcess> StartProgramAsync(
+        string name,
+        string fileName,
+        Func<Uri, IEnumerable<string>> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken,
+        string healthPath = "/health")
+    {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(DotnetHost(), [dll, urlOption, baseAddress.ToString().TrimEnd('/')])
+        var start = new ProcessStartInfo(fileName, arguments(baseAddress))
         {
-            WorkingDirectory = Path.GetDirectoryName(dll),
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -62,7 +79,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await service.WaitUntilHealthyAsync(cancellationToken);
+            await service.WaitUntilHealthyAsync(healthPath, cancellationToken);
             return service;
         }
         catch
@@ -129,7 +146,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         Process.Dispose();
     }
 
-    private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    private async Task WaitUntilHealthyAsync(string healthPath, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.GetTimestamp() + (long)(StartTimeout.TotalSeconds * Stopwatch.Frequency);
@@ -142,7 +159,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+                using var response = await http.GetAsync(new Uri(healthPath, UriKind.Relative), cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;

@@ -18,7 +18,7 @@ internal static class BenchmarkCommandLine
     {
         Description = "requests in flight, comma-separated, each 1 to 4096",
         HelpName = "LIST",
-        DefaultValueFactory = _ => "1,64",
+        DefaultValueFactory = _ => "1,16,64",
         Validators = { result => Check(result, Levels, value => $"--concurrency needs whole numbers from 1 to 4096, comma-separated, not '{value}'.") },
     };
 
@@ -41,7 +41,7 @@ internal static class BenchmarkCommandLine
 
     private static readonly Option<Dictionary<string, string>> GatewayEnvironment = new("--gateway-env")
     {
-        Description = "an extra environment variable for both gateway processes (repeatable)",
+        Description = "an extra environment variable for every gateway process (repeatable)",
         HelpName = "K=V",
         Arity = ArgumentArity.OneOrMore,
         CustomParser = ParseEnvironment,
@@ -52,11 +52,22 @@ internal static class BenchmarkCommandLine
     private static readonly Option<string> GatewayDll = HarnessOptions.FullPath(
         "--gateway-dll", "the built gateway (default: SlmPlatform.Gateway.dll beside this program)");
 
+    private static readonly Option<string> Portkey = HarnessOptions.FullPath(
+        "--portkey", "a folder where @portkey-ai/gateway is installed (npm install --prefix DIR); without it, Portkey's path is left out");
+
+    private static readonly Option<bool> Wrk = new("--wrk")
+    {
+        Description = "also call the upstream directly with Debian's wrk after each plain direct measurement (a check of the load tool)",
+    };
+
+    private static readonly Option<int> Routes = HarnessOptions.WholeNumber(
+        "--routes", "routes for other tasks in the routing table of the third gateway (0: no such gateway; needs SLM_TEST_REDIS)", 200, least: 0);
+
     public static RootCommand Create() =>
         new("What the gateway adds to a call of a local upstream made directly: latency and requests per second.\n" +
             "Needs SLM_TEST_POSTGRES, SLM_TEST_RABBITMQ and SLM_TEST_RABBITMQ_MANAGEMENT (bench/run-gateway-benchmark.sh sets them).")
         {
-            Seconds, WarmUp, Prime, Concurrency, Modes, Client, MaxLoad, GatewayEnvironment, SinkMaxLength, GatewayDll,
+            Seconds, WarmUp, Prime, Concurrency, Modes, Client, MaxLoad, GatewayEnvironment, SinkMaxLength, GatewayDll, Portkey, Routes, Wrk,
         };
 
     public static BenchmarkOptions Read(ParseResult parsed) => new()
@@ -71,6 +82,9 @@ internal static class BenchmarkCommandLine
         GatewayEnvironment = parsed.GetValue(GatewayEnvironment) ?? new Dictionary<string, string>(),
         SinkMaxLength = parsed.GetValue(SinkMaxLength),
         GatewayDll = parsed.GetValue(GatewayDll) ?? Path.Combine(AppContext.BaseDirectory, "SlmPlatform.Gateway.dll"),
+        PortkeyFolder = parsed.GetValue(Portkey),
+        OtherTaskRoutes = parsed.GetValue(Routes),
+        CrossCheckWithWrk = parsed.GetValue(Wrk),
     };
 
     private static Option<string> CreateClient()

@@ -35,6 +35,12 @@ internal sealed record BenchmarkOptions
 
     public required string GatewayDll { get; init; }
 
+    public string? PortkeyFolder { get; init; }
+
+    public int OtherTaskRoutes { get; init; }
+
+    public bool CrossCheckWithWrk { get; init; }
+
     public string ClientName => Client == ClientKind.Raw
         ? "its own closed-loop HTTP/1.1 client on raw sockets (bench/Gateway.Benchmarks/RawHttpClient.cs)"
         : ".NET HttpClient (SocketsHttpHandler), closed loop";

@@ -7,9 +7,10 @@ namespace SlmPlatform.Gateway.Benchmarks;
 
 /// <summary>
 /// One run: sets up a platform database with an API key, a virtual host with a capture sink, the stand-in upstream
-/// and two gateways in front of it (capture off, capture on); checks that each path answers the same bytes; then, for
-/// each scenario, measures the upstream directly and each gateway back to back, so that every ratio compares figures
-/// taken moments apart on the same machine.
+/// and in front of it the peers (a minimal YARP relay, Portkey's gateway where installed) and this gateway three ways
+/// (capture off, capture on, capture on with a routing table of other tasks); checks what each path answers against
+/// the upstream's bytes; then, for each scenario, measures every path back to back, so that every ratio compares
+/// figures taken moments apart on the same machine.
 /// </summary>
 internal static class BenchmarkRun
 {
@@ -25,17 +26,26 @@ internal static class BenchmarkRun
         await CaptureSink.DeclareAsync(messaging, options.SinkMaxLength, cancellationToken);
 
         var buffers = new List<DirectoryInfo>();
+        var hosts = new List<ServiceHost>();
         try
         {
-            progress.WriteLine("Starting the upstream, and the gateway twice (capture off, capture on)...");
-            await using var upstream = await ServiceHost.StartAsync(
+            progress.WriteLine("Starting the upstream, the peers and the gateway (capture off, capture on, capture on with routes)...");
+            var upstream = await ServiceHost.StartAsync(
                 token => ServiceProcess.StartAsync(
                     "The upstream", typeof(BenchmarkRun).Assembly.Location, new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
                     token, LocalUpstream.ServeOption),
                 cancellationToken);
+            hosts.Add(upstream);
             var upstreamBaseUrl = new Uri(upstream.Current.BaseAddress, "v1").ToString();
 
-            Task<ServiceHost> StartGatewayAsync(bool capture)
+            async Task<ServiceHost> StartAsync(Func<CancellationToken, Task<ServiceProcess>> start)
+            {
+                var host = await ServiceHost.StartAsync(start, cancellationToken);
+                hosts.Add(host);
+                return host;
+            }
+
+            Task<ServiceHost> StartGatewayAsync(string name, bool capture, IReadOnlyDictionary<string, string?>? routing = null)
             {
                 var buffer = Directory.CreateTempSubdirectory("slm-gateway-bench-buffer-");
                 buffers.Add(buffer);
@@ -53,23 +63,51 @@ internal static class BenchmarkRun
                     ["Gateway__CaptureBuffer__Directory"] = buffer.FullName,
                     ["Gateway__CaptureBuffer__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 };
+                foreach (var (variable, value) in routing ?? new Dictionary<string, string?>())
+                {
+                    environment[variable] = value;
+                }
+
                 foreach (var (variable, value) in options.GatewayEnvironment)
                 {
                     environment[variable] = value;
                 }
 
                 // A restart keeps the buffer and its key, as a restarted deployment would.
-                var name = capture ? "The gateway (capture on)" : "The gateway (capture off)";
-                return ServiceHost.StartAsync(token => ServiceProcess.StartAsync(name, options.GatewayDll, environment, token), cancellationToken);
+                return StartAsync(token => ServiceProcess.StartAsync($"The {name}", options.GatewayDll, environment, token));
             }
 
-            await using var relay = await StartGatewayAsync(capture: false);
-            await using var gateway = await StartGatewayAsync(capture: true);
-            var direct = new Target("direct", LocalUpstream.ApiKey, upstream, IsGateway: false);
-            var viaRelay = new Target("gateway, capture off", apiKey, relay, IsGateway: true);
-            var viaGateway = new Target("gateway, capture on", apiKey, gateway, IsGateway: true, Captures: true);
+            var targets = new List<Target> { new(PathNames.Direct, LocalUpstream.ApiKey, upstream, IsProxy: false) };
+            var yarp = await StartAsync(token => ServiceProcess.StartAsync(
+                "The YARP relay", typeof(BenchmarkRun).Assembly.Location,
+                new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", [YarpProxy.UpstreamVariable] = upstream.Current.BaseAddress.ToString() },
+                token, YarpProxy.ServeOption));
+            targets.Add(new Target(PathNames.Yarp, LocalUpstream.ApiKey, yarp, IsProxy: true) { IsPeer = true });
+            if (PortkeyGateway.IsInstalledIn(options.PortkeyFolder))
+            {
+                var portkey = await StartAsync(token => PortkeyGateway.StartAsync(options.PortkeyFolder!, token));
+                targets.Add(new Target(PathNames.Portkey, LocalUpstream.ApiKey, portkey, IsProxy: true) { Headers = PortkeyGateway.Headers(upstreamBaseUrl), IsPeer = true });
+            }
+            else
+            {
+                progress.WriteLine($"  Portkey's gateway is not installed{(options.PortkeyFolder is null ? string.Empty : $" in {options.PortkeyFolder}")}: its path is left out (bench/run-gateway-benchmark.sh installs it with npm).");
+            }
 
-            var checks = await CheckPathsAsync(direct, [viaRelay, viaGateway], progress, cancellationToken);
+            targets.Add(new Target(PathNames.CaptureOff, apiKey, await StartGatewayAsync("gateway (capture off)", capture: false), IsProxy: true));
+            targets.Add(new Target(PathNames.CaptureOn, apiKey, await StartGatewayAsync("gateway (capture on)", capture: true), IsProxy: true, Captures: true));
+            if (options.OtherTaskRoutes > 0 && Environment.GetEnvironmentVariable("SLM_TEST_REDIS") is { Length: > 0 } redis)
+            {
+                var promptSecret = OtherTasksRoutes.NewPromptSecret();
+                await OtherTasksRoutes.WriteAsync(redis, TenantId, promptSecret, options.OtherTaskRoutes);
+                var routing = new Dictionary<string, string?> { ["ConnectionStrings__cache"] = redis, ["Routing__PromptKey"] = promptSecret };
+                targets.Add(new Target(PathNames.Routed, apiKey, await StartGatewayAsync("gateway (capture on, routes)", capture: true, routing), IsProxy: true, Captures: true));
+            }
+            else
+            {
+                progress.WriteLine("  No Redis ($SLM_TEST_REDIS) or --routes 0: the path with a routing table is left out.");
+            }
+
+            var checks = await CheckPathsAsync(targets[0], targets[1..], progress, cancellationToken);
             if (options.MaxLoad is { } maxLoad)
             {
                 await LoadAverage.WaitBelowAsync(maxLoad, TimeSpan.FromMinutes(10), progress, cancellationToken);
@@ -78,12 +116,16 @@ internal static class BenchmarkRun
             // Read before the run's own load begins: what else the machine was doing.
             var loadAtStart = LoadAverage.Read();
 
-            foreach (var target in new[] { direct, viaRelay, viaGateway })
+            foreach (var target in targets)
             {
                 await PrimeAsync(target, upstream, options, progress, cancellationToken);
             }
 
-            await WaitUntilIdleAsync(gateway.Current, cancellationToken);
+            foreach (var target in targets.Where(t => t.Captures))
+            {
+                await WaitUntilIdleAsync(target.Host.Current, cancellationToken);
+            }
+
             var scenarios = new List<ScenarioResult>();
             foreach (var stream in options.Streams)
             {
@@ -92,24 +134,41 @@ internal static class BenchmarkRun
                     progress.WriteLine($"{(stream ? "Streamed" : "Plain")} chat completions, {concurrency} in flight " +
                         $"({options.WarmUp.TotalSeconds} s warm-up, {options.Measured.TotalSeconds} s measured per path):");
                     var scenario = $"{(stream ? "streamed" : "plain")} calls at concurrency {concurrency}";
-                    var directResult = await MeasureAsync(direct, scenario, stream, concurrency, options, upstream, progress, cancellationToken);
-                    var relayResult = await MeasureAsync(viaRelay, scenario, stream, concurrency, options, upstream, progress, cancellationToken);
-                    var gatewayResult = await MeasureAsync(viaGateway, scenario, stream, concurrency, options, upstream, progress, cancellationToken);
-                    scenarios.Add(new ScenarioResult(stream, concurrency, directResult, relayResult, gatewayResult));
+                    var paths = new List<PathResult>();
+                    foreach (var target in targets.Where(t => !t.FailedModes.Contains(stream)))
+                    {
+                        paths.Add(await MeasureAsync(target, scenario, stream, concurrency, options, upstream, progress, cancellationToken));
+                        if (target.Name == PathNames.Direct && !stream && options.CrossCheckWithWrk && WrkCrossCheck.IsAvailable())
+                        {
+                            var check = await WrkCrossCheck.RunAsync(upstream.Current.BaseAddress, concurrency, options.Measured, cancellationToken);
+                            progress.WriteLine($"  {check}");
+                            checks.Add($"{scenario}, direct: {check}");
+                        }
+                    }
+
+                    scenarios.Add(new ScenarioResult(stream, concurrency, paths));
                 }
             }
 
             var loadAtEnd = LoadAverage.Read();
-            var captures = await AccountForCapturesAsync(messaging, viaGateway.Calls.Value, progress, cancellationToken);
-            relay.CheckExited("the end of the run", progress);
-            gateway.CheckExited("the end of the run", progress);
+            var captures = await AccountForCapturesAsync(messaging, targets.Where(t => t.Captures).Sum(t => t.Calls.Value), progress, cancellationToken);
+            foreach (var target in targets.Where(t => t.IsProxy))
+            {
+                target.Host.CheckExited("the end of the run", progress);
+            }
+
             return new BenchmarkResults(
                 scenarios, captures, loadAtStart, loadAtEnd,
                 ChatPayloads.Request(stream: false).Length, ChatPayloads.Completion.Length, ChatPayloads.StreamEvents.Length, checks,
-                [.. upstream.Exits, .. relay.Exits, .. gateway.Exits]);
+                [.. hosts.SelectMany(h => h.Exits)]);
         }
         finally
         {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+
             foreach (var buffer in buffers)
             {
                 buffer.Delete(recursive: true);
@@ -133,7 +192,7 @@ internal static class BenchmarkRun
             throw new InvalidOperationException($"The upstream exited:{Environment.NewLine}{upstream.Current.RecentOutput}");
         }
 
-        if (target.IsGateway && await target.Host.EnsureRunningAsync(scenario, progress, cancellationToken))
+        if (target.IsProxy && await target.Host.EnsureRunningAsync(scenario, progress, cancellationToken))
         {
             await PrimeAsync(target, upstream, options, progress, cancellationToken);
         }
@@ -141,10 +200,10 @@ internal static class BenchmarkRun
         var service = target.Host.Current;
         var cpuBefore = service.CpuTime();
         Measurement measurement;
-        using (var load = LoadSet.Create(options.Client, service.BaseAddress, target.Bearer, stream, concurrency))
+        using (var load = LoadSet.Create(options.Client, service.BaseAddress, target.Bearer, target.Headers, stream, concurrency))
         {
             measurement = await LatencyMeter.RunAsync(
-                load.Workers, options.WarmUp, options.Measured, () => CpuSnapshot.Take(upstream.Current, target.IsGateway ? service : null), cancellationToken);
+                load.Workers, options.WarmUp, options.Measured, () => CpuSnapshot.Take(upstream.Current, target.IsProxy ? service : null), cancellationToken);
         }
 
         var latency = stream ? measurement.FirstData : measurement.Total;
@@ -179,7 +238,7 @@ internal static class BenchmarkRun
                 $"  the capturing gateway was busy {drain.Value.TotalSeconds:0.0} s after its window{(drain >= DrainLimit ? " (the limit: it may not have caught up)" : string.Empty)}"));
         }
 
-        double? allInMicroseconds = target.IsGateway && service.CpuTime() is { } cpuAfter && cpuBefore is { } before && measurement.SucceededOverall > 0
+        double? allInMicroseconds = target.IsProxy && service.CpuTime() is { } cpuAfter && cpuBefore is { } before && measurement.SucceededOverall > 0
             ? (cpuAfter - before).TotalMicroseconds / measurement.SucceededOverall
             : null;
 
@@ -199,13 +258,19 @@ internal static class BenchmarkRun
             return;
         }
 
+        var modes = options.Streams.Where(m => !target.FailedModes.Contains(m)).ToList();
+        if (modes.Count == 0)
+        {
+            return;
+        }
+
         var service = target.Host.Current;
         var started = Stopwatch.GetTimestamp();
         var (rounds, quiet, jit, calls) = (0, 0, 0.0, 0L);
         while (Stopwatch.GetElapsedTime(started) < options.Prime && (rounds < 4 || quiet < 2))
         {
-            var stream = options.Streams[rounds % options.Streams.Count];
-            using var load = LoadSet.Create(options.Client, service.BaseAddress, target.Bearer, stream, concurrency: 16);
+            var stream = modes[rounds % modes.Count];
+            using var load = LoadSet.Create(options.Client, service.BaseAddress, target.Bearer, target.Headers, stream, concurrency: 16);
             var compiled = service.TieredCompilationCpuTime();
             var round = Stopwatch.GetTimestamp();
             var measurement = await LatencyMeter.RunAsync(
@@ -226,18 +291,32 @@ internal static class BenchmarkRun
     /// One plain and one streamed call on each path, compared byte for byte with the direct answer: the gateway must
     /// relay the upstream's answer unchanged (and keep from the client the usage event it asked for on its behalf).
     /// </summary>
-    private static async Task<List<string>> CheckPathsAsync(Target direct, IReadOnlyList<Target> gateways, TextWriter progress, CancellationToken cancellationToken)
+    private static async Task<List<string>> CheckPathsAsync(Target direct, IReadOnlyList<Target> proxies, TextWriter progress, CancellationToken cancellationToken)
     {
         var checks = new List<string>();
         foreach (var stream in new[] { false, true })
         {
             var expected = await CallOnceAsync(direct, stream, cancellationToken);
-            foreach (var gateway in gateways)
+            foreach (var proxy in proxies)
             {
-                var answer = await CallOnceAsync(gateway, stream, cancellationToken);
-                gateway.Calls.Value++;
+                byte[] answer;
+                try
+                {
+                    answer = await CallOnceAsync(proxy, stream, cancellationToken);
+                }
+                catch (InvalidOperationException e) when (proxy.IsPeer)
+                {
+                    // Another team's proxy that cannot carry a mode is a finding to report, not the end of the run.
+                    var refusal = $"{(stream ? "streamed" : "plain")} answer via the {proxy.Name}: FAILED ({FirstLine(e.Message)}); left out of the {(stream ? "streamed" : "plain")} scenarios";
+                    proxy.FailedModes.Add(stream);
+                    checks.Add(refusal);
+                    progress.WriteLine("  " + refusal);
+                    continue;
+                }
+
+                proxy.Calls.Value++;
                 var same = answer.AsSpan().SequenceEqual(expected);
-                var check = $"{(stream ? "streamed" : "plain")} answer via the {gateway.Name}: {answer.Length} B, " +
+                var check = $"{(stream ? "streamed" : "plain")} answer via the {proxy.Name}: {answer.Length} B, " +
                     (same ? "byte for byte the upstream's" : $"DIFFERENT from the upstream's {expected.Length} B");
                 checks.Add(check);
                 progress.WriteLine("  " + check);
@@ -247,11 +326,18 @@ internal static class BenchmarkRun
         return checks;
     }
 
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
     private static async Task<byte[]> CallOnceAsync(Target target, bool stream, CancellationToken cancellationToken)
     {
         var service = target.Host.Current;
         using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.Bearer);
+        foreach (var (name, value) in target.Headers)
+        {
+            http.DefaultRequestHeaders.Add(name, value);
+        }
+
         using var content = new ByteArrayContent(ChatPayloads.Request(stream));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await http.PostAsync(new Uri("v1/chat/completions", UriKind.Relative), content, cancellationToken);
@@ -326,11 +412,20 @@ internal static class BenchmarkRun
     }
 
     /// <summary>
-    /// A path to measure: whom to call, with which key, whether it is a gateway (whose CPU is counted) and one that
-    /// captures; and how many calls it has completed in all, warm-ups and checks included.
+    /// A path to measure: whom to call, with which key and headers, whether it is a proxy (whose CPU is counted and
+    /// which is started again if it exits) and one that captures; and how many calls it has completed in all, warm-ups
+    /// and checks included.
     /// </summary>
-    private sealed record Target(string Name, string Bearer, ServiceHost Host, bool IsGateway, bool Captures = false)
+    private sealed record Target(string Name, string Bearer, ServiceHost Host, bool IsProxy, bool Captures = false)
     {
+        public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>Another team's proxy, measured for comparison: a mode it fails is reported and left out.</summary>
+        public bool IsPeer { get; init; }
+
+        /// <summary>The modes (streamed or not) this path failed in the check, and is not measured in.</summary>
+        public HashSet<bool> FailedModes { get; } = [];
+
         public StrongBox<long> Calls { get; } = new(0);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class HttpClientLoad : IDisposable
     private readonly byte[] _body;
     private readonly bool _stream;
 
-    public HttpClientLoad(Uri baseAddress, string bearer, byte[] body, bool stream, int connections)
+    public HttpClientLoad(Uri baseAddress, string bearer, IReadOnlyDictionary<string, string> headers, byte[] body, bool stream, int connections)
     {
         var handler = new SocketsHttpHandler
         {
@@ -28,6 +28,11 @@ internal sealed class HttpClientLoad : IDisposable
         _client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         _client.DefaultRequestHeaders.Accept.ParseAdd(stream ? "text/event-stream" : "application/json");
+        foreach (var (name, value) in headers)
+        {
+            _client.DefaultRequestHeaders.Add(name, value);
+        }
+
         _path = new Uri("v1/chat/completions", UriKind.Relative);
         _body = body;
         _stream = stream;

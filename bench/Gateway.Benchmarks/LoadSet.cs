@@ -13,15 +13,15 @@ internal sealed class LoadSet : IDisposable
 
     public IReadOnlyList<ILoadWorker> Workers { get; }
 
-    public static LoadSet Create(ClientKind client, Uri baseAddress, string bearer, bool stream, int concurrency)
+    public static LoadSet Create(ClientKind client, Uri baseAddress, string bearer, IReadOnlyDictionary<string, string> headers, bool stream, int concurrency)
     {
         var body = ChatPayloads.Request(stream);
         if (client == ClientKind.Raw)
         {
-            return new LoadSet([.. Enumerable.Range(0, concurrency).Select(_ => new RawHttpClient(baseAddress, bearer, body, stream))], null);
+            return new LoadSet([.. Enumerable.Range(0, concurrency).Select(_ => new RawHttpClient(baseAddress, bearer, headers, body, stream))], null);
         }
 
-        var shared = new HttpClientLoad(baseAddress, bearer, body, stream, concurrency);
+        var shared = new HttpClientLoad(baseAddress, bearer, headers, body, stream, concurrency);
         return new LoadSet([.. Enumerable.Range(0, concurrency).Select(_ => shared.CreateWorker())], shared);
     }
 

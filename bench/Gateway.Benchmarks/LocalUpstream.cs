@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace SlmPlatform.Gateway.Benchmarks;
 
@@ -24,13 +23,9 @@ internal static class LocalUpstream
 
     public static async Task RunAsync(string url, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(url);
-        builder.Logging.ClearProviders();
-        await using var app = builder.Build();
+        await using var app = ChildWebServer.CreateBuilder(url).Build();
         app.Run(HandleAsync);
-        await app.StartAsync(cancellationToken);
-        await app.WaitForShutdownAsync(cancellationToken);
+        await app.ServeAsync(cancellationToken);
     }
 
     private static async Task HandleAsync(HttpContext context)

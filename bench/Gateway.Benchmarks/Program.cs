@@ -13,6 +13,13 @@ if (args is [LocalUpstream.ServeOption, var url])
     return 0;
 }
 
+// So is the YARP relay measured beside the gateway: `--serve-yarp URL`.
+if (args is [YarpProxy.ServeOption, var proxyUrl])
+{
+    await YarpProxy.RunAsync(proxyUrl, stop.Token);
+    return 0;
+}
+
 if (!BenchmarkOptions.TryParse(args, out var options, out var exitCode))
 {
     return exitCode;

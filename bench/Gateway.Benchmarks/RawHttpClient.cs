@@ -24,7 +24,7 @@ internal sealed class RawHttpClient : ILoadWorker
     private long _firstDataAt;
     private SseDataMatcher _matcher;
 
-    public RawHttpClient(Uri baseAddress, string bearer, byte[] body, bool stream)
+    public RawHttpClient(Uri baseAddress, string bearer, IReadOnlyDictionary<string, string> headers, byte[] body, bool stream)
     {
         _endpoint = new IPEndPoint(IPAddress.Parse(baseAddress.Host), baseAddress.Port);
         _stream = stream;
@@ -34,6 +34,7 @@ internal sealed class RawHttpClient : ILoadWorker
             $"Accept: {(stream ? "text/event-stream" : "application/json")}\r\n" +
             "Content-Type: application/json\r\n" +
             "User-Agent: slm-gateway-benchmark\r\n" +
+            string.Concat(headers.Select(h => $"{h.Key}: {h.Value}\r\n")) +
             $"Content-Length: {body.Length.ToString(CultureInfo.InvariantCulture)}\r\n\r\n";
         _request = [.. Encoding.ASCII.GetBytes(head), .. body];
     }

@@ -8,13 +8,28 @@ namespace SlmPlatform.Gateway.Benchmarks;
 /// </summary>
 internal sealed record PathResult(string Path, Measurement Measurement, TimeSpan? Drain, double? AllInCpuPerCallMicroseconds);
 
+/// <summary>The paths a scenario measures, by name: the upstream direct, the peers, and this gateway three ways.</summary>
+internal static class PathNames
+{
+    public const string Direct = "direct";
+    public const string Yarp = "YARP relay";
+    public const string Portkey = "Portkey gateway";
+    public const string CaptureOff = "gateway, capture off";
+    public const string CaptureOn = "gateway, capture on";
+    public const string Routed = "gateway, capture on, routes for other tasks";
+}
+
 /// <summary>
-/// One scenario (plain or streamed, at one concurrency) measured on its three paths back to back: the upstream called
-/// directly, the gateway with capture switched off, and the gateway as deployed (capture on).
+/// One scenario (plain or streamed, at one concurrency) measured on every path back to back, the upstream called
+/// directly first: each ratio compares figures taken moments apart on the same machine.
 /// </summary>
-internal sealed record ScenarioResult(bool Stream, int Concurrency, PathResult Direct, PathResult Relay, PathResult Gateway)
+internal sealed record ScenarioResult(bool Stream, int Concurrency, IReadOnlyList<PathResult> Paths)
 {
     public string Name => $"{(Stream ? "stream (TTFT)" : "plain")}, c={Concurrency}";
+
+    public PathResult Direct => Paths[0];
+
+    public PathResult? Find(string path) => Paths.FirstOrDefault(p => p.Path == path);
 }
 
 /// <summary>Whether the captures of the calls made through the capturing gateway reached the broker.</summary>
