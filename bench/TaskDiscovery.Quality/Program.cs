@@ -1,4 +1,5 @@
 using SlmPlatform.TaskDiscovery.Quality;
+using SlmPlatform.TaskDiscovery.Quality.Filing;
 
 // Topic clustering quality on BANKING77, embedding throughput beside raw ONNX Runtime, re-clustering 100,000 vectors.
 // Usage and flags: docs/task-discovery.md.
@@ -13,6 +14,23 @@ var skipThroughput = parsed.GetValue(Arguments.NoThroughput);
 var skipScale = parsed.GetValue(Arguments.NoScale);
 var explore = parsed.GetValue(Arguments.Explore);
 var cacheOnly = parsed.GetValue(Arguments.Cache);
+
+if (parsed.GetValue(Arguments.Filing))
+{
+    // Self-made calls through the running services: no shared data needed.
+    using var stop = new HarnessStop();
+    var filing = new FilingOptions(
+        parsed.GetValue(Arguments.Calls),
+        parsed.GetValue(Arguments.IngestDll) ?? throw new ArgumentException("--filing needs --ingest-dll"),
+        parsed.GetValue(Arguments.ScrubberDll) ?? throw new ArgumentException("--filing needs --scrubber-dll"),
+        parsed.GetValue(Arguments.TasksDll) ?? throw new ArgumentException("--filing needs --tasks-dll"));
+    var loadBefore = LoadAverage.Read();
+    var result = await FilingRun.RunAsync(filing, Console.Error, stop.Token);
+    Console.WriteLine($"Load average {loadBefore} before, {LoadAverage.Read()} after; {Environment.ProcessorCount} cores.");
+    Console.WriteLine();
+    Console.WriteLine(result.ToMarkdown());
+    return 0;
+}
 
 var root = DataPaths.FindRepositoryRoot();
 var data = DataPaths.FindSharedData(root, dataPath);

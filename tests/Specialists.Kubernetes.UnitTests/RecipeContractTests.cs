@@ -54,7 +54,7 @@ public sealed class RecipeContractTests : IDisposable
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(IEnumerable<string> arguments)
     {
-        var script = Path.Combine(RepositoryRoot(), "deploy", "training", "train_lora.py");
+        var script = Path.Combine(RepositoryFiles.Root, "deploy", "training", "train_lora.py");
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
@@ -80,18 +80,5 @@ public sealed class RecipeContractTests : IDisposable
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
             return (process.ExitCode, await output, await error);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "SlmPlatform.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (SlmPlatform.sln) is not above the test's folder.");
     }
 }

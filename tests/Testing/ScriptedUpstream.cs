@@ -62,8 +62,16 @@ public sealed class ScriptedUpstream : IAsyncDisposable
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         var request = body.RootElement;
         Received.Enqueue(new ReceivedRequest(context.Request.Headers.Authorization.ToString(), request.Clone()));
-        var model = request.GetProperty("model").GetString()!;
         context.Response.Headers["x-request-id"] = "req_" + Guid.NewGuid().ToString("N");
+        if (!request.TryGetProperty("model", out var named) || named.ValueKind != JsonValueKind.String
+            || !request.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            // As the providers do: a request without a model or messages is the caller's mistake.
+            await WriteErrorAsync(context, 400, "You must provide a model parameter and a messages array.", "invalid_request_error", null);
+            return;
+        }
+
+        var model = named.GetString()!;
 
         switch (model)
         {

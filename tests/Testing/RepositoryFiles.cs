@@ -1,7 +1,7 @@
-namespace SlmPlatform.Deploy.Tests;
+namespace SlmPlatform.Testing;
 
 /// <summary>Paths in the repository this test was built from.</summary>
-internal static class RepositoryFiles
+public static class RepositoryFiles
 {
     public static readonly string Root = FindRoot();
 
