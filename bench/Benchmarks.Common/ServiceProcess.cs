@@ -169,6 +169,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Listening, but too busy to answer in time: a worker that starts on a full queue is.
+            }
 
             await Task.Delay(200, cancellationToken);
         }

@@ -49,10 +49,13 @@ internal static class FilingRun
             await FillQueueAsync(options, environment, apiKey, messaging, cancellationToken);
 
             progress.WriteLine("  the tasks service files them...");
-            await using var tasks = await ServiceProcess.StartAsync("tasks", options.Tasks, environment, cancellationToken);
-            var (perSecond, cores, machine) = await MeasureAsync(tasks, tasksDb, options.Calls, cancellationToken);
-            var texts = await EmbeddedTextsAsync(tasksDb, cancellationToken);
-            await tasks.DisposeAsync();
+            double perSecond, cores, machine;
+            string[] texts;
+            await using (var tasks = await ServiceProcess.StartAsync("tasks", options.Tasks, environment, cancellationToken))
+            {
+                (perSecond, cores, machine) = await MeasureAsync(tasks, tasksDb, options.Calls, cancellationToken);
+                texts = await EmbeddedTextsAsync(tasksDb, options.Calls, cancellationToken);
+            }
 
             progress.WriteLine($"  raw ONNX Runtime on the same {texts.Length:N0} texts...");
             using var raw = new RawOnnxBaseline();
@@ -117,7 +120,7 @@ internal static class FilingRun
             if (filed >= total * 0.95 && first is { } start)
             {
                 var elapsed = Stopwatch.GetElapsedTime(start.At, sample.At);
-                return ((sample.Filed - start.Filed) / elapsed.TotalSeconds, (sample.Cpu - start.Cpu) / elapsed, sample.Machine.CoresBusySince(start.Machine));
+                return ((sample.Filed - start.Filed) / elapsed.TotalSeconds, (sample.Cpu - start.Cpu) / elapsed, sample.Machine.CoresBusySince(start.Machine) ?? double.NaN);
             }
 
             await Task.Delay(SampleEvery, cancellationToken);
@@ -126,10 +129,20 @@ internal static class FilingRun
         throw new TimeoutException($"The tasks service did not file 95 % of {total} calls within {Timeout.TotalMinutes} minutes.");
     }
 
-    private static async Task<string[]> EmbeddedTextsAsync(string tasksDb, CancellationToken cancellationToken)
+    /// <summary>The texts the service embedded, once it has filed every call.</summary>
+    private static async Task<string[]> EmbeddedTextsAsync(string tasksDb, int total, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(tasksDb);
         await connection.OpenAsync(cancellationToken);
+        await using (var count = new NpgsqlCommand("select count(*) from task_calls", connection))
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(Timeout.TotalSeconds * Stopwatch.Frequency);
+            while ((long)(await count.ExecuteScalarAsync(cancellationToken))! < total && Stopwatch.GetTimestamp() < deadline)
+            {
+                await Task.Delay(SampleEvery, cancellationToken);
+            }
+        }
+
         await using var command = new NpgsqlCommand("select request_text from task_calls where request_text is not null order by started_at, call_id", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var texts = new List<string>();
