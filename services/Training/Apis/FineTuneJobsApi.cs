@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,8 +38,6 @@ public static class FineTuneJobsApi
         return created ? TypedResults.Created($"/api/finetune-jobs/{job.Id}", job) : TypedResults.Ok(job);
     }
 
-    public const int MaxPageSize = 200;
-
     /// <summary>
     /// The tenant's jobs, newest first: <c>task_id</c> and <c>state</c> filter, <c>limit</c> (1–200, default 50) sizes the
     /// page, and a page's <c>next</c> passed as <c>after</c> gives the one after it.
@@ -49,22 +46,14 @@ public static class FineTuneJobsApi
         [FromQuery(Name = "task_id")] Guid? taskId, string? state, string? limit, string? after, ClaimsPrincipal user, JobStore jobs, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var size = 50;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
-        {
-            errors["limit"] = [$"Must be a whole number from 1 to {MaxPageSize}."];
-        }
+        var size = Paging.Size(limit, errors);
 
         if (state is not null && state is not (JobStates.Queued or JobStates.Running or JobStates.Succeeded or JobStates.Failed or JobStates.Cancelled))
         {
             errors["state"] = ["Must be queued, running, succeeded, failed or cancelled."];
         }
 
-        var cursor = after is null ? null : FineTuneJobCursor.Parse(after);
-        if (after is not null && cursor is null)
-        {
-            errors["after"] = ["Must be the 'next' value of a previous page."];
-        }
+        var cursor = Paging.After(after, PageCursor.ParseJob, errors);
 
         if (errors.Count > 0)
         {
@@ -72,7 +61,7 @@ public static class FineTuneJobsApi
         }
 
         var page = await jobs.ListAsync(user.GetTenantId(), taskId, state, cursor, size, cancellationToken);
-        return TypedResults.Ok(new FineTuneJobPage(page, page.Count == size ? FineTuneJobCursor.Of(page[^1]) : null));
+        return TypedResults.Ok(new FineTuneJobPage(page, page.Count == size ? PageCursor.Of(page[^1]) : null));
     }
 
     public static async Task<Results<Ok<FineTuneJob>, NotFound>> GetJob(Guid id, ClaimsPrincipal user, JobStore jobs, CancellationToken cancellationToken) =>

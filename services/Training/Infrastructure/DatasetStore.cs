@@ -52,6 +52,37 @@ public sealed class DatasetStore(NpgsqlDataSource dataSource, IArtifactStore art
             : null;
     }
 
+    /// <summary>
+    /// The tenant's dataset versions, newest first, optionally of one task; <paramref name="after"/> is the last version
+    /// of the previous page (its creation time and id).
+    /// </summary>
+    public async Task<IReadOnlyList<DatasetSummary>> ListAsync(
+        string tenantId, Guid? taskId, (DateTimeOffset CreatedAt, string Id)? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select dataset_id, task_id, output_kind, content_hash, splits, labels, created_at from datasets
+            where tenant_id = $1 and ($2::uuid is null or task_id = $2)
+              and ($3::timestamptz is null or (created_at, dataset_id) < ($3, $4))
+            order by created_at desc, dataset_id desc limit $5
+            """);
+        command.Parameters.Add(Db.Value(tenantId));
+        command.Parameters.Add(Db.Nullable(taskId, NpgsqlTypes.NpgsqlDbType.Uuid));
+        command.Parameters.Add(Db.Nullable(after?.CreatedAt, NpgsqlTypes.NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Db.Value(after?.Id ?? string.Empty));
+        command.Parameters.Add(Db.Value(limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var datasets = new List<DatasetSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            datasets.Add(new DatasetSummary(
+                reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), Db.Json(reader, 4), Db.Json(reader, 5),
+                reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return datasets;
+    }
+
     /// <summary>The stored examples, checked against the content hash they were saved under.</summary>
     public async Task<IReadOnlyList<DatasetExample>?> ExamplesAsync(StoredDataset dataset, CancellationToken cancellationToken)
     {
