@@ -84,6 +84,10 @@ public static class BadInputCorpus
             new("training: limit 0", "training", HttpMethod.Get, "/api/finetune-jobs?limit=0"),
             new("training: an unknown state", "training", HttpMethod.Get, "/api/finetune-jobs?state=bogus"),
             new("training: a bad cursor", "training", HttpMethod.Get, "/api/finetune-jobs?after=zzz"),
+            new("training: datasets, limit a million", "training", HttpMethod.Get, "/api/datasets?limit=1000000"),
+            new("training: datasets, a cursor of words", "training", HttpMethod.Get, "/api/datasets?after=drop%20table"),
+            new("serving: deployments, limit 0", "serving", HttpMethod.Get, "/api/deployments?limit=0"),
+            new("serving: deployments, a cursor with a path", "serving", HttpMethod.Get, "/api/deployments?after=1...%2F..%2Fetc"),
             new("tasks: a task's calls, limit -1", "tasks", HttpMethod.Get, $"/api/tasks/{SomeTask}/calls?limit=-1"),
 
             new("calls: a path-traversal id", "calls", HttpMethod.Get, "/api/calls/..%2F..%2Fetc%2Fpasswd"),

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
+using SlmPlatform.ServiceDefaults;
 using SlmPlatform.Serving.Infrastructure;
 using SlmPlatform.Serving.Infrastructure.Deployment;
 
@@ -16,9 +17,30 @@ public static partial class DeploymentsApi
 {
     public static IEndpointRouteBuilder MapDeploymentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/deployments").WithTags("Deployments").RequireAuthorization()
-            .MapPost("/", Deploy).WithName("DeploySpecialist").WithSummary("Deploy a specialist to serving, Ollama or vLLM");
+        var api = app.MapGroup("/api/deployments").WithTags("Deployments").RequireAuthorization();
+        api.MapGet("/", ListDeployments).WithName("ListDeployments")
+            .WithSummary("The tenant's specialists and the target answering for each, newest first; pass 'next' as 'after' for the next page");
+        api.MapPost("/", Deploy).WithName("DeploySpecialist").WithSummary("Deploy a specialist to serving, Ollama or vLLM");
         return app;
+    }
+
+    /// <summary>
+    /// The tenant's specialists, newest first, each with where it answers: <c>limit</c> (1–200, default 50) sizes the
+    /// page, and a page's <c>next</c> passed as <c>after</c> gives the one after it.
+    /// </summary>
+    public static async Task<Results<Ok<DeploymentPage>, ValidationProblem>> ListDeployments(
+        string? limit, string? after, ClaimsPrincipal user, DeploymentListing listing, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var size = KeysetPaging.Size(limit, errors);
+        var cursor = KeysetPaging.After(after, KeysetPaging.ParseGuidCursor, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var page = await listing.ListAsync(user.GetTenantId(), cursor, size, cancellationToken);
+        return TypedResults.Ok(new DeploymentPage(page, page.Count == size ? KeysetPaging.Cursor(page[^1].CreatedAt, page[^1].ModelId.ToString("N")) : null));
     }
 
     public static async Task<Results<Ok<ModelDeployed>, ValidationProblem, ProblemHttpResult>> Deploy(

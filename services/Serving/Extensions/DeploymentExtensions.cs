@@ -26,6 +26,7 @@ internal static class DeploymentExtensions
         builder.Services.AddSingleton<ISpecialistDeployer, VllmDeployer>();
         builder.Services.AddSingleton<SpecialistDeployment>();
         builder.Services.AddSingleton<ExternalDeployments>();
+        builder.Services.AddSingleton<DeploymentListing>();
 
         // The deployment retries by itself, with a failure to report at the end; the standard handler's retries and
         // 30-second limit would hide the one and cut a GGUF upload short.

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SlmPlatform.ApiKeys;
+using SlmPlatform.ServiceDefaults;
 using SlmPlatform.Specialists.Datasets;
 using SlmPlatform.Training.Infrastructure;
 
@@ -27,8 +28,8 @@ public static class DatasetsApi
         [FromQuery(Name = "task_id")] Guid? taskId, string? limit, string? after, ClaimsPrincipal user, DatasetStore datasets, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var size = Paging.Size(limit, errors);
-        var cursor = Paging.After(after, PageCursor.Parse, errors);
+        var size = KeysetPaging.Size(limit, errors);
+        var cursor = KeysetPaging.After(after, KeysetPaging.ParseCursor, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SlmPlatform.ApiKeys;
+using SlmPlatform.ServiceDefaults;
 using SlmPlatform.Specialists.Catalog;
 using SlmPlatform.Training.Infrastructure;
 using SlmPlatform.Training.Workers;
@@ -46,14 +47,14 @@ public static class FineTuneJobsApi
         [FromQuery(Name = "task_id")] Guid? taskId, string? state, string? limit, string? after, ClaimsPrincipal user, JobStore jobs, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var size = Paging.Size(limit, errors);
+        var size = KeysetPaging.Size(limit, errors);
 
         if (state is not null && state is not (JobStates.Queued or JobStates.Running or JobStates.Succeeded or JobStates.Failed or JobStates.Cancelled))
         {
             errors["state"] = ["Must be queued, running, succeeded, failed or cancelled."];
         }
 
-        var cursor = Paging.After(after, PageCursor.ParseJob, errors);
+        var cursor = KeysetPaging.After(after, KeysetPaging.ParseGuidCursor, errors);
 
         if (errors.Count > 0)
         {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace SlmPlatform.Serving.FunctionalTests.Deployment;
 
 /// <summary>
-/// <c>POST /api/deployments</c> against stand-ins of Ollama and vLLM (no real server can run here): what each target
+/// <c>POST /api/deployments</c> and its list against stand-ins of Ollama and vLLM (no real server can run here): what each target
 /// is sent, what the operator is answered, and the failures' status codes.
 /// </summary>
 public sealed class DeploymentApiTests(DeploymentFixture fixture) : IClassFixture<DeploymentFixture>
@@ -130,6 +130,57 @@ public sealed class DeploymentApiTests(DeploymentFixture fixture) : IClassFixtur
         Assert.True(errors.GetProperty("errors").TryGetProperty("model_id", out _));
         Assert.True(errors.GetProperty("errors").TryGetProperty("target", out _));
         Assert.Equal(HttpStatusCode.NotFound, notFound);
+    }
+
+    [Fact]
+    public async Task List_ShowsWhereEachSpecialistAnswers_PageByPage_AndNoOtherTenantsModel()
+    {
+        var head = fixture.Registry.AddHead(DeploymentFixture.Tenant);
+        var onVllm = fixture.Registry.AddAdapter(DeploymentFixture.Tenant, "Qwen/Qwen2.5-0.5B-Instruct");
+        var nowhere = fixture.Registry.AddAdapter(DeploymentFixture.Tenant, "Qwen/Qwen2.5-0.5B-Instruct");
+        var theirs = fixture.Registry.AddHead(DeploymentFixture.OtherTenant);
+        var (deployed, _) = await DeployAsync(new { model_id = onVllm.Id, target = "vllm" });
+        Assert.Equal(HttpStatusCode.OK, deployed);
+
+        var listed = new List<JsonElement>();
+        using var http = fixture.Reachable.CreateClient(fixture.Key);
+        for (var url = "/api/deployments?limit=2"; url is not null;)
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>(url, Token);
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            Assert.InRange(items.Count, 0, 2);
+            listed.AddRange(items);
+            url = page.GetProperty("next").GetString() is { } next ? $"/api/deployments?limit=2&after={Uri.EscapeDataString(next)}" : null;
+        }
+
+        var byId = listed.ToDictionary(d => d.GetProperty("model_id").GetGuid());
+        Assert.Equal(listed.Count, byId.Count); // no model on two pages
+        Assert.Equal("embedded", byId[head.Id].GetProperty("target").GetString());
+        Assert.Equal(DeploymentFixture.EmbeddedUrl, byId[head.Id].GetProperty("endpoint").GetString());
+        Assert.Equal("vllm", byId[onVllm.Id].GetProperty("target").GetString());
+        Assert.Equal($"slm-{onVllm.Id:N}", byId[onVllm.Id].GetProperty("served_name").GetString());
+        Assert.Equal(fixture.Vllm.BaseUrl.ToString(), byId[onVllm.Id].GetProperty("endpoint").GetString());
+        Assert.Equal(JsonValueKind.String, byId[onVllm.Id].GetProperty("deployed_at").ValueKind);
+        Assert.Equal(JsonValueKind.Null, byId[nowhere.Id].GetProperty("target").ValueKind);
+        Assert.DoesNotContain(theirs.Id, byId.Keys);
+        var created = listed.Select(d => d.GetProperty("created_at").GetDateTimeOffset()).ToList();
+        Assert.Equal(created.OrderDescending(), created);
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=201", "limit")]
+    [InlineData("after=not-a-cursor", "after")]
+    [InlineData("after=638000000000000000.not-a-guid", "after")]
+    public async Task List_BadPaging_Is400NamingTheParameter(string query, string field)
+    {
+        using var http = fixture.Reachable.CreateClient(fixture.Key);
+
+        using var response = await http.GetAsync($"/api/deployments?{query}", Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> DeployAsync(object request, ServiceFactory<Infrastructure.ServingOptions>? factory = null)
