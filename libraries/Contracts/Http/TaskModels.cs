@@ -3,7 +3,11 @@ namespace SlmPlatform.Contracts.Http;
 // The tasks service's read API (GET /api/tasks, /api/tasks/{id}, /api/tasks/{id}/calls), as it answers and as other
 // services read it.
 
-/// <summary>A recurring task with its statistics. Cost is in US dollars from the price table; unpriced models count zero and are named.</summary>
+/// <summary>
+/// A recurring task with its statistics. Cost is in US dollars from the price table; unpriced models count zero and are
+/// named. <see cref="Small"/>: fewer calls than finding its topics takes (the tasks service's <c>Topics:MinCalls</c>,
+/// 30 by default) — a call site seen a few times, kept and counted, not yet worth a specialist.
+/// </summary>
 public sealed record TaskSummary(
     Guid Id,
     string Name,
@@ -23,7 +27,8 @@ public sealed record TaskSummary(
     string Status,
     Guid? SplitFrom,
     int Version,
-    long Topics);
+    long Topics,
+    bool Small = false);
 
 /// <summary>Whether a task is worth a specialist in its owner's eyes: an ignored task is kept, counted and never trained.</summary>
 public static class TaskStatuses

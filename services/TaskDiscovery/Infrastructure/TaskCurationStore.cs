@@ -14,7 +14,8 @@ public sealed class TaskCurationStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             $"""
-            update tasks set name = coalesce($3, name), ignored = coalesce($4, ignored), version = version + 1
+            update tasks set name = coalesce($3, name), ignored = coalesce($4, ignored), version = version + 1,
+                name_source = case when $3 is null then name_source else 'person' end
             where tenant_id = $1 and task_id = $2 and merged_into is null
             returning {TaskVersion.Columns}
             """);
@@ -92,8 +93,8 @@ public sealed class TaskCurationStore(NpgsqlDataSource dataSource)
         var childId = DeterministicId.Create("task-split", tenantId, taskId.ToString(), string.Join(',', topics));
         await ExecuteAsync(connection, transaction, cancellationToken,
             ("""
-             insert into tasks (task_id, tenant_id, call_site_key, name, agent, workload, output_kind, first_call_id, split_from, next_topic_id)
-             select $1, tenant_id, call_site_key || chr(31) || 'split' || chr(31) || $1::text, $3, agent, workload, output_kind, first_call_id, task_id, next_topic_id
+             insert into tasks (task_id, tenant_id, call_site_key, name, agent, workload, output_kind, first_call_id, split_from, next_topic_id, name_source)
+             select $1, tenant_id, call_site_key || chr(31) || 'split' || chr(31) || $1::text, $3, agent, workload, output_kind, first_call_id, task_id, next_topic_id, 'person'
              from tasks where task_id = $2
              """, [childId, taskId, name]),
             ("update task_topics set task_id = $1 where task_id = $2 and topic_id = any($3)", [childId, taskId, topics]),

@@ -33,6 +33,7 @@ public sealed partial class TaskStore
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(Nullable(taskId, NpgsqlDbType.Uuid));
         var summaries = new List<TaskSummary>();
+        var smallBelow = topicOptions.CurrentValue.MinCalls;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -47,7 +48,7 @@ public sealed partial class TaskStore
                 reader.IsDBNull(9) ? null : reader.GetDouble(9), reader.IsDBNull(10) ? null : reader.GetDouble(10),
                 taskLabels.Count, Suitability.Score(outputKind, calls, taskLabels), reader.GetFieldValue<DateTimeOffset>(5),
                 reader.GetBoolean(11) ? TaskStatuses.Ignored : TaskStatuses.Active, reader.IsDBNull(12) ? null : reader.GetGuid(12),
-                reader.GetInt32(13), reader.GetInt64(14)));
+                reader.GetInt32(13), reader.GetInt64(14), calls < smallBelow));
         }
 
         await reader.DisposeAsync();

@@ -6,7 +6,7 @@ using SlmPlatform.Routing;
 namespace SlmPlatform.TaskDiscovery.Infrastructure;
 
 /// <summary>The tasks database: call sites found, the calls that belong to them, and their statistics. Tasks merged into another are not listed.</summary>
-public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<PricingOptions> pricing)
+public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<PricingOptions> pricing, IOptionsMonitor<TopicOptions> topicOptions)
 {
     /// <summary>
     /// Creates the call site's task on first sight. Returns whether this call is the one that revealed the task — on
@@ -21,8 +21,8 @@ public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonit
         await using var task = dataSource.CreateCommand(
             """
             with created as (
-                insert into tasks (task_id, tenant_id, call_site_key, name, agent, workload, output_kind, first_call_id, signature_text, signature_vector, merged_into)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                insert into tasks (task_id, tenant_id, call_site_key, name, agent, workload, output_kind, first_call_id, signature_text, signature_vector, merged_into, name_source)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                 on conflict (task_id) do update set first_call_id = tasks.first_call_id
                 returning first_call_id, merged_into)
             select (select first_call_id from created), coalesce(m3.task_id, m2.task_id, m1.task_id, $1)
@@ -42,6 +42,7 @@ public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonit
         task.Parameters.Add(Nullable(signature?.Text, NpgsqlDbType.Text));
         task.Parameters.Add(Nullable(signature?.Vector, NpgsqlDbType.Array | NpgsqlDbType.Real));
         task.Parameters.Add(Nullable(foldInto, NpgsqlDbType.Uuid));
+        task.Parameters.Add(new NpgsqlParameter { Value = site.NameSource });
         await using var reader = await task.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetString(0) == call.CallId, reader.GetGuid(1));

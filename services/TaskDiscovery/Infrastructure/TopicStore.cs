@@ -76,7 +76,8 @@ public sealed class TopicStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Replaces the task's topics with a run's outcome and re-files its clustered calls, in one transaction; null
-    /// when the task is gone or merged away meanwhile, else the task's new version.
+    /// when the task is gone or merged away meanwhile, else the task's new version. A task named only after its kind
+    /// of output (or its earlier topics) is named after its largest topics now; a name a person gave is kept.
     /// </summary>
     public async Task<TaskVersion?> SaveClusteringAsync(
         Guid taskId, IReadOnlyList<ClusteredTopic> topics, IReadOnlyList<string> callIds, IReadOnlyList<int?> topicIds, int nextTopicId, CancellationToken cancellationToken)
@@ -118,15 +119,18 @@ public sealed class TopicStore(NpgsqlDataSource dataSource)
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var name = await NameFromTopicsAsync(connection, transaction, taskId, topics, topicIds, cancellationToken);
         await using var version = new NpgsqlCommand(
             $"""
-            update tasks set next_topic_id = greatest(next_topic_id, $2), topics_clustered_at = now(), topics_clustered_calls = $3, version = version + 1
+            update tasks set next_topic_id = greatest(next_topic_id, $2), topics_clustered_at = now(), topics_clustered_calls = $3, version = version + 1,
+                name = coalesce($4, name), name_source = case when $4 is null then name_source else '{TaskNameSources.Topics}' end
             where task_id = $1 and merged_into is null
             returning {TaskVersion.Columns}
             """, connection, transaction);
         version.Parameters.Add(new NpgsqlParameter { Value = taskId });
         version.Parameters.Add(new NpgsqlParameter { Value = nextTopicId });
         version.Parameters.Add(new NpgsqlParameter { Value = (long)callIds.Count });
+        version.Parameters.Add(new NpgsqlParameter { Value = (object?)name ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         var changed = await TaskVersion.ReadAsync(version, cancellationToken);
         if (changed is null)
         {
@@ -136,6 +140,28 @@ public sealed class TopicStore(NpgsqlDataSource dataSource)
 
         await transaction.CommitAsync(cancellationToken);
         return changed;
+    }
+
+    /// <summary>The task's new name from its topics, largest first; null when its name is not the platform's to improve.</summary>
+    private static async Task<string?> NameFromTopicsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid taskId, IReadOnlyList<ClusteredTopic> topics, IReadOnlyList<int?> topicIds,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            select agent, output_kind from tasks
+            where task_id = $1 and name_source in ('{TaskNameSources.Structure}', '{TaskNameSources.Topics}') for update
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = taskId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var sizes = topicIds.OfType<int>().CountBy(id => id).ToDictionary();
+        var bySize = topics.OrderByDescending(t => sizes.GetValueOrDefault(t.TopicId)).ThenBy(t => t.TopicId).Select(t => t.Terms);
+        return TaskNames.FromTopics(reader.GetString(0), reader.GetString(1), bySize);
     }
 
     /// <summary>The task's topics with their sizes, or null when the tenant has no such task.</summary>

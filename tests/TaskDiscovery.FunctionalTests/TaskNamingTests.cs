@@ -1,0 +1,58 @@
+namespace SlmPlatform.TaskDiscovery.FunctionalTests;
+
+/// <summary>
+/// Task names a person can read: from the system prompt's instruction, else the kind of output and then the largest
+/// topics; a name a person gave survives re-clustering; tasks too small for topics are marked.
+/// </summary>
+public sealed class TaskNamingTests(DiscoveryFixture fixture) : IClassFixture<DiscoveryFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static (string Text, string Intent)[] RouterCalls =>
+        [.. RouterTraffic.Messages.SelectMany(pair => pair.Value.Select(text => (text, pair.Key)))];
+
+    [Fact]
+    public async Task AnUntaggedCallSite_IsNamedAfterItsSystemPromptsInstruction_AndMarkedSmallWhileItHasFewCalls()
+    {
+        var agent = $"invoices-{Guid.NewGuid():N}"[..17];
+        var taskId = await fixture.PostLabelledCallsAsync(
+            agent, null, [("Invoice 7 from the stationery shop", "office"), ("Fuel receipt for the van", "fleet")],
+            system: "You are a helpful assistant. Sort incoming supplier invoices into cost centres; answer with JSON.");
+        using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+
+        var task = (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("task");
+
+        Assert.Equal($"{agent}/sort-incoming-supplier-invoices", task.GetProperty("name").GetString());
+        Assert.True(task.GetProperty("small").GetBoolean());
+    }
+
+    [Fact]
+    public async Task WithoutAPrompt_TheNameIsTheKindOfOutput_ThenItsLargestTopics_UntilAPersonRenamesIt()
+    {
+        var agent = $"prompts-{Guid.NewGuid():N}"[..16];
+        var taskId = await fixture.PostLabelledCallsAsync(agent, null, RouterCalls);
+        using var client = fixture.Tasks.CreateClient(fixture.ApiKey);
+        var before = await NameAsync(client, taskId);
+
+        await TopicTests.ReclusterAsync(client, taskId);
+        var afterTopics = await NameAsync(client, taskId);
+        using var renamed = await client.PatchAsJsonAsync($"/api/tasks/{taskId}", new { name = "Card and rate questions" }, Token);
+        await TopicTests.ReclusterAsync(client, taskId);
+        var afterRename = await NameAsync(client, taskId);
+
+        Assert.Equal($"{agent}/json-answers", before);
+        Assert.StartsWith($"{agent}/json-answers-", afterTopics, StringComparison.Ordinal);
+        var topicWords = afterTopics[$"{agent}/json-answers-".Length..].Split('-');
+        Assert.InRange(topicWords.Length, 1, 3);
+        var terms = (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/topics", Token)).GetProperty("topics").EnumerateArray()
+            .SelectMany(t => t.GetProperty("terms").EnumerateArray().Select(term => term.GetString())).ToHashSet();
+        Assert.All(topicWords, word => Assert.Contains(word, terms));
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("Card and rate questions", afterRename);
+        var summary = (await fixture.WaitForTasksAsync(t => true, TimeSpan.FromSeconds(5))).Single(t => t.GetProperty("id").GetString() == taskId);
+        Assert.False(summary.GetProperty("small").GetBoolean());
+    }
+
+    private static async Task<string> NameAsync(HttpClient client, string taskId) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("task").GetProperty("name").GetString()!;
+}
