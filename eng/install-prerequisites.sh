@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the platform runs on when they are missing: PostgreSQL, Redis and RabbitMQ
-# (run by the AppHost as executables in local mode); with --browser also Debian's chromium, which the console's browser
-# tests drive through Playwright. The .NET SDK is expected to be installed already.
+# (run by the AppHost as executables in local mode), curl and python3 for the demo scripts; with --browser also
+# Debian's chromium, which the console's browser tests drive through Playwright. The .NET SDK is expected to be installed already.
 set -euo pipefail
 
 missing=()
@@ -11,6 +11,9 @@ fi
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+# eng/fetch-demo-data.sh downloads with curl and checks what it fetched with python3 (the loop demo's language too).
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET SDK 10 is required (https://dot.net): install it, then run this again." >&2

@@ -1,7 +1,7 @@
 // Replays public data as an agent's captured LLM calls, posted to ingest: BANKING77 as an intent-router call site
 // and BFCL as a tool-calling agent. The demo workload for ./run.sh, and the input of task discovery.
 //   dotnet run --project samples/Replay -- [--ingest http://localhost:5101] [--key-file .slm/dev-api-key]
-//       [--data ../shared/data] [--dataset banking77|bfcl|all] [--split test|train] [--limit N] [--tag-workloads]
+//       [--data ../shared/data, else .slm/demo-data] [--dataset banking77|bfcl|all] [--split test|train] [--limit N] [--tag-workloads]
 //       [--report [--tasks http://localhost:5103]]   (then measures what the tasks service found: docs/task-discovery.md)
 using SlmPlatform.Replay;
 
@@ -14,7 +14,7 @@ if (options is null)
 
 if (!Directory.Exists(options.DataFolder))
 {
-    Console.Error.WriteLine($"No data at {options.DataFolder}: pass --data with the folder that holds banking77/ and bfcl/.");
+    Console.Error.WriteLine($"No data at {options.DataFolder}: run eng/fetch-demo-data.sh, or pass --data with the folder that holds banking77/ and bfcl/.");
     return 1;
 }
 

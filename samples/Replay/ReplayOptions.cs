@@ -35,7 +35,7 @@ internal sealed record ReplayOptions(Uri Ingest, string ApiKey, string DataFolde
         return new ReplayOptions(
             new Uri(values.GetValueOrDefault("--ingest", "http://localhost:5101")),
             key,
-            values.GetValueOrDefault("--data") ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data")),
+            values.GetValueOrDefault("--data") ?? DefaultDataFolder(root),
             dataset,
             split,
             int.TryParse(values.GetValueOrDefault("--limit"), out var limit) ? limit : int.MaxValue,
@@ -43,6 +43,13 @@ internal sealed record ReplayOptions(Uri Ingest, string ApiKey, string DataFolde
             flags.Contains("--tag-workloads"),
             new Uri(values.GetValueOrDefault("--tasks", "http://localhost:5103")),
             flags.Contains("--report"));
+    }
+
+    /// <summary>../shared/data beside the repository where it exists, else what eng/fetch-demo-data.sh fetched.</summary>
+    private static string DefaultDataFolder(string root)
+    {
+        var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
+        return Directory.Exists(shared) ? shared : Path.Combine(root, ".slm", "demo-data");
     }
 
     private static string? ReadKey(string path) => File.Exists(path) ? File.ReadAllText(path).Trim() : null;

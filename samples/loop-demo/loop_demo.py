@@ -14,7 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 p = argparse.ArgumentParser()
 p.add_argument("--key-file", default=str(ROOT / ".slm" / "dev-api-key"))
-p.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+# ../shared/data beside the repository where it exists, else what eng/fetch-demo-data.sh fetched.
+p.add_argument("--data", default=str(next((d for d in (ROOT.parent / "shared" / "data", ROOT / ".slm" / "demo-data") if d.is_dir()),
+                                          ROOT / ".slm" / "demo-data")))
 p.add_argument("--since", type=float, default=time.time(), help="when the replay started (time.time())")
 p.add_argument("--queries", type=int, default=1500)
 p.add_argument("--policy", action="store_true",
@@ -28,6 +30,8 @@ p.add_argument("--kind", default="auto", help="the specialist kind to train: aut
 p.add_argument("--time-limit", type=int, default=None, help="the fine-tune job's time limit in seconds (the generative kind trains for most of it)")
 p.add_argument("--min-coverage", type=float, default=0.5, help="the policy's least share of calls answered at the bar (with --policy)")
 args = p.parse_args()
+if not Path(args.data, "banking77").is_dir():
+    raise SystemExit(f"No BANKING77 at {args.data}: run eng/fetch-demo-data.sh, or pass --data with the folder that holds banking77/.")
 KEY = Path(args.key_file).read_text().strip()
 
 

@@ -12,9 +12,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 p = argparse.ArgumentParser()
-p.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+# ../shared/data beside the repository where it exists, else what eng/fetch-demo-data.sh fetched.
+p.add_argument("--data", default=str(next((d for d in (ROOT.parent / "shared" / "data", ROOT / ".slm" / "demo-data") if d.is_dir()),
+                                          ROOT / ".slm" / "demo-data")))
 p.add_argument("--port", type=int, default=5199)
 args = p.parse_args()
+if not Path(args.data, "banking77").is_dir():
+    raise SystemExit(f"No BANKING77 at {args.data}: run eng/fetch-demo-data.sh, or pass --data with the folder that holds banking77/.")
 
 labels = {}
 for split in ("train", "test"):

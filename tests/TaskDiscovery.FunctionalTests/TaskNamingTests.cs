@@ -53,6 +53,30 @@ public sealed class TaskNamingTests(DiscoveryFixture fixture) : IClassFixture<Di
         Assert.False(summary.GetProperty("small").GetBoolean());
     }
 
+    [Fact]
+    public async Task TwoCallSitesWhosePromptsOpenAlike_AreToldApartByANumber()
+    {
+        var agent = $"twins-{Guid.NewGuid():N}"[..14];
+        const string Prompt = "Sort incoming supplier invoices into cost centres.";
+        using var ingest = fixture.Ingest.CreateClient(fixture.ApiKey);
+        string Record(string id, string answer) => JsonSerializer.Serialize(new
+        {
+            id = $"{agent}-{id}",
+            agent,
+            request = new { messages = new[] { new { role = "system", content = Prompt }, new { role = "user", content = "Invoice 12 from the print shop" } } },
+            response = new { choices = new[] { new { index = 0, message = new { role = "assistant", content = answer } } } },
+        });
+
+        // The same prompt answered in JSON and in prose: two call sites (the kind of output differs), one opening.
+        using var posted = await ingest.PostAsync("/v1/calls/batch", new StringContent(
+            Record("json", """{"cost_centre": "office"}""") + "\n" + Record("text", "This one goes to the office budget, I think."), Encoding.UTF8, "application/x-ndjson"), Token);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var tasks = await fixture.WaitForTasksAsync(t => t.Count(x => x.GetProperty("agent").GetString() == agent) == 2, TimeSpan.FromSeconds(30));
+
+        var names = tasks.Where(t => t.GetProperty("agent").GetString() == agent).Select(t => t.GetProperty("name").GetString()).Order().ToList();
+        Assert.Equal([$"{agent}/sort-incoming-supplier-invoices", $"{agent}/sort-incoming-supplier-invoices-2"], names);
+    }
+
     private static async Task<string> NameAsync(HttpClient client, string taskId) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("task").GetProperty("name").GetString()!;
 }

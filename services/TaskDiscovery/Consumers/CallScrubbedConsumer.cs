@@ -27,7 +27,7 @@ public sealed partial class CallScrubbedConsumer(
         var cancellationToken = context.CancellationToken;
         var site = CallSite.Of(call);
         var (signature, foldInto) = await callSites.MatchAsync(call, site, cancellationToken);
-        var (revealed, fileUnder) = await store.EnsureTaskAsync(call, site, signature, foldInto, cancellationToken);
+        var (revealed, fileUnder, name) = await store.EnsureTaskAsync(call, site, signature, foldInto, cancellationToken);
         callSites.Remember(site.TaskId(call.TenantId));
         var taskId = fileUnder;
 
@@ -70,7 +70,7 @@ public sealed partial class CallScrubbedConsumer(
         }
 
         LogDiscovered(discoveredId, call.TenantId);
-        var discovered = new TaskDiscovered(DeterministicId.Create("task-discovered", call.TenantId, discoveredId.ToString()), call.TenantId, discoveredId, site.Name, site.Agent, site.Workload, site.OutputKind);
+        var discovered = new TaskDiscovered(DeterministicId.Create("task-discovered", call.TenantId, discoveredId.ToString()), call.TenantId, discoveredId, name, site.Agent, site.Workload, site.OutputKind);
         await context.Publish(discovered, publish => publish.MessageId = discovered.EventId, cancellationToken);
     }
 

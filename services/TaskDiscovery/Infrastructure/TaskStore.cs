@@ -12,20 +12,27 @@ public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonit
     /// Creates the call site's task on first sight. Returns whether this call is the one that revealed the task — on
     /// its first delivery and on any redelivery, so its announcement is never lost — and the task its calls are filed
     /// under now (the one it was merged into, if it was). A new call site is stored with its system prompt's embedding
-    /// (<c>signature</c>), and created already merged into <c>foldInto</c> when that is given.
+    /// (<c>signature</c>), and created already merged into <c>foldInto</c> when that is given. The name is the task's as stored.
     /// </summary>
-    public async Task<(bool Revealed, Guid FileUnder)> EnsureTaskAsync(
+    public async Task<(bool Revealed, Guid FileUnder, string Name)> EnsureTaskAsync(
         CallScrubbed call, CallSite site, CallSiteSignature? signature, Guid? foldInto, CancellationToken cancellationToken)
     {
         var taskId = site.TaskId(call.TenantId);
+
+        // Two call sites whose prompts open alike get one name: the later ones are told apart by a number ("-2").
         await using var task = dataSource.CreateCommand(
             """
             with created as (
                 insert into tasks (task_id, tenant_id, call_site_key, name, agent, workload, output_kind, first_call_id, signature_text, signature_vector, merged_into, name_source)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                values ($1, $2, $3,
+                        $4 || coalesce((select '-' || (count(*) + 1) from tasks n
+                                        where n.tenant_id = $2 and n.merged_into is null
+                                          and (n.name = $4 or (left(n.name, length($4) + 1) = $4 || '-' and substr(n.name, length($4) + 2) ~ '^[0-9]+$'))
+                                        having count(*) > 0), ''),
+                        $5, $6, $7, $8, $9, $10, $11, $12)
                 on conflict (task_id) do update set first_call_id = tasks.first_call_id
-                returning first_call_id, merged_into)
-            select (select first_call_id from created), coalesce(m3.task_id, m2.task_id, m1.task_id, $1)
+                returning first_call_id, merged_into, name)
+            select (select first_call_id from created), coalesce(m3.task_id, m2.task_id, m1.task_id, $1), (select name from created)
             from (select 1) one
             left join tasks m1 on m1.task_id = (select merged_into from created)
             left join tasks m2 on m2.task_id = m1.merged_into
@@ -45,7 +52,7 @@ public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonit
         task.Parameters.Add(new NpgsqlParameter { Value = site.NameSource });
         await using var reader = await task.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (reader.GetString(0) == call.CallId, reader.GetGuid(1));
+        return (reader.GetString(0) == call.CallId, reader.GetGuid(1), reader.GetString(2));
     }
 
     /// <summary>Files the call under the task (and topic) given; a call already filed stays where it is.</summary>

@@ -15,14 +15,17 @@ public static partial class TaskNames
     private const int MaxTopicWords = 3;
     private const int MaxWordLength = 24;
 
-    // Words that say who the model is or how to be polite, not what the call site does.
+    // English function words, and words that say who the model is or how to be polite rather than what the call site does.
     private static readonly HashSet<string> NotTheTask = new(StringComparer.Ordinal)
     {
-        "a", "about", "act", "ai", "all", "always", "am", "an", "and", "any", "are", "as", "assistant", "at", "be", "below",
-        "by", "can", "do", "each", "every", "expert", "following", "for", "from", "given", "helpful", "i", "in", "into", "is",
-        "it", "its", "job", "language", "large", "llm", "model", "must", "my", "of", "on", "only", "or", "our", "please",
-        "role", "shall", "should", "task", "that", "the", "their", "these", "this", "those", "to", "useful", "we", "which",
-        "who", "will", "with", "you", "your", "youre",
+        "a", "about", "act", "ai", "all", "also", "always", "am", "an", "and", "any", "are", "as", "assistant", "at",
+        "be", "been", "being", "below", "but", "by", "can", "could", "did", "do", "does", "each", "every", "expert",
+        "following", "for", "from", "given", "had", "has", "have", "helpful", "here", "how", "i", "if", "in", "into",
+        "is", "it", "its", "job", "just", "language", "large", "like", "llm", "may", "might", "model", "more", "most",
+        "must", "my", "no", "not", "of", "on", "once", "only", "or", "our", "please", "role", "shall", "should", "so",
+        "some", "such", "task", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+        "those", "to", "too", "useful", "very", "was", "we", "were", "what", "when", "where", "whether", "which",
+        "while", "who", "whom", "why", "will", "with", "would", "you", "your", "youre",
     };
 
     /// <summary>The name of a call site when it is first seen, and where the name came from (a <see cref="TaskNameSources"/>).</summary>
