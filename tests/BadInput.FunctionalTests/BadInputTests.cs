@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
 namespace SlmPlatform.BadInput.FunctionalTests;
 
 /// <summary>
@@ -42,6 +45,35 @@ public sealed class BadInputTests(PlatformUnderTest platform) : IClassFixture<Pl
         await Task.Delay(TimeSpan.FromSeconds(2), Token);
         var stored = await platform.StoredAsync();
         Assert.All(stored, pair => Assert.True(pair.Value == 0, $"{pair.Value} {pair.Key} after the corpus."));
+    }
+
+    /// <summary>
+    /// One error shape on every service: problem details whose status is the response's, with a title and the trace id
+    /// under one name (the issue found <c>traceId</c> in one service and <c>trace_id</c> in the others).
+    /// </summary>
+    [Fact]
+    public async Task EveryRefusal_IsProblemDetails_WithItsStatusTitleAndTraceId()
+    {
+        var odd = new List<string>();
+        foreach (var input in BadInputCorpus.All)
+        {
+            using var client = platform.Client(input.Service);
+            using var request = input.ToRequest(platform.ApiKey);
+            using var response = await client.SendAsync(request, Token);
+            var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                ? await response.Content.ReadFromJsonAsync<JsonElement>(Token)
+                : default;
+            if (problem.ValueKind != JsonValueKind.Object
+                || !problem.TryGetProperty("status", out var status) || status.GetInt32() != (int)response.StatusCode
+                || !problem.TryGetProperty("title", out var title) || string.IsNullOrWhiteSpace(title.GetString())
+                || !problem.TryGetProperty("trace_id", out var trace) || string.IsNullOrWhiteSpace(trace.GetString())
+                || problem.TryGetProperty("traceId", out _))
+            {
+                odd.Add($"{input.Name}: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
+            }
+        }
+
+        Assert.True(odd.Count == 0, string.Join('\n', odd));
     }
 
     private async Task<int> SendAsync(BadInput input)
