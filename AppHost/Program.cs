@@ -85,4 +85,6 @@ builder.AddProject<Projects.Console>("console")
     .WithReference(gateway)
     .WithHttpHealthCheck("/health");
 
+builder.ServeOverPlainHttp();
+
 builder.Build().Run();
