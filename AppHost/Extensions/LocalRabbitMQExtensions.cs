@@ -14,7 +14,8 @@ public static class LocalRabbitMQExtensions
     {
         var amqpPort = Invariant(state.Port("RabbitMQ", 5682));
         var distPort = Invariant(state.Port("RabbitMQDist", 25682));
-        var epmdPort = Invariant(state.Port("Epmd", 4379));
+        var epmdPortNumber = state.Port("Epmd", 4379);
+        var epmdPort = Invariant(epmdPortNumber);
         var password = state.Secret("rabbitmq");
         var passwordParameter = builder.AddParameter("messaging-password", password, secret: true);
         var home = state.Folder("rabbitmq");
@@ -29,7 +30,13 @@ public static class LocalRabbitMQExtensions
             string.Empty));
         File.WriteAllText(Path.Combine(home, "enabled_plugins"), "[].\n");
 
-        var epmd = builder.AddExecutable("epmd", "epmd", home, "-port", epmdPort, "-address", "127.0.0.1");
+        // RabbitMQ starts once epmd listens, not merely once its process runs: an Erlang helper that found no epmd
+        // would start a daemon one of its own, which outlives the AppHost and keeps the port from the next start.
+        var epmdHealthCheck = "epmd-listening";
+        builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+            epmdHealthCheck, _ => new TcpListenerHealthCheck(epmdPortNumber), failureStatus: null, tags: null));
+        var epmd = builder.AddExecutable("epmd", "bash", home, Path.Combine(state.ScriptsDirectory, "epmd-run.sh"), epmdPort)
+            .WithHealthCheck(epmdHealthCheck);
 
         var healthCheck = "messaging-ready";
         var uri = $"amqp://{User}:{password}@127.0.0.1:{amqpPort}";

@@ -22,13 +22,13 @@ p.add_argument("--queries", type=int, default=1500)
 p.add_argument("--policy", action="store_true",
                help="let the promotion policy promote (shadow → canary → full) instead of a person; needs ./run.sh started with "
                     "--Parameters:upstream-base-url=http://localhost:5199/v1 and samples/loop-demo/replay_teacher.py running")
-p.add_argument("--bar", type=float, default=0.95, help="the policy's bar (with --policy)")
+p.add_argument("--bar", type=float, default=0.95, help="the policy's bar")
 p.add_argument("--min-online-samples", type=int, default=100)
 p.add_argument("--canary-share", type=float, default=0.5)
 p.add_argument("--sample", type=float, default=0.2)
 p.add_argument("--kind", default="auto", help="the specialist kind to train: auto (the selector chooses), classifier-head, generative")
 p.add_argument("--time-limit", type=int, default=None, help="the fine-tune job's time limit in seconds (the generative kind trains for most of it)")
-p.add_argument("--min-coverage", type=float, default=0.5, help="the policy's least share of calls answered at the bar (with --policy)")
+p.add_argument("--min-coverage", type=float, default=0.5, help="the policy's least share of calls answered at the bar")
 args = p.parse_args()
 if not Path(args.data, "banking77").is_dir():
     raise SystemExit(f"No BANKING77 at {args.data}: run eng/fetch-demo-data.sh, or pass --data with the folder that holds banking77/.")
@@ -58,11 +58,11 @@ while True:
     time.sleep(2)
 log(f"router call site {router['name']}: {router['calls']} calls, {router['distinct_labels']} labels")
 
-if args.policy:
-    policy = {"approval": "automatic", "bar": args.bar, "min_online_samples": args.min_online_samples,
-              "canary_share": args.canary_share, "sample": args.sample, "min_coverage": args.min_coverage}
-    status, _, _ = call("PUT", "http://localhost:5103/api/promotion-policy", policy)
-    log(f"promotion policy {policy} ({status})")
+# With --policy the platform promotes by itself; without, it only recommends and the demo promotes as a person would.
+policy = {"approval": "automatic" if args.policy else "manual", "bar": args.bar, "min_online_samples": args.min_online_samples,
+          "canary_share": args.canary_share, "sample": args.sample, "min_coverage": args.min_coverage}
+status, _, _ = call("PUT", "http://localhost:5103/api/promotion-policy", policy)
+log(f"promotion policy {policy} ({status})")
 
 request = {"task_id": router["id"], "client_job_id": f"loop-{router['id']}-{args.kind}", "kind": args.kind}
 if args.time_limit:
@@ -90,28 +90,30 @@ log(f"model {model['id']} ({model['kind']}): held-out {score} {test[score]:.3f} 
 status, _, answer = call("POST", "http://localhost:5105/api/chat", {"model": model["id"], "stream": False,
                                                                     "messages": [{"role": "user", "content": "My new card still has not arrived"}]})
 log(f"serving answers: {answer['message']['content']}")
+evaluation = None
+while not evaluation:
+    _, _, evaluations = call("GET", f"http://localhost:5104/api/models/{model['id']}/evaluations")
+    evaluation = (evaluations or [None])[0]
+    time.sleep(1)
+log(f"evaluated as served: {evaluation['measure']} {evaluation['agreement']:.3f} "
+    f"({evaluation['agreement_lower']:.3f}–{evaluation['agreement_upper']:.3f}, n = {evaluation['examples']}), "
+    f"p50 {evaluation['latency_p50_ms']:.1f} ms")
+decision = None
+while not decision:
+    _, _, decisions = call("GET", f"http://localhost:5103/api/tasks/{router['id']}/promotions")
+    # The model's first decision: later ones (a re-evaluation, a retrained rival) are about something else.
+    decision = next((d for d in reversed(decisions or []) if d["model_id"] == model["id"]), None)
+    time.sleep(1)
+log(f"the policy's verdict: {decision['action']} — {decision['reason']}")
 if args.policy:
-    evaluation = None
-    while not evaluation:
-        _, _, evaluations = call("GET", f"http://localhost:5104/api/models/{model['id']}/evaluations")
-        evaluation = (evaluations or [None])[0]
-        time.sleep(1)
-    log(f"evaluated as served: {evaluation['measure']} {evaluation['agreement']:.3f} "
-        f"({evaluation['agreement_lower']:.3f}–{evaluation['agreement_upper']:.3f}, n = {evaluation['examples']}), "
-        f"p50 {evaluation['latency_p50_ms']:.1f} ms")
-    decision = None
-    while not decision:
-        _, _, decisions = call("GET", f"http://localhost:5103/api/tasks/{router['id']}/promotions")
-        # The model's first decision: later ones (a re-evaluation, a retrained rival) are about something else.
-        decision = next((d for d in reversed(decisions or []) if d["model_id"] == model["id"]), None)
-        time.sleep(1)
-    log(f"policy: {decision['action']} — {decision['reason']}")
     if decision["action"] != "shadow":
         raise SystemExit("the policy did not promote the model (see its reason); more calls, a lower --min-coverage or --bar, "
                          "or promote it by hand (without --policy)")
 else:
+    if decision["action"] not in ("shadow", "canary", "full"):
+        log("the policy would not promote this model (its reason above); the demo promotes it by hand anyway, as a person may")
     status, _, _ = call("PUT", f"http://localhost:5103/api/tasks/{router['id']}/specialist", {"model_id": model["id"]})
-    log(f"promoted ({status})")
+    log(f"promoted by hand to answer every call of the router task ({status})")
 
 intents = json.loads(Path(args.data, "banking77", "categories.json").read_text())
 system = ("You route a bank's customer-support messages. Answer with JSON {\"intent\": \"<label>\"}, "
@@ -142,6 +144,8 @@ for index, (text, label) in enumerate(rows):
     right = json.loads(answer["choices"][0]["message"]["content"]).get("intent") == label
     agent_agree_in_full += mode == "full" and right
     if headers.get("x-slm-served-by"):
+        if served == 0:
+            log(f"the specialist is answering the agent's calls through the gateway (query {index}, served by {headers['x-slm-served-by']})")
         served += 1
         served_in_full += mode == "full"
         agree_in_full += mode == "full" and right
