@@ -21,6 +21,7 @@ var artifacts = builder.AddArtifactStore(infrastructure);
 builder.AddProject<Projects.Ingest>("ingest")
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.Messaging)
+    .WithReference(infrastructure.Cache)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health")
     .WithConfiguredReplicas();
@@ -32,6 +33,7 @@ var calls = builder.AddProject<Projects.Scrubber>("calls")
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.CallsDb)
     .WithReference(infrastructure.Messaging)
+    .WithReference(infrastructure.Cache)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health")
     .WithConfiguredReplicas();

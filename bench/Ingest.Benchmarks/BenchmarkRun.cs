@@ -44,12 +44,14 @@ internal static class BenchmarkRun
         return new BenchmarkResults(modes, record.Length, published?.Length, loadAtStart, LoadAverage.Read());
     }
 
-    /// <summary>The ingest service as deployed (Production settings, warnings-only logging), on this run's servers.</summary>
+    /// <summary>The ingest service as deployed (Production settings, warnings-only logging, its cache), on this run's servers.</summary>
     private static Dictionary<string, string?> IngestEnvironment(string platformDb, string messaging) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ConnectionStrings__platformdb"] = platformDb,
         ["ConnectionStrings__messaging"] = messaging,
+        // As the AppHost runs it: each accepted call is also noted in Redis for the calls API.
+        ["ConnectionStrings__cache"] = TestServers.Redis,
         ["Logging__LogLevel__Default"] = "Warning",
         // One tenant sends everything: the per-tenant limit would measure itself, not ingest.
         ["RateLimits__PermitsPerSecond"] = "0",

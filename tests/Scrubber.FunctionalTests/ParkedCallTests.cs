@@ -51,6 +51,11 @@ public sealed class ParkedCallTests(DatabaseOutageFixture fixture) : IClassFixtu
         Assert.False(listed.TryGetProperty("sealed", out _));
         Assert.False(string.IsNullOrEmpty(listed.GetProperty("reason").GetString()));
 
+        // Asked for by its id, the call says where it is.
+        using var asked = await calls.GetAsync($"/api/calls/{id}", Token);
+        Assert.Equal(HttpStatusCode.NotFound, asked.StatusCode);
+        Assert.Equal("parked", (await asked.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("state").GetString());
+
         using var replayed = await calls.PostAsync($"/api/parked-calls/{id}/replay", null, Token);
 
         Assert.Equal(HttpStatusCode.Accepted, replayed.StatusCode);

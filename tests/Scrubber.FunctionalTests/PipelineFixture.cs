@@ -49,6 +49,7 @@ public class PipelineFixture : IAsyncLifetime
             ["ConnectionStrings:platformdb"] = platformDb,
             ["ConnectionStrings:callsdb"] = ProxyTheDatabase ? ThroughProxy(CallsDb) : CallsDb,
             ["ConnectionStrings:messaging"] = messaging,
+            ["ConnectionStrings:cache"] = TestServers.Redis,
             ["Platform:ServiceKey"] = ServiceKey,
         };
         Calls = new ServiceFactory<CallStore>(settings);

@@ -6,6 +6,8 @@ namespace SlmPlatform.Ingest.Extensions;
 
 internal static class Extensions
 {
+    private const string CacheConnection = "cache";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<IngestOptions>()
@@ -15,6 +17,16 @@ internal static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CallPublisher>();
+
+        // Redis keeps the notes of accepted calls that the calls API reads; without it ingest works the same.
+        if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(CacheConnection)))
+        {
+            builder.AddRedisClient(CacheConnection);
+        }
+
+        builder.Services.AddSingleton(services => new AcceptedCallNotes(
+            services.GetService<StackExchange.Redis.IConnectionMultiplexer>(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<AcceptedCallNotes>>()));
 
         builder.AddApiKeyAuthentication();
         builder.AddTenantRateLimits();

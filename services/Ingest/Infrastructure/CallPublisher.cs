@@ -4,8 +4,9 @@ using SlmPlatform.Messaging;
 
 namespace SlmPlatform.Ingest.Infrastructure;
 
-/// <summary>Puts captured calls on the bus and returns only once RabbitMQ has confirmed them (mandatory publishes).</summary>
-public sealed partial class CallPublisher(IPublishEndpoint publishEndpoint, IOptions<IngestOptions> options, TimeProvider time, ILogger<CallPublisher> logger)
+/// <summary>Puts captured calls on the bus and returns only once RabbitMQ has confirmed them (mandatory publishes), noting each as accepted.</summary>
+public sealed partial class CallPublisher(
+    IPublishEndpoint publishEndpoint, AcceptedCallNotes accepted, IOptions<IngestOptions> options, TimeProvider time, ILogger<CallPublisher> logger)
 {
     public async Task PublishAsync(string tenantId, CallRecord record, CancellationToken cancellationToken)
     {
@@ -33,6 +34,8 @@ public sealed partial class CallPublisher(IPublishEndpoint publishEndpoint, IOpt
             LogPublishFailed(message.CaptureId, e.GetType().Name);
             throw new BrokerUnavailableException("The message broker did not confirm the call.", e);
         }
+
+        accepted.Note(tenantId, record.Id);
     }
 
     /// <summary>Publishes many calls, a bounded number awaiting their confirms at once; throws if any was not confirmed.</summary>

@@ -33,10 +33,39 @@ public static class CallsApi
         return app;
     }
 
-    public static async Task<Results<Ok<StoredCall>, NotFound>> GetCall(string id, ClaimsPrincipal user, CallStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(user.GetTenantId(), id, cancellationToken) is { } call
-            ? TypedResults.Ok(call)
-            : TypedResults.NotFound();
+    /// <summary>
+    /// The stored call; else 404, saying so where ingest accepted the call and the scrubber has not stored it yet
+    /// (<c>state</c> <c>accepted</c>, with <c>Retry-After</c>) or parked it (<c>state</c> <c>parked</c>).
+    /// </summary>
+    public static async Task<Results<Ok<StoredCall>, NotFound, ProblemHttpResult>> GetCall(
+        string id, ClaimsPrincipal user, CallStore store, AcceptedCallNotesReader accepted, ParkedCallStore parked, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var tenantId = user.GetTenantId();
+        if (await store.FindAsync(tenantId, id, cancellationToken) is { } call)
+        {
+            return TypedResults.Ok(call);
+        }
+
+        if (await parked.SealedAsync(tenantId, id, cancellationToken) is not null)
+        {
+            return TypedResults.Problem(
+                $"Call '{id}' was accepted but could not be stored, and is parked: GET /api/parked-calls lists it, POST /api/parked-calls/{{id}}/replay stores it again.",
+                statusCode: StatusCodes.Status404NotFound, title: "Parked", extensions: new Dictionary<string, object?> { ["state"] = "parked" });
+        }
+
+        if (await accepted.AcceptedAtAsync(tenantId, id) is not { } acceptedAt)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Scrubbing follows acceptance within seconds; the header tells a polling client when to ask again.
+        context.Response.Headers.RetryAfter = "2";
+        return TypedResults.Problem(
+            $"Call '{id}' was accepted by ingest and is not stored yet: the scrubber stores a call seconds after it is accepted. Ask again shortly.",
+            statusCode: StatusCodes.Status404NotFound, title: "Not stored yet",
+            extensions: new Dictionary<string, object?> { ["state"] = "accepted", ["accepted_at"] = acceptedAt });
+    }
 
     public static async Task<Results<Ok<CallLookupResult>, ValidationProblem>> LookupCalls(
         CallLookup lookup, ClaimsPrincipal user, CallStore store, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ namespace SlmPlatform.Scrubber.Extensions;
 internal static class Extensions
 {
     public const string DatabaseName = "callsdb";
+    private const string CacheConnection = "cache";
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -22,6 +23,14 @@ internal static class Extensions
         builder.Services.AddHostedService<ParkedCallExpiry>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScrubbing();
+
+        // Redis holds ingest's notes of accepted calls, which let the calls API tell an id on its way from an unknown one.
+        if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(CacheConnection)))
+        {
+            builder.AddRedisClient(CacheConnection);
+        }
+
+        builder.Services.AddSingleton(services => new AcceptedCallNotesReader(services.GetService<StackExchange.Redis.IConnectionMultiplexer>()));
 
         builder.AddApiKeyAuthentication();
         builder.AddPlatformMessaging(bus =>
