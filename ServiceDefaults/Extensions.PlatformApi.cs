@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Scalar.AspNetCore;
+using SlmPlatform.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -20,7 +21,7 @@ public static partial class Extensions
                 context.ProblemDetails.Detail = bad.Message;
             }
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer(RequestExamples.AddExampleAsync));
         builder.Services.AddRateLimiter(_ => { });
         return builder;
     }

@@ -59,6 +59,50 @@ public sealed partial class ReadmeEndpointTests(PlatformUnderTest platform) : IC
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>
+    /// The request examples on the reference pages are bodies people send as they are: each one, sent with a key (a new
+    /// id in the path), is read and handled by its endpoint — not refused as malformed (400, 413, 415, 422), not a 5xx.
+    /// </summary>
+    [Fact]
+    public async Task EveryRequestExample_IsReadByItsEndpoint()
+    {
+        var failures = new List<string>();
+        var examples = 0;
+        foreach (var service in PlatformUnderTest.Services)
+        {
+            using var client = platform.Client(service);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.ApiKey);
+            using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Token));
+            foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+            {
+                foreach (var operation in path.Value.EnumerateObject())
+                {
+                    if (!operation.Value.TryGetProperty("requestBody", out var body)
+                        || body.GetProperty("content").EnumerateObject().FirstOrDefault(c => c.Value.TryGetProperty("example", out _)) is not { Value.ValueKind: JsonValueKind.Object } content)
+                    {
+                        continue;
+                    }
+
+                    examples++;
+                    var route = GuidParameter().Replace(path.Name, Guid.NewGuid().ToString());
+                    using var request = new HttpRequestMessage(new HttpMethod(operation.Name.ToUpperInvariant()), route)
+                    {
+                        Content = new StringContent(content.Value.GetProperty("example").GetRawText(), Encoding.UTF8, content.Name),
+                    };
+                    using var response = await client.SendAsync(request, Token);
+                    var status = (int)response.StatusCode;
+                    if (status is 400 or 401 or 403 or 413 or 415 or 422 || status >= 500)
+                    {
+                        failures.Add($"{service}: {request.Method} {path.Name} answered its own example {status}: {await response.Content.ReadAsStringAsync(Token)}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(examples >= 10, $"Only {examples} request examples in the OpenAPI documents.");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     /// <summary>Each service's endpoints as the README lists them, by the service's name in its first column.</summary>
     private static Dictionary<string, List<(string Method, string Path)>> ReadmeRows()
     {
@@ -93,4 +137,7 @@ public sealed partial class ReadmeEndpointTests(PlatformUnderTest platform) : IC
 
     [GeneratedRegex(@"`(?<method>GET|POST|PUT|PATCH|DELETE) (?<path>/[^`\s]*)`")]
     private static partial Regex Endpoint();
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex GuidParameter();
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
+using SlmPlatform.ServiceDefaults;
 
 namespace SlmPlatform.Gateway.Apis;
 
@@ -16,7 +17,8 @@ public static class KeysApi
     {
         var api = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(ApiScopes.Admin);
         api.MapGet("", ListKeys).WithName("ListKeys").WithSummary("The tenant's keys, newest first (never the keys themselves)");
-        api.MapPost("", IssueKey).WithName("IssueKey").WithSummary("Issues a key with scopes (capture, read, admin) and an optional expiry; the answer holds the key, once");
+        api.MapPost("", IssueKey).WithName("IssueKey").WithSummary("Issues a key with scopes (capture, read, admin) and an optional expiry; the answer holds the key, once")
+            .WithRequestExample("""{"name": "support-bot production", "scopes": ["capture"], "expires_at": "2027-12-31T00:00:00Z"}""");
         api.MapPost("/{id:guid}/rotate", RotateKey).WithName("RotateKey")
             .WithSummary("Issues the key's successor (same name and scopes); the old key stops after overlap_seconds (default 3600)");
         api.MapDelete("/{id:guid}", RevokeKey).WithName("RevokeKey").WithSummary("Revokes the key; every service refuses it within seconds");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Gateway.Infrastructure;
 using SlmPlatform.Gateway.Routing;
+using SlmPlatform.ServiceDefaults;
 
 namespace SlmPlatform.Gateway.Apis;
 
@@ -21,7 +22,12 @@ public static class OpenAiApi
 
         api.MapPost("/chat/completions", ChatCompletions)
             .WithName("CreateChatCompletion")
-            .WithSummary("Chat completions (also with stream: true), relayed to the upstream and captured");
+            .WithSummary("Chat completions (also with stream: true), relayed to the upstream and captured")
+            .WithRequestExample("""
+                {"model": "gpt-4o", "messages": [
+                  {"role": "system", "content": "Name the intent of the customer's message."},
+                  {"role": "user", "content": "The replacement card you posted on Monday is still not here."}]}
+                """);
 
         api.MapGet("/models", Models)
             .WithName("ListModels")

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Ingest.Infrastructure;
+using SlmPlatform.ServiceDefaults;
 
 namespace SlmPlatform.Ingest.Apis;
 
@@ -14,6 +15,15 @@ public static class CallIngestApi
 {
     private const string NdjsonMediaType = "application/x-ndjson";
 
+    private const string ExampleCall = """
+        {"id": "call-0001", "agent": "support-bot", "workload": "route-intent",
+         "request": {"model": "gpt-4o", "messages": [
+           {"role": "system", "content": "Name the intent of the customer's message."},
+           {"role": "user", "content": "The replacement card you posted on Monday is still not here."}]},
+         "response": {"choices": [{"message": {"role": "assistant", "content": "card_delivery"}}],
+                      "usage": {"prompt_tokens": 34, "completion_tokens": 3}}}
+        """;
+
     // Content types are checked in the handlers, after authentication, so that a refusal can say what was expected.
     public static IEndpointRouteBuilder MapCallIngestApi(this IEndpointRouteBuilder app)
     {
@@ -21,11 +31,13 @@ public static class CallIngestApi
 
         api.MapPost("", IngestCall)
             .WithName("IngestCall")
-            .WithSummary("Record one LLM call (platform or Data Flywheel format)");
+            .WithSummary("Record one LLM call (platform or Data Flywheel format)")
+            .WithRequestExample(ExampleCall);
 
         api.MapPost("/batch", IngestBatch)
             .WithName("IngestCallBatch")
-            .WithSummary("Record many LLM calls: a JSON array, or NDJSON with Content-Type application/x-ndjson");
+            .WithSummary("Record many LLM calls: a JSON array, or NDJSON with Content-Type application/x-ndjson")
+            .WithRequestExample($"[{ExampleCall}]");
 
         return app;
     }

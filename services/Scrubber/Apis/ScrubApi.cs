@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Scrubbing;
+using SlmPlatform.ServiceDefaults;
 
 namespace SlmPlatform.Scrubber.Apis;
 
@@ -21,7 +22,8 @@ public static class ScrubApi
         app.MapGroup("/api/scrub").WithTags("Scrubbing").RequireAuthorization(ApiScopes.Read)
             .MapPost("", Scrub)
             .WithName("Scrub")
-            .WithSummary("Scrub a text or a JSON document and list the entities found (offsets for text)");
+            .WithSummary("Scrub a text or a JSON document and list the entities found (offsets for text)")
+            .WithRequestExample("""{"text": "Please call Maria Jansen on +31 6 1234 5678 about invoice 4471."}""");
 
         return app;
     }

@@ -20,7 +20,8 @@ public static partial class DeploymentsApi
         var api = app.MapGroup("/api/deployments").WithTags("Deployments").RequireAuthorization();
         api.MapGet("/", ListDeployments).WithName("ListDeployments")
             .WithSummary("The tenant's specialists and the target answering for each, newest first; pass 'next' as 'after' for the next page");
-        api.MapPost("/", Deploy).WithName("DeploySpecialist").WithSummary("Deploy a specialist to serving, Ollama or vLLM");
+        api.MapPost("/", Deploy).WithName("DeploySpecialist").WithSummary("Deploy a specialist to serving, Ollama or vLLM")
+            .WithRequestExample("""{"model_id": "9b1c4e7a-2f3d-4a8b-b6e5-0c7d1f2a3b4c", "target": "embedded"}""");
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
+using SlmPlatform.ServiceDefaults;
 using SlmPlatform.TaskDiscovery.Infrastructure;
 using SlmPlatform.TaskDiscovery.Promotion;
 
@@ -13,7 +14,8 @@ public static class PromotionApi
     {
         var policy = app.MapGroup("/api/promotion-policy").WithTags("Promotion").RequireAuthorization();
         policy.MapGet("", GetPolicy).WithName("GetPromotionPolicy").WithSummary("The tenant's promotion policy (the service default when it set none)");
-        policy.MapPut("", PutPolicy).WithName("PutPromotionPolicy").WithSummary("Sets the tenant's promotion policy");
+        policy.MapPut("", PutPolicy).WithName("PutPromotionPolicy").WithSummary("Sets the tenant's promotion policy")
+            .WithRequestExample("""{"approval": "manual", "bar": 0.95, "min_coverage": 0.5, "canary_share": 0.1, "sample": 0.05}""");
         app.MapGet("/api/tasks/{id:guid}/promotions", ListDecisions).WithTags("Promotion").RequireAuthorization()
             .WithName("ListPromotionDecisions").WithSummary("The promotion policy's decisions for the task, newest first, with the figures they rest on");
         app.MapGet("/api/tasks/{id:guid}/promotion", GetPromotion).WithTags("Promotion").RequireAuthorization()

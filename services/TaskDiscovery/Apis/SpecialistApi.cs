@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
+using SlmPlatform.ServiceDefaults;
 using SlmPlatform.TaskDiscovery.Infrastructure;
 
 namespace SlmPlatform.TaskDiscovery.Apis;
@@ -15,7 +16,8 @@ public static class SpecialistApi
     public static IEndpointRouteBuilder MapSpecialistApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/tasks/{id:guid}/specialist").WithTags("Tasks").RequireAuthorization();
-        api.MapPut("", Promote).WithName("PromoteSpecialist").WithSummary("Routes the task's calls to a specialist (a serving model id)");
+        api.MapPut("", Promote).WithName("PromoteSpecialist").WithSummary("Routes the task's calls to a specialist (a serving model id)")
+            .WithRequestExample("""{"model_id": "9b1c4e7a-2f3d-4a8b-b6e5-0c7d1f2a3b4c"}""");
         api.MapDelete("", Demote).WithName("DemoteSpecialist").WithSummary("Sends the task's calls back to the teacher");
         return app;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
+using SlmPlatform.ServiceDefaults;
 using SlmPlatform.TaskDiscovery.Infrastructure;
 
 namespace SlmPlatform.TaskDiscovery.Apis;
@@ -15,7 +16,8 @@ public static class TaskCurationApi
     {
         var api = app.MapGroup("/api/tasks/{id:guid}").WithTags("Tasks").RequireAuthorization();
 
-        api.MapPatch("", UpdateTask).WithName("UpdateTask").WithSummary("Renames a task, or ignores or restores it (an ignored task is never trained)");
+        api.MapPatch("", UpdateTask).WithName("UpdateTask").WithSummary("Renames a task, or ignores or restores it (an ignored task is never trained)")
+            .WithRequestExample("""{"name": "Card delivery questions"}""");
         api.MapPost("/merge", MergeTasks).WithName("MergeTasks").WithSummary("Folds other tasks into this one: their calls and future calls land here");
         api.MapPost("/split", SplitTask).WithName("SplitTask").WithSummary("Moves some of this task's topics into a new task");
         return app;

@@ -18,7 +18,8 @@ public static class FineTuneJobsApi
     public static IEndpointRouteBuilder MapFineTuneJobsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/finetune-jobs").WithTags("Fine-tune jobs").RequireAuthorization();
-        api.MapPost("", CreateJob).WithName("CreateFineTuneJob").WithSummary("Queues a fine-tune job for a task; a repeated Idempotency-Key or client_job_id returns the same job");
+        api.MapPost("", CreateJob).WithName("CreateFineTuneJob").WithSummary("Queues a fine-tune job for a task; a repeated Idempotency-Key or client_job_id returns the same job")
+            .WithRequestExample("""{"task_id": "3f2b8c1e-5d4a-4e7b-9c1d-2a6f8e0b7c55", "kind": "auto", "client_job_id": "router-nightly-2027-01-04"}""");
         api.MapGet("", ListJobs).WithName("ListFineTuneJobs").WithSummary("The tenant's jobs, newest first, filtered by task_id and state; pass 'next' as 'after' for the next page");
         api.MapGet("/{id:guid}", GetJob).WithName("GetFineTuneJob").WithSummary("A job with its state, progress (phase, epoch, losses, ETA) and selection");
         api.MapPost("/{id:guid}/cancel", CancelJob).WithName("CancelFineTuneJob").WithSummary("Cancels a queued job at once, a running one at its worker's next heartbeat");
