@@ -21,6 +21,11 @@ internal static class BenchmarkCommandLine
 
     private static readonly Option<int> SinkMaxLength = HarnessOptions.WholeNumber("--sink-max-length", "x-max-length of each sink queue", 20_000);
 
+    private static readonly Option<bool> WithoutCache = new("--without-cache")
+    {
+        Description = "run ingest without its Redis, so without notes of accepted calls (to measure what the notes cost)",
+    };
+
     private static readonly Option<string> IngestDll = HarnessOptions.FullPath(
         "--ingest-dll", "the built service (default: SlmPlatform.Ingest.dll beside this program)");
 
@@ -28,7 +33,7 @@ internal static class BenchmarkCommandLine
         new("Accepted calls per second through ingest beside a raw RabbitMQ publisher-confirm loop on the same broker.\n" +
             "Needs SLM_TEST_POSTGRES, SLM_TEST_RABBITMQ and SLM_TEST_RABBITMQ_MANAGEMENT (bench/run-ingest-benchmark.sh sets them).")
         {
-            Seconds, WarmUp, ServiceWarmUp, RawOutstanding, SingleConcurrency, BatchSize, BatchConcurrency, SinkMaxLength, IngestDll,
+            Seconds, WarmUp, ServiceWarmUp, RawOutstanding, SingleConcurrency, BatchSize, BatchConcurrency, SinkMaxLength, WithoutCache, IngestDll,
         };
 
     public static BenchmarkOptions Read(ParseResult parsed) => new()
@@ -41,6 +46,7 @@ internal static class BenchmarkCommandLine
         BatchSize = parsed.GetValue(BatchSize),
         BatchConcurrency = parsed.GetValue(BatchConcurrency),
         SinkMaxLength = parsed.GetValue(SinkMaxLength),
+        WithoutCache = parsed.GetValue(WithoutCache),
         IngestDll = parsed.GetValue(IngestDll) ?? Path.Combine(AppContext.BaseDirectory, "SlmPlatform.Ingest.dll"),
     };
 }

@@ -23,6 +23,9 @@ internal sealed record BenchmarkOptions
 
     public required int BatchConcurrency { get; init; }
 
+    /// <summary>Ingest without its Redis: no notes of accepted calls, as before they existed.</summary>
+    public required bool WithoutCache { get; init; }
+
     public required int SinkMaxLength { get; init; }
 
     public required string IngestDll { get; init; }

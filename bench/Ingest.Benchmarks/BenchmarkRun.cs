@@ -29,7 +29,7 @@ internal static class BenchmarkRun
             "Raw RabbitMQ.Client publish + confirm", messaging, record, options, new CpuProbe(null, broker), progress, cancellationToken));
 
         progress.WriteLine($"Starting the ingest service ({options.IngestDll})...");
-        await using (var ingest = await ServiceProcess.StartAsync("ingest", options.IngestDll, IngestEnvironment(platformDb, messaging), cancellationToken))
+        await using (var ingest = await ServiceProcess.StartAsync("ingest", options.IngestDll, IngestEnvironment(platformDb, messaging, options.WithoutCache), cancellationToken))
         {
             modes.AddRange(await MeasureIngestAsync(ingest, apiKey, options, new CpuProbe(ingest.Process, broker), progress, cancellationToken));
         }
@@ -45,13 +45,13 @@ internal static class BenchmarkRun
     }
 
     /// <summary>The ingest service as deployed (Production settings, warnings-only logging, its cache), on this run's servers.</summary>
-    private static Dictionary<string, string?> IngestEnvironment(string platformDb, string messaging) => new()
+    private static Dictionary<string, string?> IngestEnvironment(string platformDb, string messaging, bool withoutCache) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ConnectionStrings__platformdb"] = platformDb,
         ["ConnectionStrings__messaging"] = messaging,
         // As the AppHost runs it: each accepted call is also noted in Redis for the calls API.
-        ["ConnectionStrings__cache"] = TestServers.Redis,
+        ["ConnectionStrings__cache"] = withoutCache ? null : TestServers.Redis,
         ["Logging__LogLevel__Default"] = "Warning",
         // One tenant sends everything: the per-tenant limit would measure itself, not ingest.
         ["RateLimits__PermitsPerSecond"] = "0",

@@ -7,9 +7,10 @@ internal static class ResultTable
     {
         var raw = results.Modes[0].Measurement.PerSecond;
         var text = new StringBuilder();
+        var cache = options.WithoutCache ? ", without its Redis (no notes of accepted calls)." : " and its Redis (each accepted call noted there).";
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Each mode: {options.WarmUp.TotalSeconds} s warm-up, then {options.Measured.TotalSeconds} s measured; the service had " +
-            $"{options.ServiceWarmUp.TotalSeconds} s of load before its modes. " +
+            $"{options.ServiceWarmUp.TotalSeconds} s of load before its modes{cache} " +
             $"Call record: {results.RecordBytes} B; the message ingest publishes for it (MassTransit envelope): " +
             $"{(results.IngestMessageBytes is { } bytes ? $"{bytes} B" : "not sampled")}. Machine: {Environment.ProcessorCount} cores, " +
             $"one-minute load average {results.LoadAtStart} at the start and {results.LoadAtEnd} at the end (which counts the run's own load). " +

@@ -1,14 +1,23 @@
+using System.Globalization;
+
 namespace SlmPlatform.Contracts;
 
 /// <summary>
-/// Ingest's note of each call it has accepted (RabbitMQ confirmed it), kept in Redis for <see cref="Kept"/> under
-/// <see cref="Key"/> with the time of acceptance (Unix milliseconds), so the calls API can tell an id that is on its way
-/// to the store from one it was never sent. Ingest writes the notes; the calls API only reads them.
+/// Ingest's notes of the calls it has accepted (RabbitMQ confirmed them), so the calls API can tell an id on its way to
+/// the store from one never sent. Notes are kept in Redis hashes, one per tenant and hour of acceptance (field: the
+/// call's id, value: the time of acceptance in Unix milliseconds), which expire two hours after they are first written:
+/// a note lives one to two hours, and many notes go to Redis as one command. Ingest writes them; the calls API only
+/// reads them.
 /// </summary>
 public static class AcceptedCalls
 {
-    /// <summary>Long enough for any backlog the scrubber drains; a call not stored by then is parked or lost, and says so elsewhere.</summary>
-    public static readonly TimeSpan Kept = TimeSpan.FromHours(1);
+    /// <summary>How long a bucket lives after its first note: its hour, and another for the notes written at its end.</summary>
+    public static readonly TimeSpan BucketLife = TimeSpan.FromHours(2);
 
-    public static string Key(string tenantId, string callId) => $"slm:accepted:{tenantId}:{callId}";
+    /// <summary>The hash that holds the tenant's notes of calls accepted in the hour of <paramref name="acceptedAt"/>.</summary>
+    public static string Key(string tenantId, DateTimeOffset acceptedAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"slm:accepted:{tenantId}:{acceptedAt.UtcDateTime:yyyyMMddHH}");
+
+    /// <summary>The buckets a note of a call accepted in the last hour can be in, newest first.</summary>
+    public static IReadOnlyList<string> KeysToRead(string tenantId, DateTimeOffset now) => [Key(tenantId, now), Key(tenantId, now.AddHours(-1))];
 }

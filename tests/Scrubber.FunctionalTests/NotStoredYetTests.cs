@@ -11,22 +11,28 @@ public sealed class NotStoredYetTests(PipelineFixture fixture) : IClassFixture<P
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Ingest_NotesEveryAcceptedCall_ForAnHour()
+    public async Task Ingest_NotesEveryAcceptedCall_InItsTenantsHourBucket_ThatExpires()
     {
-        var id = $"noted-{Guid.NewGuid():N}";
+        var ids = Enumerable.Range(0, 3).Select(i => $"noted-{i}-{Guid.NewGuid():N}").ToList();
         using var ingest = fixture.Ingest.CreateClient(fixture.KeyA);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
-        using var posted = await ingest.PostAsync("/v1/calls", Call(id), Token);
+        using var single = await ingest.PostAsync("/v1/calls", Call(ids[0]), Token);
+        using var batch = await ingest.PostAsync("/v1/calls/batch", Batch(ids[1..]), Token);
 
-        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, single.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, batch.StatusCode);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        var key = AcceptedCalls.Key(PipelineFixture.TenantA, id);
-        var note = await Eventually.ReadAsync(() => redis.GetDatabase().StringGetAsync(key), n => n.HasValue, TimeSpan.FromSeconds(5), Token, TimeSpan.FromMilliseconds(50));
-        Assert.True(note.HasValue, "No note of the accepted call.");
-        Assert.True(note.TryParse(out long milliseconds), $"The note is not a time: {note}.");
-        Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds(milliseconds), before, DateTimeOffset.UtcNow.AddSeconds(1));
-        Assert.InRange((await redis.GetDatabase().KeyTimeToLiveAsync(key))!.Value, TimeSpan.FromMinutes(59), AcceptedCalls.Kept);
+        foreach (var id in ids)
+        {
+            var note = await Eventually.ReadAsync(
+                () => NoteAsync(redis, PipelineFixture.TenantA, id), n => n.Value.HasValue, TimeSpan.FromSeconds(5), Token, TimeSpan.FromMilliseconds(50));
+            Assert.True(note.Value.HasValue, $"No note of accepted call {id}.");
+            Assert.True(note.Value.TryParse(out long milliseconds), $"The note is not a time: {note.Value}.");
+            Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds(milliseconds), before, DateTimeOffset.UtcNow.AddSeconds(1));
+            Assert.InRange((await redis.GetDatabase().KeyTimeToLiveAsync(note.Key))!.Value, TimeSpan.FromMinutes(1), AcceptedCalls.BucketLife);
+            Assert.False((await NoteAsync(redis, PipelineFixture.TenantB, id)).Value.HasValue);
+        }
     }
 
     [Fact]
@@ -36,7 +42,7 @@ public sealed class NotStoredYetTests(PipelineFixture fixture) : IClassFixture<P
         var id = $"on-its-way-{Guid.NewGuid():N}";
         var acceptedAt = DateTimeOffset.UtcNow;
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
-        await redis.GetDatabase().StringSetAsync(AcceptedCalls.Key(PipelineFixture.TenantA, id), acceptedAt.ToUnixTimeMilliseconds(), AcceptedCalls.Kept);
+        await redis.GetDatabase().HashSetAsync(AcceptedCalls.Key(PipelineFixture.TenantA, acceptedAt), id, acceptedAt.ToUnixTimeMilliseconds());
         using var tenantA = fixture.Calls.CreateClient(fixture.KeyA);
         using var tenantB = fixture.Calls.CreateClient(fixture.KeyB);
 
@@ -58,13 +64,29 @@ public sealed class NotStoredYetTests(PipelineFixture fixture) : IClassFixture<P
         }
     }
 
-    private static StringContent Call(string id) => new(
-        JsonSerializer.Serialize(new
+    /// <summary>The tenant's note of the call, from whichever of the buckets to read holds it, and that bucket.</summary>
+    private static async Task<(RedisKey Key, RedisValue Value)> NoteAsync(ConnectionMultiplexer redis, string tenantId, string callId)
+    {
+        foreach (var key in AcceptedCalls.KeysToRead(tenantId, DateTimeOffset.UtcNow))
         {
-            id,
-            agent = "notes",
-            request = new { messages = new[] { new { role = "user", content = "hello" } } },
-            response = new { choices = new[] { new { message = new { role = "assistant", content = "hi" } } } },
-        }),
-        Encoding.UTF8, "application/json");
+            if (await redis.GetDatabase().HashGetAsync(key, callId) is { HasValue: true } value)
+            {
+                return (key, value);
+            }
+        }
+
+        return (default, RedisValue.Null);
+    }
+
+    private static StringContent Call(string id) => new(JsonSerializer.Serialize(Record(id)), Encoding.UTF8, "application/json");
+
+    private static StringContent Batch(IEnumerable<string> ids) => new(JsonSerializer.Serialize(ids.Select(Record)), Encoding.UTF8, "application/json");
+
+    private static object Record(string id) => new
+    {
+        id,
+        agent = "notes",
+        request = new { messages = new[] { new { role = "user", content = "hello" } } },
+        response = new { choices = new[] { new { message = new { role = "assistant", content = "hi" } } } },
+    };
 }

@@ -18,15 +18,14 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CallPublisher>();
 
-        // Redis keeps the notes of accepted calls that the calls API reads; without it ingest works the same.
-        if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(CacheConnection)))
+        // Redis keeps the notes of accepted calls that the calls API reads; without it the notes are dropped unwritten.
+        var hasCache = !string.IsNullOrEmpty(builder.Configuration.GetConnectionString(CacheConnection));
+        builder.Services.AddSingleton(services => new AcceptedCallNotes(services.GetRequiredService<TimeProvider>(), written: hasCache));
+        if (hasCache)
         {
             builder.AddRedisClient(CacheConnection);
+            builder.Services.AddHostedService<AcceptedCallNotesWriter>();
         }
-
-        builder.Services.AddSingleton(services => new AcceptedCallNotes(
-            services.GetService<StackExchange.Redis.IConnectionMultiplexer>(), services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILogger<AcceptedCallNotes>>()));
 
         builder.AddApiKeyAuthentication();
         builder.AddTenantRateLimits();

@@ -1,32 +1,31 @@
-using StackExchange.Redis;
+using System.Threading.Channels;
 
 namespace SlmPlatform.Ingest.Infrastructure;
 
 /// <summary>
-/// Notes each accepted call in Redis (<see cref="AcceptedCalls"/>), best effort: the call is already safe on the bus, so
-/// neither a slow nor an absent Redis may hold up or fail its 202. Without a cache configured, nothing is noted.
+/// The notes of accepted calls waiting to be written (<see cref="AcceptedCalls"/>). Noting costs a request only a queue
+/// write: <see cref="AcceptedCallNotesWriter"/> sends whatever has gathered as one command per tenant and hour, at once
+/// when calls are few and in larger groups under load. Best effort by design: the call is already safe on the bus, and
+/// when Redis is away the oldest notes are dropped rather than held without bound.
 /// </summary>
-public sealed partial class AcceptedCallNotes(IConnectionMultiplexer? redis, TimeProvider time, ILogger<AcceptedCallNotes> logger)
+public sealed class AcceptedCallNotes(TimeProvider time, bool written)
 {
+    /// <summary>About two seconds of the highest accepted rate measured here: beyond that, Redis is not keeping up.</summary>
+    public const int Capacity = 20_000;
+
+    private readonly Channel<AcceptedCallNote> _pending = Channel.CreateBounded<AcceptedCallNote>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    public ChannelReader<AcceptedCallNote> Pending => _pending.Reader;
+
+    /// <summary>Queues the note; nothing when no cache is configured, for nothing would write it.</summary>
     public void Note(string tenantId, string callId)
     {
-        if (redis is null)
+        if (written)
         {
-            return;
-        }
-
-        try
-        {
-            redis.GetDatabase().StringSet(
-                AcceptedCalls.Key(tenantId, callId), time.GetUtcNow().ToUnixTimeMilliseconds(), AcceptedCalls.Kept, flags: CommandFlags.FireAndForget);
-        }
-        catch (RedisException)
-        {
-            // Without the exception: the client's messages name the command and its key, which holds the call's id.
-            LogNotNoted();
+            _pending.Writer.TryWrite(new AcceptedCallNote(tenantId, callId, time.GetUtcNow()));
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "An accepted call was not noted in Redis; the calls API answers a plain 404 for it until it is stored")]
-    private partial void LogNotNoted();
 }
+
+public readonly record struct AcceptedCallNote(string TenantId, string CallId, DateTimeOffset AcceptedAt);

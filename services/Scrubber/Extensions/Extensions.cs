@@ -30,7 +30,8 @@ internal static class Extensions
             builder.AddRedisClient(CacheConnection);
         }
 
-        builder.Services.AddSingleton(services => new AcceptedCallNotesReader(services.GetService<StackExchange.Redis.IConnectionMultiplexer>()));
+        builder.Services.AddSingleton(services => new AcceptedCallNotesReader(
+            services.GetService<StackExchange.Redis.IConnectionMultiplexer>(), services.GetRequiredService<TimeProvider>()));
 
         builder.AddApiKeyAuthentication();
         builder.AddPlatformMessaging(bus =>
