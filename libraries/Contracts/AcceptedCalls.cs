@@ -5,13 +5,13 @@ namespace SlmPlatform.Contracts;
 /// <summary>
 /// Ingest's notes of the calls it has accepted (RabbitMQ confirmed them), so the calls API can tell an id on its way to
 /// the store from one never sent. Notes are kept in Redis hashes, one per tenant and hour of acceptance (field: the
-/// call's id, value: the time of acceptance in Unix milliseconds), which expire two hours after they are first written:
-/// a note lives one to two hours, and many notes go to Redis as one command. Ingest writes them; the calls API only
-/// reads them.
+/// call's id, value: the time of acceptance in Unix milliseconds), which expire two hours after their last note: a note
+/// lives two to three hours, and many notes go to Redis as one command. Ingest writes them; the calls API only reads
+/// them (the buckets of the last hour and the one before).
 /// </summary>
 public static class AcceptedCalls
 {
-    /// <summary>How long a bucket lives after its first note: its hour, and another for the notes written at its end.</summary>
+    /// <summary>How long a bucket lives after its last note.</summary>
     public static readonly TimeSpan BucketLife = TimeSpan.FromHours(2);
 
     /// <summary>The hash that holds the tenant's notes of calls accepted in the hour of <paramref name="acceptedAt"/>.</summary>

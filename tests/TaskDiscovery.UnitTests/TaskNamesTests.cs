@@ -31,11 +31,12 @@ public sealed class TaskNamesTests
     }
 
     [Fact]
-    public void FromTopics_TakesTheLeadingWordOfTheLargestTopics_WithoutRepeats()
+    public void FromTopics_TakesTheLeadingWordOfTheLargestTopics_WithoutRepeats_AndNothingWithoutAWord()
     {
         IReadOnlyList<string>[] bySize = [["weather", "forecast"], ["the", "flight"], ["weather", "rain"], ["stock"], ["recipe"]];
 
         Assert.Equal("bot/tool-calls-weather-flight-stock", TaskNames.FromTopics("bot", OutputKinds.ToolCall, bySize));
-        Assert.Equal("bot/json-answers", TaskNames.FromTopics("bot", OutputKinds.Json, []));
+        Assert.Null(TaskNames.FromTopics("bot", OutputKinds.Json, []));
+        Assert.Null(TaskNames.FromTopics("bot", OutputKinds.Json, [["the", "of"]]));
     }
 }

@@ -4,8 +4,8 @@ namespace SlmPlatform.Ingest.Infrastructure;
 
 /// <summary>
 /// Writes the gathered notes of accepted calls to Redis: everything pending at once, one <c>HSET</c> per tenant and
-/// hour with its <c>EXPIRE</c> set only when the bucket has none, sent without waiting for replies. Runs only where a
-/// cache is configured.
+/// hour and its <c>EXPIRE</c> (plain, not <c>NX</c>, which Redis before 7 refuses: a refused expiry would keep a bucket
+/// for ever), sent without waiting for replies. Runs only where a cache is configured.
 /// </summary>
 public sealed partial class AcceptedCallNotesWriter(AcceptedCallNotes notes, IConnectionMultiplexer redis, ILogger<AcceptedCallNotesWriter> logger)
     : BackgroundService
@@ -42,7 +42,7 @@ public sealed partial class AcceptedCallNotesWriter(AcceptedCallNotes notes, ICo
             {
                 var fields = bucket.Select(n => new HashEntry(n.CallId, n.AcceptedAt.ToUnixTimeMilliseconds())).ToArray();
                 database.HashSet(bucket.Key, fields, CommandFlags.FireAndForget);
-                database.KeyExpire(bucket.Key, AcceptedCalls.BucketLife, ExpireWhen.HasNoExpiry, CommandFlags.FireAndForget);
+                database.KeyExpire(bucket.Key, AcceptedCalls.BucketLife, CommandFlags.FireAndForget);
             }
         }
         catch (RedisException)

@@ -41,8 +41,11 @@ public static partial class TaskNames
             : ($"{agent}/{OutputPhrase(outputKind)}", TaskNameSources.Structure);
     }
 
-    /// <summary>A task's name from its kind of output and its largest topics' leading words, biggest first.</summary>
-    public static string FromTopics(string agent, string outputKind, IEnumerable<IReadOnlyList<string>> topicTermsBySize)
+    /// <summary>
+    /// A task's name from its kind of output and its largest topics' leading words, biggest first; null when the topics
+    /// give no word, so that the name it has (perhaps told apart from another by a number) stays.
+    /// </summary>
+    public static string? FromTopics(string agent, string outputKind, IEnumerable<IReadOnlyList<string>> topicTermsBySize)
     {
         var words = topicTermsBySize
             .Select(terms => terms.Select(Slug).FirstOrDefault(w => w.Length > 0 && !NotTheTask.Contains(w)))
@@ -50,7 +53,7 @@ public static partial class TaskNames
             .Distinct(StringComparer.Ordinal)
             .Take(MaxTopicWords)
             .ToList();
-        return words.Count == 0 ? $"{agent}/{OutputPhrase(outputKind)}" : $"{agent}/{OutputPhrase(outputKind)}-{string.Join('-', words)}";
+        return words.Count == 0 ? null : $"{agent}/{OutputPhrase(outputKind)}-{string.Join('-', words)}";
     }
 
     /// <summary>
