@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using SlmPlatform.Testing;
 
@@ -15,7 +13,6 @@ namespace SlmPlatform.Gateway.Benchmarks;
 internal static class BenchmarkRun
 {
     private const string TenantId = "tenant-gateway-benchmark";
-    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
 
     public static async Task<BenchmarkResults> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
@@ -107,7 +104,7 @@ internal static class BenchmarkRun
                 progress.WriteLine("  No Redis ($SLM_TEST_REDIS) or --routes 0: the path with a routing table is left out.");
             }
 
-            var checks = await CheckPathsAsync(targets[0], targets[1..], progress, cancellationToken);
+            var checks = await PathChecks.CheckPathsAsync(targets[0], targets[1..], progress, cancellationToken);
             if (options.MaxLoad is { } maxLoad)
             {
                 await LoadAverage.WaitBelowAsync(maxLoad, TimeSpan.FromMinutes(10), progress, cancellationToken);
@@ -123,7 +120,7 @@ internal static class BenchmarkRun
 
             foreach (var target in targets.Where(t => t.Captures))
             {
-                await WaitUntilIdleAsync(target.Host.Current, cancellationToken);
+                await CaptureDrain.WaitUntilIdleAsync(target.Host.Current, cancellationToken);
             }
 
             var scenarios = new List<ScenarioResult>();
@@ -151,7 +148,7 @@ internal static class BenchmarkRun
             }
 
             var loadAtEnd = LoadAverage.Read();
-            var captures = await AccountForCapturesAsync(messaging, targets.Where(t => t.Captures).Sum(t => t.Calls.Value), progress, cancellationToken);
+            var captures = await CaptureDrain.AccountForCapturesAsync(messaging, targets.Where(t => t.Captures).Sum(t => t.Calls.Value), progress, cancellationToken);
             foreach (var target in targets.Where(t => t.IsProxy))
             {
                 target.Host.CheckExited("the end of the run", progress);
@@ -233,9 +230,9 @@ internal static class BenchmarkRun
         TimeSpan? drain = null;
         if (target.Captures)
         {
-            drain = await WaitUntilIdleAsync(service, cancellationToken);
+            drain = await CaptureDrain.WaitUntilIdleAsync(service, cancellationToken);
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  the capturing gateway was busy {drain.Value.TotalSeconds:0.0} s after its window{(drain >= DrainLimit ? " (the limit: it may not have caught up)" : string.Empty)}"));
+                $"  the capturing gateway was busy {drain.Value.TotalSeconds:0.0} s after its window{(drain >= CaptureDrain.DrainLimit ? " (the limit: it may not have caught up)" : string.Empty)}"));
         }
 
         double? allInMicroseconds = target.IsProxy && service.CpuTime() is { } cpuAfter && cpuBefore is { } before && measurement.SucceededOverall > 0
@@ -285,147 +282,5 @@ internal static class BenchmarkRun
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  primed {service.Name.ToLowerInvariant()} with {calls:N0} calls in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s; " +
             $"its JIT thread last used {jit:0.00} of a core"));
-    }
-
-    /// <summary>
-    /// One plain and one streamed call on each path, compared byte for byte with the direct answer: the gateway must
-    /// relay the upstream's answer unchanged (and keep from the client the usage event it asked for on its behalf).
-    /// </summary>
-    private static async Task<List<string>> CheckPathsAsync(Target direct, IReadOnlyList<Target> proxies, TextWriter progress, CancellationToken cancellationToken)
-    {
-        var checks = new List<string>();
-        foreach (var stream in new[] { false, true })
-        {
-            var expected = await CallOnceAsync(direct, stream, cancellationToken);
-            foreach (var proxy in proxies)
-            {
-                byte[] answer;
-                try
-                {
-                    answer = await CallOnceAsync(proxy, stream, cancellationToken);
-                }
-                catch (InvalidOperationException e) when (proxy.IsPeer)
-                {
-                    // Another team's proxy that cannot carry a mode is a finding to report, not the end of the run.
-                    var refusal = $"{(stream ? "streamed" : "plain")} answer via the {proxy.Name}: FAILED ({FirstLine(e.Message)}); left out of the {(stream ? "streamed" : "plain")} scenarios";
-                    proxy.FailedModes.Add(stream);
-                    checks.Add(refusal);
-                    progress.WriteLine("  " + refusal);
-                    continue;
-                }
-
-                proxy.Calls.Value++;
-                var same = answer.AsSpan().SequenceEqual(expected);
-                var check = $"{(stream ? "streamed" : "plain")} answer via the {proxy.Name}: {answer.Length} B, " +
-                    (same ? "byte for byte the upstream's" : $"DIFFERENT from the upstream's {expected.Length} B");
-                checks.Add(check);
-                progress.WriteLine("  " + check);
-            }
-        }
-
-        return checks;
-    }
-
-    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
-
-    private static async Task<byte[]> CallOnceAsync(Target target, bool stream, CancellationToken cancellationToken)
-    {
-        var service = target.Host.Current;
-        using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", target.Bearer);
-        foreach (var (name, value) in target.Headers)
-        {
-            http.DefaultRequestHeaders.Add(name, value);
-        }
-
-        using var content = new ByteArrayContent(ChatPayloads.Request(stream));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync(new Uri("v1/chat/completions", UriKind.Relative), content, cancellationToken);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException(
-                $"{target.Name} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}{Environment.NewLine}" +
-                $"{service.Name}'s last output:{Environment.NewLine}{service.RecentOutput}");
-        }
-
-        return body;
-    }
-
-    /// <summary>Waits until the gateway has used under 3% of a core for 300 ms (its capture backlog spooled and published).</summary>
-    private static async Task<TimeSpan> WaitUntilIdleAsync(ServiceProcess gateway, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var interval = TimeSpan.FromMilliseconds(300);
-        var before = gateway.CpuTime();
-        while (Stopwatch.GetElapsedTime(started) < DrainLimit)
-        {
-            await Task.Delay(interval, cancellationToken);
-            var now = gateway.CpuTime();
-            if (now is null || before is null || (now.Value - before.Value) / interval < 0.03)
-            {
-                var busy = Stopwatch.GetElapsedTime(started) - interval;
-                return busy > TimeSpan.Zero ? busy : TimeSpan.Zero;
-            }
-
-            before = now;
-        }
-
-        return Stopwatch.GetElapsedTime(started);
-    }
-
-    /// <summary>
-    /// Compares the calls the capturing gateway completed with the messages that reached the sink, waiting for the
-    /// management statistics (refreshed every 5 s) to catch up.
-    /// </summary>
-    private static async Task<CaptureAccount> AccountForCapturesAsync(string messaging, long calls, TextWriter progress, CancellationToken cancellationToken)
-    {
-        progress.WriteLine("Counting the captures that reached the broker...");
-        var started = Stopwatch.GetTimestamp();
-        long? published = null;
-        var unchangedSince = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(30))
-        {
-            var now = await CaptureSink.PublishedAsync(messaging, cancellationToken);
-            if (now is null || now >= calls)
-            {
-                published = now;
-                break;
-            }
-
-            if (now != published)
-            {
-                published = now;
-                unchangedSince = Stopwatch.GetTimestamp();
-            }
-            else if (Stopwatch.GetElapsedTime(unchangedSince) > TimeSpan.FromSeconds(12))
-            {
-                break;
-            }
-
-            await Task.Delay(1000, cancellationToken);
-        }
-
-        var waited = Stopwatch.GetElapsedTime(started);
-        progress.WriteLine($"  {published?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a"} captures published for {calls:N0} calls");
-        return new CaptureAccount(calls, published, waited);
-    }
-
-    /// <summary>
-    /// A path to measure: whom to call, with which key and headers, whether it is a proxy (whose CPU is counted and
-    /// which is started again if it exits) and one that captures; and how many calls it has completed in all, warm-ups
-    /// and checks included.
-    /// </summary>
-    private sealed record Target(string Name, string Bearer, ServiceHost Host, bool IsProxy, bool Captures = false)
-    {
-        public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
-
-        /// <summary>Another team's proxy, measured for comparison: a mode it fails is reported and left out.</summary>
-        public bool IsPeer { get; init; }
-
-        /// <summary>The modes (streamed or not) this path failed in the check, and is not measured in.</summary>
-        public HashSet<bool> FailedModes { get; } = [];
-
-        public StrongBox<long> Calls { get; } = new(0);
     }
 }
