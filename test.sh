@@ -20,6 +20,12 @@ status=0
 # One test module at a time: the end-to-end tests start a whole platform, and this may be a 2-core machine.
 dotnet test --solution SlmPlatform.sln -c Release --no-build --max-parallel-test-modules 1 "$@" 2>&1 | tee "$log" || status=$?
 
+# CI keeps only the end of the output: repeat each failure there, with the first lines of its reason.
+if grep -qE '^\s*failed [^(]+\(' "$log"; then
+  echo "Failed tests:"
+  awk '/^[[:space:]]*failed [^(]+\(/ { n = 25 } n > 0 { print; n-- }' "$log"
+fi
+
 count() { grep -E "^\s+$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
 echo "$(count succeeded) passed, $(count failed) failed, $(count skipped) skipped"
 rm -f "$log"
