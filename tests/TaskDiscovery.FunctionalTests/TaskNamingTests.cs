@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using SlmPlatform.TaskDiscovery.Infrastructure;
+using SlmPlatform.TaskDiscovery.Model;
+
 namespace SlmPlatform.TaskDiscovery.FunctionalTests;
 
 /// <summary>
@@ -75,6 +79,33 @@ public sealed class TaskNamingTests(DiscoveryFixture fixture) : IClassFixture<Di
 
         var names = tasks.Where(t => t.GetProperty("agent").GetString() == agent).Select(t => t.GetProperty("name").GetString()).Order().ToList();
         Assert.Equal([$"{agent}/sort-incoming-supplier-invoices", $"{agent}/sort-incoming-supplier-invoices-2"], names);
+    }
+
+    [Fact]
+    public async Task NewCallSitesOfOneName_FiledAtOnce_EachGetTheirOwnNumber()
+    {
+        var store = fixture.Tasks.Services.GetRequiredService<TaskStore>();
+
+        // Concurrent consumers each meeting a new call site whose prompt opens alike: the race the lock closes. Each
+        // round starts its filings together, on connections already open.
+        for (var round = 0; round < 5; round++)
+        {
+            var agent = $"rush-{Guid.NewGuid():N}"[..13];
+            var name = $"{agent}/sort-incoming-supplier-invoices";
+            using var start = new Barrier(8);
+            var filed = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Task.Factory.StartNew(
+                () =>
+                {
+                    start.SignalAndWait(Token);
+                    return store.EnsureTaskAsync(
+                        new CallScrubbed(Guid.NewGuid(), DiscoveryFixture.TenantId, $"{agent}-{i}", agent, null, DateTimeOffset.UtcNow, new Dictionary<string, int>()),
+                        new CallSite($"{agent}\u001fsignature\u001f{i}", name, TaskNameSources.Instruction, agent, null, OutputKinds.Json),
+                        null, null, Token);
+                },
+                Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()));
+
+            Assert.Equal([name, .. Enumerable.Range(2, 7).Select(n => $"{name}-{n}")], filed.Select(f => f.Name).Order(StringComparer.Ordinal));
+        }
     }
 
     private static async Task<string> NameAsync(HttpClient client, string taskId) =>

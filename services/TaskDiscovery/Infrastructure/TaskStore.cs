@@ -19,8 +19,21 @@ public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonit
     {
         var taskId = site.TaskId(call.TenantId);
 
-        // Two call sites whose prompts open alike get one name: the later ones are told apart by a number ("-2").
-        await using var task = dataSource.CreateCommand(
+        // Two call sites whose prompts open alike get one name: the later ones are told apart by a number ("-2"). Two
+        // new call sites of one name filed at once would both count none before them, so a new one first takes a lock
+        // on its tenant and name (held to the end of this batch's implicit transaction); the insert, a statement of
+        // its own, then sees the other's row. A known call site takes no lock.
+        await using var batch = dataSource.CreateBatch();
+        var naming = new NpgsqlBatchCommand(
+            """
+            select pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))
+            where not exists (select 1 from tasks where task_id = $3)
+            """);
+        naming.Parameters.Add(new NpgsqlParameter { Value = call.TenantId });
+        naming.Parameters.Add(new NpgsqlParameter { Value = site.Name });
+        naming.Parameters.Add(new NpgsqlParameter { Value = taskId });
+        batch.BatchCommands.Add(naming);
+        var task = new NpgsqlBatchCommand(
             """
             with created as (
                 insert into tasks (task_id, tenant_id, call_site_key, name, agent, workload, output_kind, first_call_id, signature_text, signature_vector, merged_into, name_source)
@@ -38,6 +51,7 @@ public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonit
             left join tasks m2 on m2.task_id = m1.merged_into
             left join tasks m3 on m3.task_id = m2.merged_into
             """);
+        batch.BatchCommands.Add(task);
         task.Parameters.Add(new NpgsqlParameter { Value = taskId });
         task.Parameters.Add(new NpgsqlParameter { Value = call.TenantId });
         task.Parameters.Add(new NpgsqlParameter { Value = site.Key });
@@ -50,7 +64,8 @@ public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonit
         task.Parameters.Add(Nullable(signature?.Vector, NpgsqlDbType.Array | NpgsqlDbType.Real));
         task.Parameters.Add(Nullable(foldInto, NpgsqlDbType.Uuid));
         task.Parameters.Add(new NpgsqlParameter { Value = site.NameSource });
-        await using var reader = await task.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetString(0) == call.CallId, reader.GetGuid(1), reader.GetString(2));
     }
