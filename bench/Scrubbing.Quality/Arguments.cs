@@ -18,10 +18,18 @@ internal static class Arguments
 
     public static readonly Option<bool> Misses = new("--misses") { Description = "with --dev: also print the sentences not fully masked, and false alarms" };
 
+    public static readonly Option<string?> TrainContextual = new("--train-contextual") { Description = "train the contextual tagger's head and write it to this file (the library ships libraries/Scrubbing/Recognizers/Names/Contextual/contextual-head.bin)", HelpName = "FILE" };
+
+    public static readonly Option<int> ContextualSentences = HarnessOptions.Number("--contextual-sentences", "N", "with --train-contextual: generated training sentences", 8000);
+
+    public static readonly Option<int> ContextualHidden = HarnessOptions.Number("--contextual-hidden", "N", "with --train-contextual: hidden units of the head", 256);
+
+    public static readonly Option<int> ContextualEpochs = HarnessOptions.Number("--contextual-epochs", "N", "with --train-contextual: passes over the training tokens", 8);
+
     public static RootCommand Create() =>
         new("The scrubber's quality on Presidio's synthetic set and its throughput beside a one-regex baseline, on that " +
             "text and on BFCL prompts; writes the figures into docs/scrubbing.md.")
         {
-            Seconds, Data, NoWrite, PerRecognizer, Dev, Misses,
+            Seconds, Data, NoWrite, PerRecognizer, Dev, Misses, TrainContextual, ContextualSentences, ContextualHidden, ContextualEpochs,
         };
 }

@@ -16,7 +16,13 @@ internal static class DevSet
     public const string HeldOutName = "the development set (2,000 generated sentences of held-out templates)";
     public const string TrainingTemplatesName = "new sentences of the training templates (2,000, another seed)";
 
+    public const string InventedValuesName = "the development set with made-up names, places and organisations (2,000)";
+
     public static IReadOnlyList<PresidioSample> HeldOut() => Generate(CorpusSplit.Development);
+
+    /// <summary>The held-out sentences with every name, place and organisation made up: what no list can know.</summary>
+    public static IReadOnlyList<PresidioSample> WithInventedValues() =>
+        [.. InventedValues.Replace(SyntheticCorpus.Generate(Count, Seed, CorpusSplit.Development), Seed).Select(ToSample)];
 
     public static IReadOnlyList<PresidioSample> OfTrainingTemplates() => Generate(CorpusSplit.Train);
 

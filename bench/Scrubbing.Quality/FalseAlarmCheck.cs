@@ -8,7 +8,7 @@ internal static class FalseAlarmCheck
 {
     private static readonly string[] Types = [EntityTypes.Person, EntityTypes.Location, EntityTypes.Organization, EntityTypes.StreetAddress];
 
-    public static string Describe(TextScrubber scrubber, IReadOnlyList<string> prompts)
+    public static string Describe(string scanner, TextScrubber scrubber, IReadOnlyList<string> prompts)
     {
         var counts = Types.ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
         foreach (var prompt in prompts)
@@ -23,6 +23,6 @@ internal static class FalseAlarmCheck
         }
 
         var list = string.Join(", ", Types.Select(t => $"{t} {counts[t]}"));
-        return string.Create(CultureInfo.InvariantCulture, $"False-alarm check on the {prompts.Count:N0} BFCL prompts (no labels; most of what they name is not personal): spans flagged {list}.");
+        return string.Create(CultureInfo.InvariantCulture, $"False-alarm check of {scanner} on the {prompts.Count:N0} BFCL prompts (no labels; most of what they name is not personal): spans flagged {list}.");
     }
 }

@@ -22,10 +22,12 @@ internal static class MarkdownReport
             AppendQuality(md, report);
         }
 
-        var test = quality.Where(q => q.Name == confusionOf?.Name && q.DataSet == confusionOf.DataSet).FirstOrDefault();
-        foreach (var dev in quality.Where(q => test is not null && q.Name == test.Name && q != test))
+        foreach (var test in quality.Where(q => q.DataSet == confusionOf?.DataSet))
         {
-            AppendGap(md, test!, dev);
+            foreach (var dev in quality.Where(q => q.Name == test.Name && q.DataSet != test.DataSet))
+            {
+                AppendGap(md, test, dev);
+            }
         }
 
         foreach (var note in notes ?? [])
@@ -73,6 +75,9 @@ internal static class MarkdownReport
 
         md.AppendLine();
     }
+
+    // Three significant digits: the model-backed scanner runs at hundredths of a MB/s.
+    private static string Speed(double megabytesPerSecond) => megabytesPerSecond.ToString(megabytesPerSecond >= 1 ? "F2" : "G3", CultureInfo.InvariantCulture);
 
     /// <summary>Recall and precision on a development set beside the test set, per type both score.</summary>
     private static void AppendGap(StringBuilder md, QualityReport test, QualityReport dev)
@@ -123,7 +128,7 @@ internal static class MarkdownReport
             var baseline = group.First().MegabytesPerCpuSecond;
             foreach (var t in group)
             {
-                md.AppendLine(Inv($"| {t.Corpus} | {t.Scanner} | {t.MegabytesPerCpuSecond:F2} | {t.MegabytesPerWallSecond:F2} | {t.MegabytesPerCpuSecond / baseline:F3} | {t.Found} |"));
+                md.AppendLine(Inv($"| {t.Corpus} | {t.Scanner} | {Speed(t.MegabytesPerCpuSecond)} | {Speed(t.MegabytesPerWallSecond)} | {t.MegabytesPerCpuSecond / baseline:G3} | {t.Found} |"));
             }
         }
 

@@ -14,15 +14,24 @@ var dataPath = parsed.GetValue(Arguments.Data);
 var dev = parsed.GetValue(Arguments.Dev);
 var write = !parsed.GetValue(Arguments.NoWrite);
 
+if (parsed.GetValue(Arguments.TrainContextual) is { } headPath)
+{
+    ContextualTraining.Run(headPath, parsed.GetValue(Arguments.ContextualSentences), parsed.GetValue(Arguments.ContextualHidden), parsed.GetValue(Arguments.ContextualEpochs), Console.Out);
+    return 0;
+}
+
 if (dev)
 {
     // Rules and features are tuned on these generated sets, never on the Presidio set (docs/adr/0006).
     var heldOut = DevSet.HeldOut();
-    var reports = new[]
+    var reports = new List<QualityReport>();
+    foreach (var (name, contextual) in new[] { (RulesAndLists, false), (WithContextualTagger, true) })
     {
-        QualityEvaluator.Evaluate("whole pipeline", DefaultRecognizers.CreateScrubber(), heldOut, DevSet.HeldOutName),
-        QualityEvaluator.Evaluate("whole pipeline", DefaultRecognizers.CreateScrubber(), DevSet.OfTrainingTemplates(), DevSet.TrainingTemplatesName),
-    };
+        reports.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), heldOut, DevSet.HeldOutName));
+        reports.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), DevSet.OfTrainingTemplates(), DevSet.TrainingTemplatesName));
+        reports.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), DevSet.WithInventedValues(), DevSet.InventedValuesName));
+    }
+
     Console.WriteLine(MarkdownReport.Render(new RunInfo(DateTime.UtcNow, Environment.ProcessorCount, "-", "-"), reports, []));
     if (parsed.GetValue(Arguments.Misses))
     {
@@ -65,19 +74,24 @@ if (prompts.Count == 0)
 var scanners = new (string Name, TextScrubber Scrubber)[]
 {
     ("structured recognizers", new TextScrubber(DefaultRecognizers.CreateStructured(), new TypedPlaceholderOperator())),
-    ("whole pipeline", DefaultRecognizers.CreateScrubber()),
+    (RulesAndLists, DefaultRecognizers.CreateScrubber()),
+    (WithContextualTagger, DefaultRecognizers.CreateScrubber(contextualTagger: true)),
 };
 
 var quality = samples.Count == 0 ? [] : scanners.Select(s => QualityEvaluator.Evaluate(s.Name, s.Scrubber, samples)).ToList();
 var test = quality.LastOrDefault();
 if (test is not null)
 {
-    // The same pipeline on the development sets, so that the report states the gap between them and the test set.
-    quality.Add(QualityEvaluator.Evaluate(test.Name, DefaultRecognizers.CreateScrubber(), DevSet.HeldOut(), DevSet.HeldOutName));
-    quality.Add(QualityEvaluator.Evaluate(test.Name, DefaultRecognizers.CreateScrubber(), DevSet.OfTrainingTemplates(), DevSet.TrainingTemplatesName));
+    // Both modes on the development sets, so that the report states the gap between them and the test set.
+    foreach (var (name, contextual) in new[] { (RulesAndLists, false), (WithContextualTagger, true) })
+    {
+        quality.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), DevSet.HeldOut(), DevSet.HeldOutName));
+        quality.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), DevSet.OfTrainingTemplates(), DevSet.TrainingTemplatesName));
+        quality.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), DevSet.WithInventedValues(), DevSet.InventedValuesName));
+    }
 }
 
-List<string> notes = prompts.Count == 0 ? [] : [FalseAlarmCheck.Describe(DefaultRecognizers.CreateScrubber(), prompts)];
+List<string> notes = prompts.Count == 0 ? [] : [.. scanners.Skip(1).Select(s => FalseAlarmCheck.Describe(s.Name, s.Scrubber, prompts))];
 
 var throughput = new List<ThroughputResult>();
 foreach (var (corpus, texts) in new[] { ("Presidio synthetic", samples.Select(s => s.FullText).ToList()), ("BFCL prompts", prompts.ToList()) })
@@ -119,3 +133,9 @@ return 0;
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+internal static partial class Program
+{
+    private const string RulesAndLists = "rules and lists (the default)";
+    private const string WithContextualTagger = "with the contextual tagger (Scrubbing:ContextualTagger)";
+}

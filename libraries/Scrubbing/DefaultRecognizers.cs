@@ -5,8 +5,11 @@ namespace SlmPlatform.Scrubbing;
 /// <summary>The built-in recognizers, for callers that build a <see cref="TextScrubber"/> without DI.</summary>
 public static class DefaultRecognizers
 {
-    /// <summary>Every built-in recognizer: the structured ones, then names, places and organisations.</summary>
-    public static IReadOnlyList<IRecognizer> Create() => [.. CreateStructured(), .. CreateNamed()];
+    /// <summary>Every built-in recognizer: the structured ones, then names, places and organisations; with the
+    /// contextual tagger when <paramref name="contextualTagger"/> is true (off by default, as in the service:
+    /// <see cref="ScrubbingOptions.ContextualTagger"/>).</summary>
+    public static IReadOnlyList<IRecognizer> Create(bool contextualTagger = false) =>
+        [.. CreateStructured(), .. CreateNamed().Where(r => contextualTagger || r is not ContextualTaggerRecognizer)];
 
     /// <summary>Recognizers of values with a shape (a checksum, a format, a prefix), each with its context rules.</summary>
     public static IReadOnlyList<IRecognizer> CreateStructured() =>
@@ -28,8 +31,8 @@ public static class DefaultRecognizers
 
     /// <summary>Gazetteer and context recognizers of people, places and organisations (docs/adr/0004), and the token classifier beside them (docs/adr/0006).</summary>
     public static IReadOnlyList<IRecognizer> CreateNamed() =>
-        [new PersonRecognizer(), new LocationRecognizer(), new StreetAddressRecognizer(), new IntersectionRecognizer(), new OrganizationRecognizer(), new NameTaggerRecognizer(), new LabelledFieldRecognizer()];
+        [new PersonRecognizer(), new LocationRecognizer(), new StreetAddressRecognizer(), new IntersectionRecognizer(), new OrganizationRecognizer(), new NameTaggerRecognizer(), new ContextualTaggerRecognizer(), new LabelledFieldRecognizer()];
 
-    /// <summary>A scrubber with every built-in recognizer and typed placeholders.</summary>
-    public static TextScrubber CreateScrubber() => new(Create(), new TypedPlaceholderOperator());
+    /// <summary>A scrubber with every built-in recognizer (the contextual tagger as chosen) and typed placeholders.</summary>
+    public static TextScrubber CreateScrubber(bool contextualTagger = false) => new(Create(contextualTagger), new TypedPlaceholderOperator());
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SlmPlatform.Scrubbing.Recognizers;
 
 namespace SlmPlatform.Scrubbing;
@@ -40,6 +41,8 @@ public static class ScrubbingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, IntersectionRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, OrganizationRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, NameTaggerRecognizer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, ContextualTaggerRecognizer>(
+            provider => new ContextualTaggerRecognizer(provider.GetRequiredService<IOptions<ScrubbingOptions>>().Value.ContextualTagger)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, LabelledFieldRecognizer>());
         // Bound where the host has configuration; without it (a bare ServiceCollection) the defaults hold.
         services.AddOptions<ScrubbingOptions>().Configure<IServiceProvider>((options, provider) =>

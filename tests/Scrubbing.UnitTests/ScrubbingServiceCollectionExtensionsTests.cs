@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SlmPlatform.Scrubbing.UnitTests;
@@ -11,7 +12,7 @@ public sealed class ScrubbingServiceCollectionExtensionsTests
 
         Assert.Same(provider.GetRequiredService<TextScrubber>(), provider.GetRequiredService<TextScrubber>());
         Assert.Same(provider.GetRequiredService<JsonScrubber>(), provider.GetRequiredService<JsonScrubber>());
-        Assert.Equal(DefaultRecognizers.Create().Count, provider.GetServices<IRecognizer>().Count());
+        Assert.Equal(DefaultRecognizers.Create(contextualTagger: true).Count, provider.GetServices<IRecognizer>().Count());
         Assert.IsType<TypedPlaceholderOperator>(provider.GetRequiredService<IReplacementOperator>());
     }
 
@@ -20,7 +21,7 @@ public sealed class ScrubbingServiceCollectionExtensionsTests
     {
         using var provider = new ServiceCollection().AddScrubbing().AddScrubbing().BuildServiceProvider();
 
-        Assert.Equal(DefaultRecognizers.Create().Count, provider.GetServices<IRecognizer>().Count());
+        Assert.Equal(DefaultRecognizers.Create(contextualTagger: true).Count, provider.GetServices<IRecognizer>().Count());
     }
 
     [Fact]
@@ -42,6 +43,23 @@ public sealed class ScrubbingServiceCollectionExtensionsTests
         var result = provider.GetRequiredService<JsonScrubber>().Scrub(System.Text.Json.Nodes.JsonNode.Parse("""{"content":"ip 10.0.0.1"}"""));
 
         Assert.Equal(1, result.Replacements[EntityTypes.IpAddress]);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void TheContextualTagger_RunsOnlyWhereConfigurationTurnsItOn(string? setting, bool runs)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(setting is null ? [] : [new("Scrubbing:ContextualTagger", setting)])
+            .Build();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddScrubbing().BuildServiceProvider();
+        var tagger = provider.GetServices<IRecognizer>().OfType<ContextualTaggerRecognizer>().Single();
+
+        var found = tagger.Recognize("Please ask Velkaro Dunmesh to sign the form before Friday.").ToList();
+
+        Assert.Equal(runs, found.Count > 0);
     }
 
     private sealed class RedactedOperator : IReplacementOperator

@@ -221,7 +221,7 @@ public sealed class NameTaggerRecognizer : IRecognizer
     // An address runs over commas and line breaks; a name, place or organisation ends at a line break ("Ella Snider\n
     // Otc Markets" are two entities) and at a sentence's end: a dot joins only an initial or an abbreviation to what
     // follows ("J. Smith", "Dr. Okafor", "St. Louis"), not a word ("Kate Begum. What's").
-    private static bool Joins(string text, Token left, Token right, EntityTag tag)
+    internal static bool Joins(string text, Token left, Token right, EntityTag tag)
     {
         var gap = Tokens.Gap(text, left, right);
         // Indentation does not part two lines of an address block ("\n    Apt. 595"); other characters do.

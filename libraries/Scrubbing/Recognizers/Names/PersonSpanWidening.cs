@@ -20,7 +20,8 @@ internal static class PersonSpanWidening
                 continue;
             }
 
-            var floor = k > 0 ? entities[k - 1].End : 0;
+            // The previous entity as widened already: two people a gap apart may both reach into it, never past each other.
+            var floor = k > 0 ? (widened ?? entities)[k - 1].End : 0;
             var ceiling = k + 1 < entities.Count ? entities[k + 1].Start : text.Length;
             var start = entity.Start;
             var end = entity.End;
