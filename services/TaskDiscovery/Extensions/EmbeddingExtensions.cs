@@ -42,7 +42,9 @@ internal static class EmbeddingExtensions
         var options = new SentenceEmbeddingOptions();
         section.Bind(options);
         var generator = new OnnxSentenceEmbeddingGenerator(options);
-        return (generator, generator.Model.ModelId);
+
+        // Calls are filed one message at a time by concurrent consumers: their texts run together (docs/benchmarks.md).
+        return (new CoalescingEmbeddingGenerator(generator, options.BatchSize), generator.Model.ModelId);
     }
 
     private static (IEmbeddingGenerator<string, Embedding<float>>, string) Ollama(IConfigurationSection section)
