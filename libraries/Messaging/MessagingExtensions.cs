@@ -43,6 +43,13 @@ public static class MessagingExtensions
                     host.Password(broker.Password);
                     host.PublisherConfirmation = true;
                 });
+                // MassTransit indents its JSON by default: a third more bytes for the broker to carry and persist,
+                // and more for the serializer to write (docs/benchmarks.md, ingest).
+                rabbit.ConfigureJsonSerializerOptions(options =>
+                {
+                    options.WriteIndented = false;
+                    return options;
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });
