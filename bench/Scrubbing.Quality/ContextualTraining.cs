@@ -30,33 +30,28 @@ internal static class ContextualTraining
         log.WriteLine($"Trained the head ({hidden} hidden, {epochs} epochs) in {watch.Elapsed.TotalSeconds:0} s.");
 
         var dev = SyntheticCorpus.Generate(1000, DevSet.Seed, CorpusSplit.Development);
-        var (devRows, devGold) = Featurize(encoder, dev);
-        var perceptron = dev.SelectMany(s => TaggerModel.Instance.Tag(s.Text, Tokens.Split(s.Text)).Select(t => (byte)t)).ToArray();
-        log.WriteLine(Report("perceptron tagger", perceptron, devGold));
-        var (tags, probabilities) = Predict(head, devRows);
-        foreach (var threshold in new[] { 0.5f, 0.8f, 0.9f })
-        {
-            var kept = tags.Select((t, i) => probabilities[i] >= threshold ? t : (byte)0).ToArray();
-            log.WriteLine(Report($"contextual, p ≥ {threshold:0.00}", kept, devGold));
-            log.WriteLine(Report($"either, p ≥ {threshold:0.00}", [.. perceptron.Select((t, i) => t != 0 ? t : kept[i])], devGold));
-        }
-
-        var invented = InventedValues.Replace(dev, DevSet.Seed);
-        var (inventedRows, inventedGold) = Featurize(encoder, invented);
-        var perceptronInvented = invented.SelectMany(s => TaggerModel.Instance.Tag(s.Text, Tokens.Split(s.Text)).Select(t => (byte)t)).ToArray();
-        log.WriteLine("The same sentences with made-up values:");
-        log.WriteLine(Report("perceptron tagger", perceptronInvented, inventedGold));
-        var (inventedTags, inventedProbabilities) = Predict(head, inventedRows);
-        foreach (var threshold in new[] { 0.5f, 0.7f, 0.8f, 0.9f, 0.95f })
-        {
-            var kept = inventedTags.Select((t, i) => inventedProbabilities[i] >= threshold ? t : (byte)0).ToArray();
-            log.WriteLine(Report($"contextual, p ≥ {threshold:0.00}", kept, inventedGold));
-            log.WriteLine(Report($"either, p ≥ {threshold:0.00}", [.. perceptronInvented.Select((t, i) => t != 0 ? t : kept[i])], inventedGold));
-        }
+        Evaluate("The development set (held-out templates):", dev, encoder, head, log);
+        Evaluate("The same sentences with made-up values:", InventedValues.Replace(dev, DevSet.Seed), encoder, head, log);
 
         using var file = File.Create(output);
         head.Save(file);
         log.WriteLine($"Wrote {output} ({file.Length:N0} bytes).");
+    }
+
+    /// <summary>The perceptron tagger, the head alone and either of them, token by token, at the thresholds to choose from.</summary>
+    private static void Evaluate(string title, List<TrainingSentence> sentences, SentenceEmbeddingModel encoder, ContextualHead head, TextWriter log)
+    {
+        var (rows, gold) = Featurize(encoder, sentences);
+        var perceptron = sentences.SelectMany(s => TaggerModel.Instance.Tag(s.Text, Tokens.Split(s.Text)).Select(t => (byte)t)).ToArray();
+        log.WriteLine(title);
+        log.WriteLine(Report("perceptron tagger", perceptron, gold));
+        var (tags, probabilities) = Predict(head, rows);
+        foreach (var threshold in new[] { 0.5f, 0.7f, 0.8f, 0.9f, 0.95f })
+        {
+            var kept = tags.Select((t, i) => probabilities[i] >= threshold ? t : (byte)0).ToArray();
+            log.WriteLine(Report($"contextual, p ≥ {threshold:0.00}", kept, gold));
+            log.WriteLine(Report($"either, p ≥ {threshold:0.00}", [.. perceptron.Select((t, i) => t != 0 ? t : kept[i])], gold));
+        }
     }
 
     private static ContextualHead Train(float[] rows, byte[] gold, int width, int hidden, int epochs)
@@ -107,9 +102,7 @@ internal static class ContextualTraining
         var classes = new float[head.Classes];
         for (var i = 0; i < count; i++)
         {
-            head.Predict(rows.AsSpan(i * head.Width, head.Width), hidden, classes);
-            tags[i] = (byte)System.Numerics.Tensors.TensorPrimitives.IndexOfMax(classes);
-            probabilities[i] = classes[tags[i]];
+            tags[i] = (byte)head.Classify(rows.AsSpan(i * head.Width, head.Width), hidden, classes, out probabilities[i]);
         }
 
         return (tags, probabilities);

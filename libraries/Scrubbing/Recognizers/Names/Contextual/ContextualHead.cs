@@ -49,6 +49,15 @@ internal sealed class ContextualHead
         TensorPrimitives.SoftMax(probabilities[..Classes], probabilities[..Classes]);
     }
 
+    /// <summary>The most likely class of <paramref name="row"/>, and its probability.</summary>
+    public int Classify(ReadOnlySpan<float> row, Span<float> hidden, Span<float> probabilities, out float probability)
+    {
+        Predict(row, hidden, probabilities);
+        var best = TensorPrimitives.IndexOfMax(probabilities[..Classes]);
+        probability = probabilities[best];
+        return best;
+    }
+
     public void Save(Stream stream)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);

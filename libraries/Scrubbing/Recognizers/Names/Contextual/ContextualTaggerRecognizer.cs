@@ -94,10 +94,8 @@ public sealed class ContextualTaggerRecognizer : IRecognizer
         Span<float> classes = stackalloc float[head.Classes];
         for (var t = 0; t < tokens.Count; t++)
         {
-            head.Predict(rows.AsSpan(t * head.Width, head.Width), hidden, classes);
-            var best = System.Numerics.Tensors.TensorPrimitives.IndexOfMax(classes);
-            probabilities[t] = classes[best];
-            tags[t] = classes[best] >= MinProbability ? (EntityTag)best : EntityTag.Outside;
+            var best = head.Classify(rows.AsSpan(t * head.Width, head.Width), hidden, classes, out probabilities[t]);
+            tags[t] = probabilities[t] >= MinProbability ? (EntityTag)best : EntityTag.Outside;
         }
 
         return tags;
