@@ -7,18 +7,22 @@ public static class ReplicaExtensions
 
     /// <summary>
     /// Runs the service as <c>Replicas:{name}</c> processes (default one) behind its usual port, which the AppHost's
-    /// proxy spreads over them. <paramref name="singleReplicaReason"/> names what keeps a service to one replica in
-    /// this mode; asking for more then stops the AppHost with that reason instead of starting replicas that would
-    /// each see part of the state.
+    /// proxy spreads over them.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithConfiguredReplicas(
-        this IResourceBuilder<ProjectResource> service, string? singleReplicaReason = null)
+    public static IResourceBuilder<ProjectResource> WithConfiguredReplicas(this IResourceBuilder<ProjectResource> service)
     {
-        var key = $"{SectionName}:{service.Resource.Name}";
-        var configured = service.ApplicationBuilder.Configuration[key];
+        var replicas = service.ApplicationBuilder.ConfiguredReplicas(service.Resource.Name);
+        return replicas == 1 ? service : service.WithReplicas(replicas);
+    }
+
+    /// <summary>The replicas <c>Replicas:{name}</c> asks for (one when unset); a count outside 1 to 16 stops the AppHost, naming the setting.</summary>
+    public static int ConfiguredReplicas(this IDistributedApplicationBuilder builder, string name)
+    {
+        var key = $"{SectionName}:{name}";
+        var configured = builder.Configuration[key];
         if (configured is null)
         {
-            return service;
+            return 1;
         }
 
         if (!int.TryParse(configured, System.Globalization.CultureInfo.InvariantCulture, out var replicas) || replicas is < 1 or > 16)
@@ -26,11 +30,6 @@ public static class ReplicaExtensions
             throw new InvalidOperationException($"{key} is a whole number from 1 to 16, not '{configured}'.");
         }
 
-        if (replicas > 1 && singleReplicaReason is not null)
-        {
-            throw new InvalidOperationException($"{key} = {replicas}: {service.Resource.Name} runs one replica here, because {singleReplicaReason}.");
-        }
-
-        return service.WithReplicas(replicas);
+        return replicas;
     }
 }

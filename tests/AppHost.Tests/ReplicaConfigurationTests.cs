@@ -1,8 +1,8 @@
 namespace SlmPlatform.AppHost.Tests;
 
 /// <summary>
-/// <c>Replicas:{service}</c> runs a service as several processes in local mode; a service whose state lives in its
-/// process (task discovery's embedded vector index) refuses, naming why, instead of running replicas that each see part of it.
+/// <c>Replicas:{service}</c> runs a service as several processes in local mode; task discovery's replicas keep their
+/// vectors in the tasks database, since its embedded index lives in one process and replicas would each see part of it.
 /// </summary>
 public sealed class ReplicaConfigurationTests : IDisposable
 {
@@ -20,13 +20,17 @@ public sealed class ReplicaConfigurationTests : IDisposable
         Assert.Equal(1, Replicas(builder, "tasks"));
     }
 
-    [Fact]
-    public async Task TaskDiscoveryWithItsEmbeddedIndex_RefusesASecondReplica_NamingWhy()
+    [Theory]
+    [InlineData(1, "embedded")]
+    [InlineData(2, "postgres")]
+    public async Task TaskDiscoveryReplicas_ShareTheirVectorsInTheTasksDatabase(int replicas, string provider)
     {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => CreateAsync("--Replicas:tasks=2"));
+        await using var builder = await CreateAsync($"--Replicas:tasks={replicas}");
+        var environment = await EnvironmentAsync(builder, "tasks");
 
-        Assert.Contains("Replicas:tasks", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("Qdrant", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(replicas, Replicas(builder, "tasks"));
+        Assert.Equal(provider, environment.GetValueOrDefault("VectorStore__Provider") as string ?? "embedded");
+        Assert.Equal(provider == "embedded", environment.ContainsKey("VectorStore__Path"));
     }
 
     [Theory]
@@ -47,6 +51,19 @@ public sealed class ReplicaConfigurationTests : IDisposable
             [.. replicas, "--Infrastructure:Mode=local", $"--Infrastructure:StateDirectory={_state.FullName}"],
             (options, _) => options.DisableDashboard = true,
             Token);
+
+    /// <summary>The environment the AppHost's callbacks give the resource, unresolved (references stay objects).</summary>
+    private static async Task<Dictionary<string, object>> EnvironmentAsync(IDistributedApplicationTestingBuilder builder, string name)
+    {
+        var resource = builder.Resources.Single(r => r.Name == name);
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource, cancellationToken: Token);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        return context.EnvironmentVariables;
+    }
 
     private static int Replicas(IDistributedApplicationTestingBuilder builder, string name) =>
         builder.Resources.Single(r => r.Name == name).Annotations.OfType<ReplicaAnnotation>().SingleOrDefault()?.Replicas ?? 1;

@@ -34,6 +34,7 @@ internal static class Extensions
         builder.Services.AddSingleton<SavingsCalculator>();
         builder.Services.AddHostedService<RouteChangeDispatcher>();
         builder.Services.AddSingleton<TopicAssignments>();
+        builder.Services.AddSingleton<TopicClusteringLock>();
         builder.Services.AddScoped<TopicReclusterer>();
         builder.Services.AddHostedService<TopicReclusterWorker>();
 

@@ -27,7 +27,7 @@ public sealed partial class TopicReclusterWorker(
 
                     // A scope per run: the publisher MassTransit hands out is scoped.
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<TopicReclusterer>().ReclusterAsync(tenantId, taskId, stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<TopicReclusterer>().ReclusterIfDueAsync(tenantId, taskId, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

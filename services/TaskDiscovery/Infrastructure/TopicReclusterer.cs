@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using SlmPlatform.TaskDiscovery.Clustering;
@@ -9,7 +8,7 @@ namespace SlmPlatform.TaskDiscovery.Infrastructure;
 /// <summary>
 /// Clusters one task's calls into topics from their stored embeddings (re-embedding any the store lacks), labels
 /// them with c-TF-IDF terms, keeps topic ids stable by overlap with the last run, stores the outcome and announces
-/// it. One run per task at a time.
+/// it. One run per task at a time, across every replica (<see cref="TopicClusteringLock"/>).
 /// </summary>
 public sealed partial class TopicReclusterer(
     TopicStore topics,
@@ -17,30 +16,38 @@ public sealed partial class TopicReclusterer(
     ICallVectorStore vectors,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     TopicAssignments assignments,
+    TopicClusteringLock clusteringLock,
     IPublishEndpoint publisher,
     IOptionsMonitor<TopicOptions> options,
     ILogger<TopicReclusterer> logger)
 {
-    private static readonly ConcurrentDictionary<Guid, SemaphoreSlim> Running = new();
-
-    /// <summary>The task's topics after the run; null when the tenant has no such task.</summary>
+    /// <summary>On demand: waits for a run in progress, then runs; the task's topics after it, or null when the tenant has no such task.</summary>
     public async Task<TaskTopics?> ReclusterAsync(string tenantId, Guid taskId, CancellationToken cancellationToken)
     {
-        var gate = Running.GetOrAdd(taskId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        if (await tasks.TenantOfAsync(taskId, cancellationToken) != tenantId)
         {
-            if (await tasks.TenantOfAsync(taskId, cancellationToken) != tenantId)
-            {
-                return null;
-            }
-
-            await RunAsync(tenantId, taskId, cancellationToken);
-            return await topics.ListAsync(tenantId, taskId, cancellationToken);
+            return null;
         }
-        finally
+
+        await using (await clusteringLock.AcquireAsync(taskId, wait: true, cancellationToken))
         {
-            gate.Release();
+            await RunAsync(tenantId, taskId, cancellationToken);
+        }
+
+        return await topics.ListAsync(tenantId, taskId, cancellationToken);
+    }
+
+    /// <summary>
+    /// On schedule: every replica's schedule finds the same tasks due, so a task that another replica is clustering
+    /// now is left to it, and one whose run ended since the list was read is no longer due.
+    /// </summary>
+    public async Task ReclusterIfDueAsync(string tenantId, Guid taskId, CancellationToken cancellationToken)
+    {
+        await using var held = await clusteringLock.AcquireAsync(taskId, wait: false, cancellationToken);
+        var settings = options.CurrentValue;
+        if (held is not null && await topics.IsDueForClusteringAsync(taskId, settings.MinCalls, settings.Growth, cancellationToken))
+        {
+            await RunAsync(tenantId, taskId, cancellationToken);
         }
     }
 

@@ -45,18 +45,25 @@ public sealed class TopicStore(NpgsqlDataSource dataSource)
     /// Tasks whose calls with text reached <paramref name="minCalls"/> and grew by <paramref name="growth"/> (a share)
     /// since their last clustering, most grown first.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> DueForClusteringAsync(int minCalls, double growth, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Guid>> DueForClusteringAsync(int minCalls, double growth, CancellationToken cancellationToken) =>
+        DueAsync(null, minCalls, growth, cancellationToken);
+
+    public async Task<bool> IsDueForClusteringAsync(Guid taskId, int minCalls, double growth, CancellationToken cancellationToken) =>
+        (await DueAsync(taskId, minCalls, growth, cancellationToken)).Count > 0;
+
+    private async Task<IReadOnlyList<Guid>> DueAsync(Guid? taskId, int minCalls, double growth, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
             select t.task_id from tasks t join task_calls c on c.task_id = t.task_id
-            where t.merged_into is null and not t.ignored and c.request_text is not null
+            where t.merged_into is null and not t.ignored and c.request_text is not null and ($3::uuid is null or t.task_id = $3)
             group by t.task_id, t.topics_clustered_calls
             having count(*) >= $1 and count(*) > t.topics_clustered_calls * (1 + $2)
             order by count(*) - t.topics_clustered_calls desc
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = minCalls });
         command.Parameters.Add(new NpgsqlParameter { Value = growth });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)taskId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         var due = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

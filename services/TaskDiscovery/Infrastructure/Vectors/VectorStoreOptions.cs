@@ -1,11 +1,18 @@
 namespace SlmPlatform.TaskDiscovery.Infrastructure.Vectors;
 
-/// <summary>Where call embeddings are kept: <c>embedded</c> (a folder on this host) or <c>qdrant</c>.</summary>
+/// <summary>
+/// Where call embeddings are kept: <c>embedded</c> (a folder on this host, one replica), <c>postgres</c> (the tasks
+/// database, shared by replicas where no Qdrant runs) or <c>qdrant</c>.
+/// </summary>
 public sealed class VectorStoreOptions
 {
     public const string SectionName = "VectorStore";
 
-    public string Provider { get; set; } = "embedded";
+    public const string Embedded = "embedded";
+    public const string Postgres = "postgres";
+    public const string Qdrant = "qdrant";
+
+    public string Provider { get; set; } = Embedded;
 
     /// <summary>The embedded store's folder; relative paths are under the content root.</summary>
     public string Path { get; set; } = "data/vectors";
