@@ -27,6 +27,14 @@ internal static class Arguments
 
     public static readonly Option<int> Calls = HarnessOptions.WholeNumber("--calls", "with --filing: calls to file", 3000);
 
+    public static readonly Option<int> TasksReplicas = HarnessOptions.WholeNumber("--tasks-replicas", "with --filing: replicas of the tasks service filing together", 1);
+
+    public static readonly Option<string> VectorStore = new Option<string>("--vector-store")
+    {
+        Description = "with --filing: the tasks service's vector store (embedded, or postgres, which replicas share)",
+        DefaultValueFactory = _ => "embedded",
+    }.AcceptOnlyFromAmong("embedded", "postgres");
+
     public static readonly Option<string> IngestDll = HarnessOptions.FullPath("--ingest-dll", "with --filing: the built ingest service");
 
     public static readonly Option<string> ScrubberDll = HarnessOptions.FullPath("--scrubber-dll", "with --filing: the built scrubber service");
@@ -37,6 +45,6 @@ internal static class Arguments
         new("Topic clustering quality on BANKING77, embedding throughput beside raw ONNX Runtime, and re-clustering " +
             "100,000 vectors; writes the figures into docs/task-discovery.md.")
         {
-            Data, NoWrite, NoThroughput, NoScale, Explore, Cache, Filing, Calls, IngestDll, ScrubberDll, TasksDll,
+            Data, NoWrite, NoThroughput, NoScale, Explore, Cache, Filing, Calls, TasksReplicas, VectorStore, IngestDll, ScrubberDll, TasksDll,
         };
 }

@@ -23,7 +23,9 @@ if (parsed.GetValue(Arguments.Filing))
         parsed.GetValue(Arguments.Calls),
         parsed.GetValue(Arguments.IngestDll) ?? throw new ArgumentException("--filing needs --ingest-dll"),
         parsed.GetValue(Arguments.ScrubberDll) ?? throw new ArgumentException("--filing needs --scrubber-dll"),
-        parsed.GetValue(Arguments.TasksDll) ?? throw new ArgumentException("--filing needs --tasks-dll"));
+        parsed.GetValue(Arguments.TasksDll) ?? throw new ArgumentException("--filing needs --tasks-dll"),
+        parsed.GetValue(Arguments.TasksReplicas),
+        parsed.GetValue(Arguments.VectorStore)!);
     var filingLoad = SlmPlatform.Benchmarks.LoadAverage.Read();
     var result = await FilingRun.RunAsync(filing, Console.Error, stop.Token);
     Console.WriteLine($"Load average {filingLoad} before, {SlmPlatform.Benchmarks.LoadAverage.Read()} after; {Environment.ProcessorCount} cores.");

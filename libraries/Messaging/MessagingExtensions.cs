@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace SlmPlatform.Messaging;
@@ -13,7 +14,8 @@ public static class MessagingExtensions
 
     /// <summary>
     /// Adds MassTransit over RabbitMQ from the <c>messaging</c> connection string (an <c>amqp://user:pass@host:port/vhost</c>
-    /// URI). Endpoints are kebab-case; messages are durable and every publish waits for the broker's confirm.
+    /// URI). Endpoints are kebab-case; messages are durable and every publish waits for the broker's confirm; queues
+    /// are classic or quorum as <c>Messaging:Queues</c> says (<see cref="QueueOptions"/>).
     /// A service that keeps working without the bus passes <paramref name="busIsCritical"/> false: its health then
     /// reads Degraded, not Unhealthy, while the broker is away, so that no orchestrator takes it out of service.
     /// </summary>
@@ -25,6 +27,10 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing.");
         var broker = BrokerAddress.Parse(connectionString);
+        var queueSettings = builder.Configuration.GetSection(QueueOptions.SectionName);
+        var queues = queueSettings.Get<QueueOptions>() ?? new QueueOptions();
+        queues.Validate();
+        builder.Services.Configure<QueueOptions>(queueSettings);
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -34,6 +40,16 @@ public static class MessagingExtensions
                 bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
             }
             configureConsumers?.Invoke(bus);
+            if (queues.Type == QueueOptions.Quorum)
+            {
+                bus.AddConfigureEndpointsCallback((_, queueName, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    {
+                        rabbit.UseQuorumQueue(queueName, queues);
+                    }
+                });
+            }
 
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -1,3 +1,4 @@
+using RabbitMQ.Client;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -39,6 +40,35 @@ public static class TestVirtualHost
         catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
         {
             return 0;
+        }
+    }
+
+    /// <summary>The queue as the broker's management API describes it (<c>type</c>, <c>arguments</c>, <c>messages</c>, ...).</summary>
+    public static async Task<System.Text.Json.JsonElement> QueueAsync(string connectionString, string queue, CancellationToken cancellationToken)
+    {
+        var virtualHost = new Uri(connectionString).AbsolutePath.Trim('/');
+        using var http = ManagementClient();
+        using var response = await http.GetAsync(new Uri($"/api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}", UriKind.Relative), cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the message at the head of the queue <paramref name="times"/> times without settling it, each time as a
+    /// consumer that dies holding it would (its channel closes): the broker puts it back and counts the delivery.
+    /// </summary>
+    public static async Task DeliverUnsettledAsync(string connectionString, string queue, int times, CancellationToken cancellationToken)
+    {
+        await using var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync(cancellationToken);
+        for (var delivery = 0; delivery < times; delivery++)
+        {
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            if (await channel.BasicGetAsync(queue, autoAck: false, cancellationToken) is null)
+            {
+                throw new InvalidOperationException($"The queue '{queue}' held no message for delivery {delivery + 1}.");
+            }
+
+            await channel.CloseAsync(cancellationToken);
         }
     }
 

@@ -36,6 +36,7 @@ internal static class FilingRun
                 ["ConnectionStrings__tasksdb"] = tasksDb,
                 ["ConnectionStrings__messaging"] = messaging,
                 ["ConnectionStrings__cache"] = TestServers.Redis,
+                ["VectorStore__Provider"] = options.VectorStore,
                 ["VectorStore__Path"] = vectors.FullName,
                 ["Platform__ServiceKey"] = "filing-benchmark-service-key-0123456789",
                 ["Routing__PromptKey"] = "filing-benchmark-prompt-key-0123456789",
@@ -48,13 +49,26 @@ internal static class FilingRun
             progress.WriteLine($"  queueing {options.Calls:N0} scrubbed calls for task discovery (ingest, then the scrubber)...");
             await FillQueueAsync(options, environment, apiKey, messaging, cancellationToken);
 
-            progress.WriteLine("  the tasks service files them...");
+            progress.WriteLine($"  {options.TasksReplicas} replica(s) of the tasks service file them ({options.VectorStore} vector store)...");
+            var replicas = new List<ServiceProcess>();
             Drain drain;
             string[] texts;
-            await using (var tasks = await ServiceProcess.StartAsync("tasks", options.Tasks, environment, cancellationToken))
+            try
             {
-                drain = await MeasureAsync(tasks, tasksDb, options.Calls, cancellationToken);
+                for (var replica = 0; replica < options.TasksReplicas; replica++)
+                {
+                    replicas.Add(await ServiceProcess.StartAsync($"tasks-{replica + 1}", options.Tasks, environment, cancellationToken));
+                }
+
+                drain = await MeasureAsync(replicas, tasksDb, options.Calls, cancellationToken);
                 texts = await EmbeddedTextsAsync(tasksDb, options.Calls, cancellationToken);
+            }
+            finally
+            {
+                foreach (var replica in replicas)
+                {
+                    await replica.DisposeAsync();
+                }
             }
 
             progress.WriteLine($"  raw ONNX Runtime on the same {texts.Length:N0} texts...");
@@ -62,7 +76,7 @@ internal static class FilingRun
             raw.Embed(texts[..Math.Min(64, texts.Length)], 32);
             var batched = Rate(texts.Length, () => raw.Embed(texts, 32));
             var single = Rate(texts.Length / 4, () => raw.Embed(texts[..(texts.Length / 4)], 1));
-            return new FilingResult(options.Calls, drain, batched, single);
+            return new FilingResult(options, drain, batched, single);
         }
         finally
         {
@@ -105,10 +119,10 @@ internal static class FilingRun
     }
 
     /// <summary>
-    /// Samples the filed count and the service's CPU until everything is filed; measures from 5 % to 95 %, and the
-    /// second half (50 % to 95 %) apart: by then the fresh process has compiled its hot paths.
+    /// Samples the filed count and the replicas' CPU until everything is filed; measures from 5 % to 95 %, and the
+    /// second half (50 % to 95 %) apart: by then the fresh processes have compiled their hot paths.
     /// </summary>
-    private static async Task<Drain> MeasureAsync(ServiceProcess tasks, string tasksDb, int total, CancellationToken cancellationToken)
+    private static async Task<Drain> MeasureAsync(IReadOnlyList<ServiceProcess> replicas, string tasksDb, int total, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(tasksDb);
         await connection.OpenAsync(cancellationToken);
@@ -119,7 +133,7 @@ internal static class FilingRun
         while (Stopwatch.GetTimestamp() < deadline)
         {
             var filed = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-            var sample = (At: Stopwatch.GetTimestamp(), Filed: filed, Cpu: tasks.CpuTime() ?? TimeSpan.Zero, Machine: MachineCpu.Read());
+            var sample = (At: Stopwatch.GetTimestamp(), Filed: filed, Cpu: replicas.Aggregate(TimeSpan.Zero, (sum, r) => sum + (r.CpuTime() ?? TimeSpan.Zero)), Machine: MachineCpu.Read());
             first ??= filed >= total * 0.05 ? sample : null;
             half ??= filed >= total * 0.5 ? sample : null;
             if (filed >= total * 0.95 && first is { } start && half is { } middle)
@@ -176,17 +190,19 @@ internal static class FilingRun
 /// Calls filed per second through the service (with the cores it and the machine used), beside raw ONNX Runtime's
 /// embeddings per second on the same texts, in batches of 32 and one at a time.
 /// </summary>
-internal sealed record FilingResult(int Calls, Drain Drain, double RawBatchedPerSecond, double RawSinglePerSecond)
+internal sealed record FilingResult(FilingOptions Options, Drain Drain, double RawBatchedPerSecond, double RawSinglePerSecond)
 {
+    private string Service => Options.TasksReplicas == 1 ? $"tasks service ({Options.VectorStore} vectors)" : $"{Options.TasksReplicas} tasks replicas ({Options.VectorStore} vectors)";
+
     public string ToMarkdown() => string.Create(CultureInfo.InvariantCulture, $"""
         | path | per second | × raw ONNX Runtime, batches of 32 |
         | --- | ---: | ---: |
-        | tasks service: calls filed (embedded, stored, assigned), 5 % → 95 % of {Calls:N0} | {Drain.PerSecond:N0} | {Drain.PerSecond / RawBatchedPerSecond:0.00} |
+        | {Service}: calls filed (embedded, stored, assigned), 5 % → 95 % of {Options.Calls:N0} | {Drain.PerSecond:N0} | {Drain.PerSecond / RawBatchedPerSecond:0.00} |
         | the same, second half only (50 % → 95 %: the fresh process has compiled its hot paths) | {Drain.WarmPerSecond:N0} | {Drain.WarmPerSecond / RawBatchedPerSecond:0.00} |
         | raw ONNX Runtime, batches of 32, same texts | {RawBatchedPerSecond:N0} | 1.00 |
         | raw ONNX Runtime, one text at a time, same texts | {RawSinglePerSecond:N0} | {RawSinglePerSecond / RawBatchedPerSecond:0.00} |
 
-        The tasks service used {Drain.Cores:0.00} cores while filing (the machine {Drain.MachineCores:0.00} of {Environment.ProcessorCount}).
+        The {Service} used {Drain.Cores:0.00} cores while filing (the machine {Drain.MachineCores:0.00} of {Environment.ProcessorCount}).
         """);
 }
 

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using System.Globalization;
 using MassTransit;
+using Microsoft.Extensions.Options;
 using SlmPlatform.Scrubber.Infrastructure;
 using SlmPlatform.Messaging;
 using SlmPlatform.Routing;
@@ -13,30 +14,51 @@ namespace SlmPlatform.Scrubber.Consumers;
 /// The scrubber: the only reader of raw calls. It replaces personal data in the request and response, stores the
 /// result once, and announces it. On redelivery the row is already there, so it only publishes
 /// <see cref="CallScrubbed"/> again, with the same event id, for consumers to drop as a duplicate. A call that still
-/// fails on its last retry is parked sealed (<see cref="CallParked"/>), never moved raw to an error queue.
+/// fails on its last retry is parked sealed (<see cref="CallParked"/>), never moved raw to an error queue; so is one
+/// on its last delivery from a quorum queue (it killed the process on every earlier one), before it is tried again.
 /// </summary>
 public sealed partial class CallCapturedConsumer(
-    CallStore store, JsonScrubber scrubber, ParkedCallSeal seal, IConfiguration configuration, ILogger<CallCapturedConsumer> logger)
+    CallStore store,
+    JsonScrubber scrubber,
+    ParkedCallSeal seal,
+    IOptions<QueueOptions> queues,
+    IConfiguration configuration,
+    ILogger<CallCapturedConsumer> logger)
     : IConsumer<CallCaptured>
 {
+    /// <summary>The reason a call parked for its deliveries gives.</summary>
+    public const string DeliveryLimitReason = "DeliveryLimit";
+
     private readonly byte[]? _promptSecret = RouteKeys.Secret(configuration[RouteKeys.ConfigurationKey]);
 
     public async Task Consume(ConsumeContext<CallCaptured> context)
     {
+        if (DeliveryLimits.IsLastDelivery(context, queues.Value))
+        {
+            await ParkAsync(context, DeliveryLimitReason);
+            LogParkedForDeliveries(context.Message.CaptureId, DeliveryLimits.DeliveryCount(context));
+            return;
+        }
+
         try
         {
             await ScrubAsync(context);
         }
         catch (Exception e) when (e is not OperationCanceledException && context.GetRetryAttempt() >= CallCapturedConsumerDefinition.RetryIntervals.Length)
         {
-            var captured = context.Message;
-            var parked = new CallParked(
-                DeterministicId.Create("call-parked", captured.TenantId, captured.CallId, context.MessageId?.ToString() ?? string.Empty, DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)),
-                captured.TenantId, captured.CallId, DateTimeOffset.UtcNow, e.GetType().Name,
-                seal.Seal(captured.TenantId, captured.CallId, JsonSerializer.SerializeToUtf8Bytes(captured)));
-            await context.PublishMandatoryAsync(parked, parked.EventId, context.CancellationToken);
-            LogParked(captured.CaptureId, e.GetType().Name);
+            await ParkAsync(context, e.GetType().Name);
+            LogParked(context.Message.CaptureId, e.GetType().Name);
         }
+    }
+
+    private async Task ParkAsync(ConsumeContext<CallCaptured> context, string reason)
+    {
+        var captured = context.Message;
+        var parked = new CallParked(
+            DeterministicId.Create("call-parked", captured.TenantId, captured.CallId, context.MessageId?.ToString() ?? string.Empty, DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)),
+            captured.TenantId, captured.CallId, DateTimeOffset.UtcNow, reason,
+            seal.Seal(captured.TenantId, captured.CallId, JsonSerializer.SerializeToUtf8Bytes(captured)));
+        await context.PublishMandatoryAsync(parked, parked.EventId, context.CancellationToken);
     }
 
     private async Task ScrubAsync(ConsumeContext<CallCaptured> context)
@@ -105,6 +127,9 @@ public sealed partial class CallCapturedConsumer(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Capture {CaptureId} was already stored; announcing it again")]
     private partial void LogAlreadyStored(Guid captureId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Capture {CaptureId} was delivered {Deliveries} times before without being settled; parked sealed for replay")]
+    private partial void LogParkedForDeliveries(Guid captureId, long deliveries);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Capture {CaptureId} could not be stored after its retries ({Reason}); parked sealed for replay")]
     private partial void LogParked(Guid captureId, string reason);
