@@ -8,6 +8,10 @@ namespace SlmPlatform.Embeddings;
 public sealed class CachingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> innerGenerator, IEmbeddingCache cache, string modelId)
     : DelegatingEmbeddingGenerator<string, Embedding<float>>(innerGenerator)
 {
+    /// <summary>Removes the texts' cached vectors (an erasure of the calls they came from); returns how many there were.</summary>
+    public ValueTask<long> ForgetAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        cache.RemoveManyAsync([.. texts.Select(t => EmbeddingCacheKey.For(modelId, t))], cancellationToken);
+
     public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -11,4 +11,7 @@ public interface IEmbeddingCache
     ValueTask<float[]?[]> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
 
     ValueTask SetManyAsync(IReadOnlyList<KeyValuePair<string, float[]>> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the keys' entries (an erasure); returns how many there were.</summary>
+    ValueTask<long> RemoveManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
 }

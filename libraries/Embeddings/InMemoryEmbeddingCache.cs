@@ -31,4 +31,10 @@ public sealed class InMemoryEmbeddingCache : IEmbeddingCache
 
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask<long> RemoveManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return ValueTask.FromResult((long)keys.Count(key => _entries.TryRemove(key, out _)));
+    }
 }

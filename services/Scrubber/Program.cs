@@ -14,5 +14,6 @@ app.MapCallsApi();
 app.MapScrubApi();
 app.MapScrubReportApi();
 app.MapParkedCallsApi();
+app.MapErasuresApi();
 
 app.Run();

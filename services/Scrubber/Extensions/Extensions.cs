@@ -21,6 +21,10 @@ internal static class Extensions
         builder.Services.AddSingleton<ParkedCallSeal>();
         builder.Services.AddOptions<ParkedCallOptions>().BindConfiguration(ParkedCallOptions.SectionName);
         builder.Services.AddHostedService<ParkedCallExpiry>();
+        builder.Services.AddSingleton<ErasureStore>();
+        builder.Services.AddSingleton<ErasureOutbox>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ErasureOutbox>());
+        builder.Services.AddOptions<ErasureOptions>().BindConfiguration(ErasureOptions.SectionName);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScrubbing();
 
@@ -38,6 +42,7 @@ internal static class Extensions
         {
             bus.AddConsumer<CallCapturedConsumer>(typeof(CallCapturedConsumerDefinition));
             bus.AddConsumer<CallParkedConsumer>(typeof(CallParkedConsumerDefinition));
+            bus.AddConsumer<ErasureCompletedConsumer>(typeof(ErasureCompletedConsumerDefinition));
         });
         return builder;
     }

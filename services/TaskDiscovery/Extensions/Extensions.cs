@@ -35,6 +35,7 @@ internal static class Extensions
         builder.Services.AddHostedService<RouteChangeDispatcher>();
         builder.Services.AddSingleton<TopicAssignments>();
         builder.Services.AddSingleton<TopicClusteringLock>();
+        builder.Services.AddSingleton<CallErasure>();
         builder.Services.AddScoped<TopicReclusterer>();
         builder.Services.AddHostedService<TopicReclusterWorker>();
 
@@ -53,6 +54,7 @@ internal static class Extensions
             bus.AddConsumer<CallScrubbedConsumer>(typeof(CallScrubbedConsumerDefinition));
             bus.AddSagaStateMachine<PromotionStateMachine, PromotionState>(typeof(PromotionStateDefinition)).PostgresRepository(PromotionStateStore.Table);
             bus.AddConsumer<RoutingTalliedConsumer>(typeof(RoutingTalliedConsumerDefinition));
+            bus.AddConsumer<CallsErasedConsumer>(typeof(CallsErasedConsumerDefinition));
             bus.AddConsumer<ModelAnnouncedConsumer>(typeof(ModelAnnouncedConsumerDefinition));
         });
         return builder;

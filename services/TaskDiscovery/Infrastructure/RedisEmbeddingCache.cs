@@ -41,6 +41,10 @@ public sealed partial class RedisEmbeddingCache(IConnectionMultiplexer redis, IL
         }
     }
 
+    /// <summary>Unlike a lookup, an erasure must not pass over Redis being away: its failure is the caller's, to retry.</summary>
+    public async ValueTask<long> RemoveManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        keys.Count == 0 ? 0 : await redis.GetDatabase().KeyDeleteAsync([.. keys.Select(k => (RedisKey)k)]);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The embedding cache is unavailable; embedding without it")]
     private partial void LogUnavailable(Exception exception);
 }

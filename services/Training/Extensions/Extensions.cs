@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
@@ -29,6 +30,8 @@ internal static class Extensions
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<JobStarter>();
         builder.Services.AddSingleton<DatasetStore>();
+        builder.Services.AddSingleton<DatasetErasure>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<TrainingOptions>>().Value.CatalogPath is { Length: > 0 } path
             ? ModelCatalog.Load(File.OpenRead(path))
@@ -66,6 +69,7 @@ internal static class Extensions
             bus.AddConsumer<ModelTrainedConsumer>(typeof(ModelTrainedConsumerDefinition));
             bus.AddConsumer<EvaluateModelConsumer>(typeof(EvaluateModelConsumerDefinition));
             bus.AddConsumer<FineTuneRequestedConsumer>(typeof(FineTuneRequestedConsumerDefinition));
+            bus.AddConsumer<CallsErasedConsumer>(typeof(CallsErasedConsumerDefinition));
         });
         return builder;
     }

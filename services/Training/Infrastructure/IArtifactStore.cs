@@ -12,6 +12,9 @@ public interface IArtifactStore
     /// <summary>The stored content, or null when nothing is stored under the key.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Deletes what is stored under the key (an erasure); false when nothing was.</summary>
+    Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Where the artifact lives, for the registry (a file URI here).</summary>
     string LocationOf(string key);
 

@@ -32,6 +32,14 @@ public sealed class LocalFolderArtifactStore : IArtifactStore
         return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
     }
 
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        var existed = File.Exists(path);
+        File.Delete(path);
+        return Task.FromResult(existed);
+    }
+
     public string LocationOf(string key) => new Uri(PathOf(key)).AbsoluteUri;
 
     public string? LocalFolderOf(string key) => PathOf(key);

@@ -101,6 +101,34 @@ public sealed class EmbeddedCallVectorStore : ICallVectorStore, IDisposable
         return Task.FromResult<IReadOnlyList<CallVector>>(found);
     }
 
+    /// <summary>
+    /// Removes the vectors and rewrites the log at once without them: an erased vector must leave the disk too, not
+    /// wait in the log for the next compaction.
+    /// </summary>
+    public Task<long> DeleteAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken)
+    {
+        long deleted = 0;
+        lock (_writeLock)
+        {
+            foreach (var callId in callIds)
+            {
+                var key = Key(tenantId, callId);
+                if (_taskByKey.Remove(key))
+                {
+                    _index?.Delete(key);
+                    deleted++;
+                }
+            }
+
+            if (deleted > 0)
+            {
+                Compact();
+            }
+        }
+
+        return Task.FromResult(deleted);
+    }
+
     public Task<IReadOnlyList<CallSimilarity>> SearchAsync(string tenantId, ReadOnlyMemory<float> query, int limit, CancellationToken cancellationToken)
     {
         IReadOnlyList<CallSimilarity> hits = _index is { } index

@@ -12,6 +12,9 @@ public interface ICallVectorStore
     /// <summary>The stored vectors among <paramref name="callIds"/>; ids without one are left out.</summary>
     Task<IReadOnlyList<CallVector>> GetAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the vectors of <paramref name="callIds"/> (an erasure); returns how many there were.</summary>
+    Task<long> DeleteAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken);
+
     /// <summary>The <paramref name="limit"/> calls of the tenant most similar to <paramref name="query"/>, best first.</summary>
     Task<IReadOnlyList<CallSimilarity>> SearchAsync(string tenantId, ReadOnlyMemory<float> query, int limit, CancellationToken cancellationToken);
 }

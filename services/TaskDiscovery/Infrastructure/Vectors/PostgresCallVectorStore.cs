@@ -60,6 +60,14 @@ public sealed class PostgresCallVectorStore(NpgsqlDataSource dataSource) : ICall
         return found;
     }
 
+    public async Task<long> DeleteAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("delete from call_vectors where tenant_id = $1 and call_id = any($2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = callIds.ToArray() });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<CallSimilarity>> SearchAsync(string tenantId, ReadOnlyMemory<float> query, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);

@@ -52,6 +52,22 @@ public sealed class QdrantCallVectorStore(QdrantClient client, IOptions<VectorSt
             .Select(p => new CallVector(p.Payload[CallField].StringValue, Guid.Parse(p.Payload[TaskField].StringValue), [.. p.Vectors.Vector.Dense.Data]))];
     }
 
+    public async Task<long> DeleteAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken)
+    {
+        if (callIds.Count == 0 || !await CollectionExistsAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var present = await GetAsync(tenantId, callIds, cancellationToken);
+        if (present.Count > 0)
+        {
+            await client.DeleteAsync(_collection, [.. present.Select(v => PointIdOf(tenantId, v.CallId))], wait: true, cancellationToken: cancellationToken);
+        }
+
+        return present.Count;
+    }
+
     public async Task<IReadOnlyList<CallSimilarity>> SearchAsync(string tenantId, ReadOnlyMemory<float> query, int limit, CancellationToken cancellationToken)
     {
         if (!await CollectionExistsAsync(cancellationToken))

@@ -1,0 +1,45 @@
+using Npgsql;
+using SlmPlatform.Embeddings;
+using SlmPlatform.TaskDiscovery.Infrastructure.Vectors;
+
+namespace SlmPlatform.TaskDiscovery.Infrastructure;
+
+/// <summary>
+/// Deletes what task discovery keeps of erased calls: their rows (with their scrubbed text), their vectors and the
+/// cached embeddings of their text. Deleting again deletes nothing more, so a redelivered part is harmless. Topics
+/// (centroids and labels over many calls) and a task's first call id stay.
+/// </summary>
+public sealed class CallErasure(NpgsqlDataSource dataSource, ICallVectorStore vectors, IEmbeddingGenerator<string, Embedding<float>> embeddings)
+{
+    public const string Service = "tasks";
+
+    public async Task<IReadOnlyDictionary<string, long>> EraseAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken)
+    {
+        // The rows go last: they hold the texts that name the cache's entries.
+        var texts = await TextsAsync(tenantId, callIds, cancellationToken);
+        var cached = embeddings.GetService<CachingEmbeddingGenerator>() is { } caching ? await caching.ForgetAsync(texts, cancellationToken) : 0;
+        var vectorsDeleted = await vectors.DeleteAsync(tenantId, callIds, cancellationToken);
+
+        await using var delete = dataSource.CreateCommand("delete from task_calls where tenant_id = $1 and call_id = any($2)");
+        delete.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        delete.Parameters.Add(new NpgsqlParameter { Value = callIds.ToArray() });
+        var rows = await delete.ExecuteNonQueryAsync(cancellationToken);
+        return new Dictionary<string, long> { ["task_calls"] = rows, ["call_vectors"] = vectorsDeleted, ["embedding_cache"] = cached };
+    }
+
+    private async Task<List<string>> TextsAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select distinct request_text from task_calls where tenant_id = $1 and call_id = any($2) and request_text is not null");
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = callIds.ToArray() });
+        var texts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            texts.Add(reader.GetString(0));
+        }
+
+        return texts;
+    }
+}
