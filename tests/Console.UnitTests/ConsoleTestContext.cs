@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.FluentUI.AspNetCore.Components;
+using Radzen;
 using SlmPlatform.Console.Infrastructure;
 
 namespace SlmPlatform.Console.UnitTests;
@@ -13,7 +14,11 @@ public abstract class ConsoleTestContext : BunitContext
     protected ConsoleTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+
+        // Radzen's chart asks the browser for its size before drawing: a browser's answer for a 1280 px page.
+        JSInterop.Setup<Radzen.Blazor.Rendering.Rect>("Radzen.createChart", _ => true).SetResult(new Radzen.Blazor.Rendering.Rect { Width = 960, Height = 320 });
         Services.AddFluentUIComponents();
+        Services.AddRadzenComponents();
         var authorization = AddAuthorization();
         authorization.SetAuthorized("slm_consol…");
         authorization.SetClaims(new Claim(ConsoleSession.ApiKeyClaim, SignedInKey));

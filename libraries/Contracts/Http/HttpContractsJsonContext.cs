@@ -28,4 +28,7 @@ namespace SlmPlatform.Contracts.Http;
 [JsonSerializable(typeof(FineTuneJob))]
 [JsonSerializable(typeof(FineTuneJobPage))]
 [JsonSerializable(typeof(FineTuneJobStart))]
+[JsonSerializable(typeof(ScrubReport))]
+[JsonSerializable(typeof(ErasureRequest))]
+[JsonSerializable(typeof(ErasureStatus))]
 public sealed partial class HttpContractsJsonContext : JsonSerializerContext;

@@ -1,6 +1,9 @@
 namespace SlmPlatform.Console.Infrastructure;
 
-/// <summary>The tenant's scrubbed calls on the calls service, oldest first, a page at a time.</summary>
+/// <summary>
+/// The calls service: the tenant's scrubbed calls, oldest first, a page at a time; what the scrubber replaced; and
+/// erasures of calls from every store.
+/// </summary>
 public sealed class CallsApiClient(HttpClient http, ConsoleSession session) : PlatformApiClient(http, session, "calls service")
 {
     public const string ServiceName = "calls";
@@ -21,4 +24,14 @@ public sealed class CallsApiClient(HttpClient http, ConsoleSession session) : Pl
 
         return GetAsync<CallPage>($"api/calls?{string.Join('&', query)}", cancellationToken);
     }
+
+    /// <summary>What the scrubber replaced in the last 30 days, by type and day.</summary>
+    public Task<ScrubReport> ScrubReportAsync(CancellationToken cancellationToken) => GetAsync<ScrubReport>("api/scrub/report", cancellationToken);
+
+    /// <summary>Erases the calls the request names from every store; the erasure's first report.</summary>
+    public Task<ErasureStatus> EraseAsync(ErasureRequest request, CancellationToken cancellationToken) =>
+        PostAsync<ErasureRequest, ErasureStatus>("api/erasures", request, cancellationToken);
+
+    /// <summary>The erasure's report as it stands now; null when the tenant has no such erasure.</summary>
+    public Task<ErasureStatus?> FindErasureAsync(Guid id, CancellationToken cancellationToken) => FindAsync<ErasureStatus>($"api/erasures/{id}", cancellationToken);
 }
