@@ -11,9 +11,10 @@ var migrator = builder.AddProject<Projects.DbMigrator>("db-migrator")
     .WithReference(infrastructure.TrainingDb)
     .WithDevApiKey(infrastructure);
 
-// Secrets the services share: the key they call each other with (acting for the tenant whose work they do), and the
-// key of the prompt hashes that the scrubber records and the gateway routes by.
-var serviceKey = builder.AddPlatformSecret(infrastructure, "service-key");
+// Secrets: each calling service's own key (it acts for the tenant whose work it does; only the services it calls trust
+// it), and the key of the prompt hashes that the scrubber records and the gateway routes by.
+var gatewayKey = builder.AddPlatformSecret(infrastructure, "service-key-gateway");
+var trainingKey = builder.AddPlatformSecret(infrastructure, "service-key-training");
 var promptKey = builder.AddPlatformSecret(infrastructure, "routing-prompt-key");
 var artifacts = builder.AddArtifactStore(infrastructure);
 
@@ -29,7 +30,7 @@ builder.AddProject<Projects.Ingest>("ingest")
 var calls = builder.AddProject<Projects.Scrubber>("calls")
     .WithEnvironment("Scrubbing__SurrogateKey", builder.AddPlatformSecret(infrastructure, "scrubbing-surrogate-key"))
     .WithEnvironment("Routing__PromptKey", promptKey)
-    .WithEnvironment("Platform__ServiceKey", serviceKey)
+    .WithEnvironment("Platform__TrustedServices__training", trainingKey)
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.CallsDb)
     .WithReference(infrastructure.Messaging)
@@ -39,7 +40,7 @@ var calls = builder.AddProject<Projects.Scrubber>("calls")
     .WithConfiguredReplicas();
 
 var tasks = builder.AddTasks(infrastructure)
-    .WithEnvironment("Platform__ServiceKey", serviceKey)
+    .WithEnvironment("Platform__TrustedServices__training", trainingKey)
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.Messaging)
     .WaitForCompletion(migrator)
@@ -47,7 +48,7 @@ var tasks = builder.AddTasks(infrastructure)
 
 var training = builder.AddProject<Projects.Training>("training")
     .WithArtifactStore(artifacts, "Training__ArtifactsPath")
-    .WithEnvironment("Platform__ServiceKey", serviceKey)
+    .WithEnvironment("Platform__ServiceKey", trainingKey)
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.TrainingDb)
     .WithReference(infrastructure.Messaging)
@@ -59,7 +60,8 @@ var training = builder.AddProject<Projects.Training>("training")
 
 var serving = builder.AddProject<Projects.Serving>("serving")
     .WithArtifactStore(artifacts, "Serving__ArtifactsPath")
-    .WithEnvironment("Platform__ServiceKey", serviceKey)
+    .WithEnvironment("Platform__TrustedServices__gateway", gatewayKey)
+    .WithEnvironment("Platform__TrustedServices__training", trainingKey)
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.Messaging)
     .WaitForCompletion(migrator)
@@ -71,7 +73,7 @@ training.WithReference(serving);
 
 var gateway = builder.AddGateway(infrastructure)
     .WithEnvironment("Routing__PromptKey", promptKey)
-    .WithEnvironment("Platform__ServiceKey", serviceKey)
+    .WithEnvironment("Platform__ServiceKey", gatewayKey)
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.Messaging)
     .WithReference(infrastructure.Cache)

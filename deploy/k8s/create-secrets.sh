@@ -15,7 +15,8 @@ random_key() { openssl rand -base64 32 | tr -d '\n'; }
 
 if ! kube get secret slm-keys > /dev/null 2>&1; then
     kube create secret generic slm-keys \
-        --from-literal=service-key="$(random_key)" \
+        --from-literal=service-key-gateway="$(random_key)" \
+        --from-literal=service-key-training="$(random_key)" \
         --from-literal=routing-prompt-key="$(random_key)" \
         --from-literal=scrubbing-surrogate-key="$(random_key)" \
         --from-literal=capture-buffer-key="$(random_key)" \

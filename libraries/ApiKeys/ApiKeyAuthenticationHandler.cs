@@ -44,9 +44,9 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var key = header["Bearer ".Length..].Trim();
-        if (serviceCredential.Matches(key))
+        if (serviceCredential.CallerOf(key) is { } caller)
         {
-            return AuthenticateService();
+            return AuthenticateService(caller);
         }
 
         ApiKeyGrant? grant;
@@ -95,8 +95,11 @@ public sealed class ApiKeyAuthenticationHandler(
         });
     }
 
-    /// <summary>A platform service acts for the tenant it names, for work that tenant started (a fine-tune job).</summary>
-    private AuthenticateResult AuthenticateService()
+    /// <summary>
+    /// A platform service acts for the tenant it names, for work that tenant started (a fine-tune job): it reads and
+    /// asks for answers, and may change nothing a tenant's admin would (keys, erasures, promotions).
+    /// </summary>
+    private AuthenticateResult AuthenticateService(string caller)
     {
         string? tenant = Request.Headers[ServiceCredential.TenantHeader];
         if (string.IsNullOrWhiteSpace(tenant))
@@ -104,8 +107,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Fail($"A service request must name its tenant in the {ServiceCredential.TenantHeader} header.");
         }
 
-        // A platform service does what the tenant's work needs of it; the tenant's own keys bound what that work can be.
-        Claim[] claims = [new(TenantClaims.TenantId, tenant), new(TenantClaims.Service, "true"), .. ApiScopes.All.Select(s => new Claim(ApiScopes.ClaimType, s))];
+        Claim[] claims = [new(TenantClaims.TenantId, tenant), new(TenantClaims.Service, caller), .. ApiScopes.Service.Select(s => new Claim(ApiScopes.ClaimType, s))];
         var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

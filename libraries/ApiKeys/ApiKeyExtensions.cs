@@ -23,7 +23,8 @@ public static class ApiKeyExtensions
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<IAuthorizationHandler>(ScopeRequirement.ByMethod);
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeForbiddenResultHandler>();
-        builder.Services.AddSingleton(new ServiceCredential(builder.Configuration[ServiceCredential.ConfigurationKey]));
+        builder.Services.AddSingleton(new ServiceCredential(
+            builder.Configuration.GetSection(ServiceCredential.TrustedSection).GetChildren().Select(c => KeyValuePair.Create(c.Key, c.Value))));
         builder.Services
             .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

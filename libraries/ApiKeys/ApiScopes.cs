@@ -13,6 +13,9 @@ public static class ApiScopes
 
     public static IReadOnlyList<string> All { get; } = [Capture, Read, Admin];
 
+    /// <summary>What a platform service calling another may do: read, and ask for answers as an agent would.</summary>
+    public static IReadOnlyList<string> Service { get; } = [Capture, Read];
+
     /// <summary>The claim each of a key's scopes becomes.</summary>
     public const string ClaimType = "slm:scope";
 }

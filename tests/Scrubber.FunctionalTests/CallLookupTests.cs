@@ -41,6 +41,31 @@ public sealed class CallLookupTests(PipelineFixture fixture) : IClassFixture<Pip
     }
 
     [Fact]
+    public async Task ATrustedServicesKey_ReadsButNeverAdministers()
+    {
+        using var calls = fixture.Calls.CreateClient(PipelineFixture.ServiceKey);
+        calls.DefaultRequestHeaders.Add("X-Slm-Tenant", PipelineFixture.TenantA);
+
+        using var read = await calls.GetAsync("/api/calls", Token);
+        using var erase = await calls.PostAsJsonAsync("/api/erasures", new { whole_tenant = true }, Token);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, erase.StatusCode);
+    }
+
+    [Fact]
+    public async Task AServicesKeyThatThisServiceDoesNotTrust_IsRefused()
+    {
+        // The gateway's key, say: the calls service trusts only training's.
+        using var calls = fixture.Calls.CreateClient("gateway-service-key-not-trusted-by-calls");
+        calls.DefaultRequestHeaders.Add("X-Slm-Tenant", PipelineFixture.TenantA);
+
+        using var response = await calls.GetAsync("/api/calls", Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ServiceKey_WithoutATenant_IsRefused()
     {
         using var calls = fixture.Calls.CreateClient(PipelineFixture.ServiceKey);

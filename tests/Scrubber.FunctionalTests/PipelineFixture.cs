@@ -50,7 +50,7 @@ public class PipelineFixture : IAsyncLifetime
             ["ConnectionStrings:callsdb"] = ProxyTheDatabase ? ThroughProxy(CallsDb) : CallsDb,
             ["ConnectionStrings:messaging"] = messaging,
             ["ConnectionStrings:cache"] = TestServers.Redis,
-            ["Platform:ServiceKey"] = ServiceKey,
+            ["Platform:TrustedServices:training"] = ServiceKey,
         };
         Calls = new ServiceFactory<CallStore>(settings);
         Ingest = new ServiceFactory<CallPublisher>(settings);
