@@ -21,7 +21,7 @@ public sealed class QuorumQueueTests
         var platform = await PlatformAsync();
         await using var scrubber = new ServiceFactory<CallStore>(platform.Settings);
         await using var ingest = new ServiceFactory<CallPublisher>(platform.Settings);
-        await WaitHealthyAsync(scrubber);
+        await ServiceHealth.WaitAsync(scrubber, "The scrubber", Token);
 
         var id = $"quorum-{Guid.NewGuid():N}";
         using (var client = ingest.CreateClient(platform.Key))
@@ -113,21 +113,8 @@ public sealed class QuorumQueueTests
     private static async Task<ServiceFactory<CallStore>> StartedScrubberAsync(Platform platform)
     {
         var scrubber = new ServiceFactory<CallStore>(platform.Settings);
-        await WaitHealthyAsync(scrubber);
+        await ServiceHealth.WaitAsync(scrubber, "The scrubber", Token);
         return scrubber;
-    }
-
-    private static async Task WaitHealthyAsync(ServiceFactory<CallStore> service)
-    {
-        using var client = service.CreateClient();
-        var healthy = await Eventually.ReadAsync(
-            async () =>
-            {
-                using var response = await client.GetAsync("/health", Token);
-                return response.IsSuccessStatusCode;
-            },
-            ok => ok, TimeSpan.FromSeconds(30), Token);
-        Assert.True(healthy, "The scrubber did not become healthy.");
     }
 
     private static StringContent Call(string id) => new(

@@ -40,8 +40,8 @@ public sealed class ReplicaTests
         await using var lost = new ServiceFactory<CallStore>(
             Settings(new UriBuilder(messaging) { Port = lostReplicasBroker.Port }.Uri.ToString()), s => s.AddConsumeObserver(_ => lostConsumed));
         await using var ingest = new ServiceFactory<CallPublisher>(Settings(messaging));
-        await WaitHealthyAsync(survivor);
-        await WaitHealthyAsync(lost);
+        await ServiceHealth.WaitAsync(survivor, "A scrubber replica", Token);
+        await ServiceHealth.WaitAsync(lost, "A scrubber replica", Token);
 
         using var client = ingest.CreateClient(key);
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -85,17 +85,4 @@ public sealed class ReplicaTests
             request = new { messages = new[] { new { role = "user", content = $"Order {batch * CallsPerBatch + i} for someone{i}@example.net has not arrived." } } },
             response = new { choices = new[] { new { index = 0, message = new { role = "assistant", content = "I am sorry; I have opened a ticket." } } } },
         }))), Encoding.UTF8, "application/x-ndjson");
-
-    private static async Task WaitHealthyAsync(ServiceFactory<CallStore> service)
-    {
-        using var client = service.CreateClient();
-        var healthy = await Eventually.ReadAsync(
-            async () =>
-            {
-                using var response = await client.GetAsync("/health", Token);
-                return response.IsSuccessStatusCode;
-            },
-            ok => ok, TimeSpan.FromSeconds(30), Token);
-        Assert.True(healthy, "A scrubber replica did not become healthy.");
-    }
 }

@@ -55,9 +55,9 @@ public sealed partial class ReplicaTests
             Settings(new UriBuilder(messaging) { Port = lostReplicasBroker.Port }.Uri.ToString()), s => s.AddConsumeObserver(_ => lostConsumed));
         await using var scrubber = new ServiceFactory<CallStore>(Settings(messaging));
         await using var ingest = new ServiceFactory<CallPublisher>(Settings(messaging));
-        await WaitHealthyAsync(survivor.CreateClient());
-        await WaitHealthyAsync(lost.CreateClient());
-        await WaitHealthyAsync(scrubber.CreateClient());
+        await ServiceHealth.WaitAsync(survivor, "A tasks replica", Token);
+        await ServiceHealth.WaitAsync(lost, "A tasks replica", Token);
+        await ServiceHealth.WaitAsync(scrubber, "The scrubber", Token);
 
         using var client = ingest.CreateClient(key);
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -144,19 +144,4 @@ public sealed partial class ReplicaTests
         (_, 2) => $"My suitcase did not come off flight {n % 900 + 100}.",
         (_, _) => $"Can I add a second driver to car hire {n}?",
     };
-
-    private static async Task WaitHealthyAsync(HttpClient client)
-    {
-        using (client)
-        {
-            var healthy = await Eventually.ReadAsync(
-                async () =>
-                {
-                    using var response = await client.GetAsync("/health", Token);
-                    return response.IsSuccessStatusCode;
-                },
-                ok => ok, TimeSpan.FromSeconds(30), Token);
-            Assert.True(healthy, "A service did not become healthy.");
-        }
-    }
 }

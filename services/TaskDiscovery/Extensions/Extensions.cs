@@ -1,5 +1,6 @@
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Messaging;
+using SlmPlatform.Messaging.Erasure;
 using SlmPlatform.Messaging.Sagas;
 using SlmPlatform.TaskDiscovery.Consumers;
 using SlmPlatform.TaskDiscovery.Infrastructure;
@@ -54,7 +55,7 @@ internal static class Extensions
             bus.AddConsumer<CallScrubbedConsumer>(typeof(CallScrubbedConsumerDefinition));
             bus.AddSagaStateMachine<PromotionStateMachine, PromotionState>(typeof(PromotionStateDefinition)).PostgresRepository(PromotionStateStore.Table);
             bus.AddConsumer<RoutingTalliedConsumer>(typeof(RoutingTalliedConsumerDefinition));
-            bus.AddConsumer<CallsErasedConsumer>(typeof(CallsErasedConsumerDefinition));
+            bus.AddCallErasure<CallErasure>();
             bus.AddConsumer<ModelAnnouncedConsumer>(typeof(ModelAnnouncedConsumerDefinition));
         });
         return builder;

@@ -1,5 +1,6 @@
 using Npgsql;
 using SlmPlatform.Embeddings;
+using SlmPlatform.Messaging.Erasure;
 using SlmPlatform.TaskDiscovery.Infrastructure.Vectors;
 
 namespace SlmPlatform.TaskDiscovery.Infrastructure;
@@ -10,8 +11,11 @@ namespace SlmPlatform.TaskDiscovery.Infrastructure;
 /// (centroids and labels over many calls) and a task's first call id stay.
 /// </summary>
 public sealed class CallErasure(NpgsqlDataSource dataSource, ICallVectorStore vectors, IEmbeddingGenerator<string, Embedding<float>> embeddings)
+    : ICallErasure
 {
-    public const string Service = "tasks";
+    public static string QueueName => "task-discovery-erasures";
+
+    public static string Service => "tasks";
 
     public async Task<IReadOnlyDictionary<string, long>> EraseAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken)
     {

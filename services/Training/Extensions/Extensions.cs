@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Embeddings;
 using SlmPlatform.Messaging;
+using SlmPlatform.Messaging.Erasure;
 using SlmPlatform.Specialists.Catalog;
 using SlmPlatform.Specialists.Datasets;
 using SlmPlatform.Specialists.Kubernetes;
@@ -69,7 +70,7 @@ internal static class Extensions
             bus.AddConsumer<ModelTrainedConsumer>(typeof(ModelTrainedConsumerDefinition));
             bus.AddConsumer<EvaluateModelConsumer>(typeof(EvaluateModelConsumerDefinition));
             bus.AddConsumer<FineTuneRequestedConsumer>(typeof(FineTuneRequestedConsumerDefinition));
-            bus.AddConsumer<CallsErasedConsumer>(typeof(CallsErasedConsumerDefinition));
+            bus.AddCallErasure<DatasetErasure>();
         });
         return builder;
     }

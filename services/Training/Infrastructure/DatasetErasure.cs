@@ -1,4 +1,5 @@
 using Npgsql;
+using SlmPlatform.Messaging.Erasure;
 
 namespace SlmPlatform.Training.Infrastructure;
 
@@ -7,9 +8,11 @@ namespace SlmPlatform.Training.Infrastructure;
 /// row marked erased. The models trained on those datasets stay (they serve the tenant's traffic; retraining without
 /// the calls is the tenant's decision) and are counted in the report, so that the tenant knows which to retrain.
 /// </summary>
-public sealed class DatasetErasure(NpgsqlDataSource dataSource, IArtifactStore artifacts)
+public sealed class DatasetErasure(NpgsqlDataSource dataSource, IArtifactStore artifacts) : ICallErasure
 {
-    public const string Service = "training";
+    public static string QueueName => "training-erasures";
+
+    public static string Service => "training";
 
     public async Task<IReadOnlyDictionary<string, long>> EraseAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken)
     {

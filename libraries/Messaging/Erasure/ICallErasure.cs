@@ -1,0 +1,16 @@
+using SlmPlatform.Contracts;
+
+namespace SlmPlatform.Messaging.Erasure;
+
+/// <summary>What one service keeps of calls, deleted when they are erased (<see cref="CallsErased"/>).</summary>
+public interface ICallErasure
+{
+    /// <summary>The service's queue for erasures.</summary>
+    static abstract string QueueName { get; }
+
+    /// <summary>The service's name in the erasure's report (<c>Erasure:Services</c> on the calls service).</summary>
+    static abstract string Service { get; }
+
+    /// <summary>Deletes what the service keeps of the calls; counts by store. Deleting again deletes nothing more.</summary>
+    Task<IReadOnlyDictionary<string, long>> EraseAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken);
+}
