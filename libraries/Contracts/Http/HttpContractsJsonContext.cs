@@ -29,6 +29,8 @@ namespace SlmPlatform.Contracts.Http;
 [JsonSerializable(typeof(FineTuneJobPage))]
 [JsonSerializable(typeof(FineTuneJobStart))]
 [JsonSerializable(typeof(ScrubReport))]
+[JsonSerializable(typeof(IReadOnlyList<RegisteredModel>))]
+[JsonSerializable(typeof(IReadOnlyList<ModelEvaluation>))]
 [JsonSerializable(typeof(ErasureRequest))]
 [JsonSerializable(typeof(ErasureStatus))]
 public sealed partial class HttpContractsJsonContext : JsonSerializerContext;

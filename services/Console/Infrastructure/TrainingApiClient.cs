@@ -1,6 +1,9 @@
 namespace SlmPlatform.Console.Infrastructure;
 
-/// <summary>The training service's fine-tune jobs as the signed-in user: list, start one for a task, cancel.</summary>
+/// <summary>
+/// The training service as the signed-in user: fine-tune jobs (list, start one for a task, cancel) and the model
+/// registry with each model's evaluations against the teacher.
+/// </summary>
 public sealed class TrainingApiClient(HttpClient http, ConsoleSession session) : PlatformApiClient(http, session, "training service")
 {
     public const string ServiceName = "training";
@@ -15,4 +18,12 @@ public sealed class TrainingApiClient(HttpClient http, ConsoleSession session) :
 
     public Task<FineTuneJob> CancelAsync(Guid jobId, CancellationToken cancellationToken) =>
         PostAsync<object?, FineTuneJob>($"api/finetune-jobs/{jobId}/cancel", null, cancellationToken);
+
+    /// <summary>The tenant's models, newest first.</summary>
+    public Task<IReadOnlyList<RegisteredModel>> ListModelsAsync(CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<RegisteredModel>>("api/models", cancellationToken);
+
+    /// <summary>The model's evaluations against the teacher, newest first.</summary>
+    public Task<IReadOnlyList<ModelEvaluation>> EvaluationsAsync(Guid modelId, CancellationToken cancellationToken) =>
+        GetAsync<IReadOnlyList<ModelEvaluation>>($"api/models/{modelId}/evaluations", cancellationToken);
 }

@@ -1,4 +1,23 @@
-namespace SlmPlatform.Training.Model;
+using System.Text.Json;
+
+namespace SlmPlatform.Contracts.Http;
+
+// The training service's model registry (GET /api/models, GET /api/models/{id}/evaluations), as it answers and as the
+// console reads it.
+
+/// <summary>A model in the registry: what it serves, how it was trained, how it scored on held-out data, where its artifacts are.</summary>
+public sealed record RegisteredModel(
+    Guid Id,
+    Guid TaskId,
+    Guid JobId,
+    string Kind,
+    string BaseModel,
+    string DatasetId,
+    JsonElement Hyperparameters,
+    JsonElement Metrics,
+    JsonElement Artifacts,
+    string Status,
+    DateTimeOffset CreatedAt);
 
 /// <summary>
 /// A served model scored against the teacher's answers on a dataset's test split: the measure promotion rests on with

@@ -1,19 +1,5 @@
 namespace SlmPlatform.Training.Model;
 
-/// <summary>A model in the registry: what it serves, how it was trained, how it scored on held-out data, where its artifacts are.</summary>
-public sealed record RegisteredModel(
-    Guid Id,
-    Guid TaskId,
-    Guid JobId,
-    string Kind,
-    string BaseModel,
-    string DatasetId,
-    JsonElement Hyperparameters,
-    JsonElement Metrics,
-    JsonElement Artifacts,
-    string Status,
-    DateTimeOffset CreatedAt);
-
 /// <summary>A dataset version as lists show it: what it holds, without its lineage or examples.</summary>
 public sealed record DatasetSummary(string Id, Guid TaskId, string OutputKind, string ContentHash, JsonElement Splits, JsonElement Labels, DateTimeOffset CreatedAt);
 
