@@ -5,7 +5,8 @@ namespace SlmPlatform.Console.BrowserTests;
 
 /// <summary>
 /// The console in Debian's chromium, driven by Playwright (its own browser download cannot work here, so the browser
-/// is the system's, by path): sign in, the overview, the tasks, a task's page; no serious or critical accessibility
+/// is the system's, by path): sign in, the overview, the tasks, a task's page, privacy and models with their charts; no
+/// serious or critical accessibility
 /// violation on any of them (axe). Screenshots go to <c>SLM_CONSOLE_SCREENSHOTS</c> when it is set.
 /// </summary>
 public sealed class ConsoleBrowserTests : IAsyncLifetime
@@ -66,6 +67,17 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.Contains("Online agreement 0.983", content, StringComparison.Ordinal);
         Assert.DoesNotContain(StubTasksService.Key, content, StringComparison.Ordinal);
         await AccessibleAsync(page, "task");
+
+        // What the scrubber replaced, charted; a model's evaluations, charted with their intervals.
+        await page.GotoAsync(new Uri(_address, "/privacy").ToString());
+        await page.WaitForSelectorAsync(".replacements-chart svg path");
+        Assert.Contains("EMAIL_ADDRESS", await page.ContentAsync(), StringComparison.Ordinal);
+        await AccessibleAsync(page, "privacy");
+        await page.GotoAsync(new Uri(_address, "/models").ToString());
+        await page.ClickAsync("fluent-button:has-text('Show')");
+        await page.WaitForSelectorAsync("text=0.970 (0.950–0.982)");
+        Assert.True(await page.Locator(".agreement-chart svg path").CountAsync() > 3, "The evaluations chart drew no lines.");
+        await AccessibleAsync(page, "models");
 
         // A phone's width: the same page still reads.
         await page.SetViewportSizeAsync(390, 844);

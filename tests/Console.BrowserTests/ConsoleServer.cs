@@ -4,12 +4,16 @@ using SlmPlatform.Console.Infrastructure;
 
 namespace SlmPlatform.Console.BrowserTests;
 
-/// <summary>The console on a real Kestrel port, reading <paramref name="tasks"/> as its tasks service.</summary>
-public sealed class ConsoleServer(Uri tasks) : WebApplicationFactory<TasksApiClient>
+/// <summary>The console on a real Kestrel port, reading <paramref name="services"/> as its tasks, calls and training services.</summary>
+public sealed class ConsoleServer(Uri services) : WebApplicationFactory<TasksApiClient>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("services:tasks:http:0", tasks.ToString().TrimEnd('/'));
+        foreach (var service in new[] { "tasks", "calls", "training" })
+        {
+            builder.UseSetting($"services:{service}:http:0", services.ToString().TrimEnd('/'));
+        }
+
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

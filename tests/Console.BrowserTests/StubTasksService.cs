@@ -11,7 +11,8 @@ namespace SlmPlatform.Console.BrowserTests;
 
 /// <summary>
 /// The tasks service's public API on a real port, answering one tenant's key with a task that a specialist serves in
-/// canary, as the console reads it; any other key is refused as the real service would.
+/// canary, as the console reads it; any other key is refused as the real service would. It also answers what the
+/// console reads of the calls service (the scrub report) and of training (the model and its evaluations).
 /// </summary>
 public sealed class StubTasksService : IAsyncDisposable
 {
@@ -26,6 +27,8 @@ public sealed class StubTasksService : IAsyncDisposable
         412, 905, 77, 0.81, DateTimeOffset.UnixEpoch, TaskStatuses.Active, null, 3, 1);
 
     public Uri BaseUrl => new(_app.Urls.First());
+
+    private static System.Text.Json.JsonElement EmptyObject => System.Text.Json.JsonSerializer.SerializeToElement(new { });
 
     public static async Task<StubTasksService> StartAsync()
     {
@@ -57,6 +60,20 @@ public sealed class StubTasksService : IAsyncDisposable
         {
             new PromotionDecision(Router.Id, model, PromotionActions.Canary, true, "Online agreement 0.983 (0.963–0.992, n = 352) reaches the bar 0.95.", 0.983, 0.963, 352, DateTimeOffset.UnixEpoch.AddMinutes(1)),
             new PromotionDecision(Router.Id, model, PromotionActions.Shadow, true, "At confidence ≥ 0.833 it answers 0.722 of the held-out calls.", 0.970, 0.950, 609, DateTimeOffset.UnixEpoch),
+        }, PlatformJson.Options));
+        var day = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        app.MapGet("/api/scrub/report", () => Results.Json(
+            new ScrubReport(day, day.AddDays(3), "day",
+                [.. Enumerable.Range(0, 3).Select(d => new ScrubReportBucket(day.AddDays(d), 400 + d, new Dictionary<string, long> { ["PERSON"] = 120 + d * 9, ["EMAIL_ADDRESS"] = 40 + d, ["PHONE_NUMBER"] = 12 }))],
+                new Dictionary<string, long> { ["PERSON"] = 387, ["EMAIL_ADDRESS"] = 123, ["PHONE_NUMBER"] = 36 }),
+            PlatformJson.Options));
+        var registered = new RegisteredModel(model, Router.Id, Guid.NewGuid(), "classifier-head", "minilm-l6", "ds-router-1",
+            EmptyObject, EmptyObject, EmptyObject, "ready", DateTimeOffset.UnixEpoch);
+        app.MapGet("/api/models", () => Results.Json(new[] { registered }, PlatformJson.Options));
+        app.MapGet($"/api/models/{model}/evaluations", () => Results.Json(new[]
+        {
+            new ModelEvaluation(model, "ds-router-1", Router.Id, 609, "label agreement", 0.970, 0.950, 0.982, 6.1, 10.4, EmptyObject, day.AddDays(2)),
+            new ModelEvaluation(model, "ds-router-1", Router.Id, 352, "label agreement", 0.941, 0.912, 0.961, 6.4, 11.0, EmptyObject, day),
         }, PlatformJson.Options));
         await app.StartAsync();
         return new StubTasksService(app);
