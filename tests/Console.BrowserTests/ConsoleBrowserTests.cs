@@ -74,8 +74,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.Contains("EMAIL_ADDRESS", await page.ContentAsync(), StringComparison.Ordinal);
         await AccessibleAsync(page, "privacy");
         await page.GotoAsync(new Uri(_address, "/models").ToString());
-        await page.ClickAsync("fluent-button:has-text('Show')");
-        await page.WaitForSelectorAsync("text=0.970 (0.950–0.982)");
+        await ClickOnceInteractiveAsync(page, "fluent-button:has-text('Show')", "text=0.970 (0.950–0.982)");
         Assert.True(await page.Locator(".agreement-chart svg path").CountAsync() > 3, "The evaluations chart drew no lines.");
         await AccessibleAsync(page, "models");
 
@@ -84,6 +83,29 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await page.GotoAsync(new Uri(_address, "/tasks").ToString());
         await page.WaitForSelectorAsync($"a:has-text('{StubTasksService.Router.Name}')");
         await AccessibleAsync(page, "tasks-phone");
+    }
+
+    /// <summary>
+    /// Clicks a button that works once the page is interactive: a prerendered page shows it before its circuit is
+    /// connected, and a click then does nothing, so the click is repeated until what it shows appears.
+    /// </summary>
+    private static async Task ClickOnceInteractiveAsync(IPage page, string button, string shown)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await page.ClickAsync(button);
+            try
+            {
+                await page.WaitForSelectorAsync(shown, new PageWaitForSelectorOptions { Timeout = 1_000 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                // Not interactive yet.
+            }
+        }
+
+        await page.WaitForSelectorAsync(shown);
     }
 
     private static async Task AccessibleAsync(IPage page, string name)
