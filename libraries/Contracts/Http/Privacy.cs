@@ -24,3 +24,18 @@ public sealed record ErasureStatus(
     string Status,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Deleted,
     IReadOnlyList<string> WaitingFor);
+
+/// <summary>An erasure's <see cref="ErasureStatus.Scope"/>: one call, an agent's calls, or every call of the tenant.</summary>
+public static class ErasureScopes
+{
+    public const string Call = "call";
+    public const string Agent = "agent";
+    public const string Tenant = "tenant";
+}
+
+/// <summary>An erasure's <see cref="ErasureStatus.Status"/>: complete once every reporting service has reported every part.</summary>
+public static class ErasureStates
+{
+    public const string InProgress = "in_progress";
+    public const string Complete = "complete";
+}

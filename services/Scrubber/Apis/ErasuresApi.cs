@@ -59,9 +59,9 @@ public static class ErasuresApi
 
     private static ErasureScope? ScopeOf(ErasureRequest request) => request switch
     {
-        { CallId: { Length: > 0 and <= 200 } id, Agent: null, WholeTenant: null or false } => new ErasureScope(ErasureScope.Call, id),
-        { Agent: { Length: > 0 and <= MaxAgentLength } agent, CallId: null, WholeTenant: null or false } => new ErasureScope(ErasureScope.Agent, agent),
-        { WholeTenant: true, CallId: null, Agent: null } => new ErasureScope(ErasureScope.Tenant, null),
+        { CallId: { Length: > 0 and <= 200 } id, Agent: null, WholeTenant: null or false } => new ErasureScope(ErasureScopes.Call, id),
+        { Agent: { Length: > 0 and <= MaxAgentLength } agent, CallId: null, WholeTenant: null or false } => new ErasureScope(ErasureScopes.Agent, agent),
+        { WholeTenant: true, CallId: null, Agent: null } => new ErasureScope(ErasureScopes.Tenant, null),
         _ => null,
     };
 }

@@ -19,7 +19,7 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource, ParkedCallSeal sea
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var callIds = await DeleteCallsAsync(connection, transaction, tenantId, scope, cancellationToken);
         var parked = await DeleteParkedAsync(connection, transaction, tenantId, scope, cancellationToken);
-        if (scope.Kind == ErasureScope.Call && callIds.Count == 0 && parked == 0)
+        if (scope.Kind == ErasureScopes.Call && callIds.Count == 0 && parked == 0)
         {
             return null;
         }
@@ -93,7 +93,7 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource, ParkedCallSeal sea
         }
 
         var waiting = services.Where(s => reported.GetValueOrDefault(s).Parts < parts).ToList();
-        return new ErasureStatus(erasureId, scope, target, requestedAt, waiting.Count == 0 ? "complete" : "in_progress", deleted, waiting);
+        return new ErasureStatus(erasureId, scope, target, requestedAt, waiting.Count == 0 ? ErasureStates.Complete : ErasureStates.InProgress, deleted, waiting);
     }
 
     /// <summary>Keeps a service's report of one part; a report delivered again changes nothing.</summary>
@@ -119,8 +119,8 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource, ParkedCallSeal sea
     {
         var filter = scope.Kind switch
         {
-            ErasureScope.Call => " and call_id = $2",
-            ErasureScope.Agent => " and agent = $2",
+            ErasureScopes.Call => " and call_id = $2",
+            ErasureScopes.Agent => " and agent = $2",
             _ => "",
         };
         await using var command = new NpgsqlCommand($"delete from calls where tenant_id = $1{filter} returning call_id", connection, transaction);
@@ -146,8 +146,8 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource, ParkedCallSeal sea
     {
         string[]? ids = scope.Kind switch
         {
-            ErasureScope.Call => [scope.Target!],
-            ErasureScope.Agent => await ParkedOfAgentAsync(connection, transaction, tenantId, scope.Target!, cancellationToken),
+            ErasureScopes.Call => [scope.Target!],
+            ErasureScopes.Agent => await ParkedOfAgentAsync(connection, transaction, tenantId, scope.Target!, cancellationToken),
             _ => null,
         };
         await using var command = new NpgsqlCommand(

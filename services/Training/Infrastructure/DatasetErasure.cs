@@ -30,11 +30,15 @@ public sealed class DatasetErasure(NpgsqlDataSource dataSource, IArtifactStore a
             }
         }
 
-        foreach (var dataset in holding.Where(d => !d.Erased))
+        var erasing = holding.Where(d => !d.Erased).ToList();
+        foreach (var dataset in erasing)
         {
             await artifacts.DeleteAsync(dataset.ArtifactKey, cancellationToken);
-            await using var mark = dataSource.CreateCommand("update datasets set erased_at = now() where dataset_id = $1");
-            mark.Parameters.Add(new NpgsqlParameter { Value = dataset.Id });
+        }
+
+        await using (var mark = dataSource.CreateCommand("update datasets set erased_at = now() where dataset_id = any($1)"))
+        {
+            mark.Parameters.Add(new NpgsqlParameter { Value = erasing.Select(d => d.Id).ToArray() });
             await mark.ExecuteNonQueryAsync(cancellationToken);
         }
 
