@@ -18,8 +18,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private readonly ConcurrentQueue<string> _output = new();
 
-    private ServiceProcess(string name, Process process, Uri baseAddress)
+    private readonly StreamWriter? _outputFile;
+
+    private ServiceProcess(string name, Process process, Uri baseAddress, string? outputFile)
     {
+        // Every line, where asked (the fault suite searches the services' logs for personal data); appended, so that a
+        // restarted service's output follows the killed one's.
+        _outputFile = outputFile is null ? null : new StreamWriter(outputFile, append: true) { AutoFlush = true };
         Name = name;
         Process = process;
         BaseAddress = baseAddress;
@@ -31,9 +36,18 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts <paramref name="dll"/> with <c>--urls</c> (or <paramref name="urlOption"/>) set to a free port.</summary>
+    /// <summary>
+    /// Starts <paramref name="dll"/> with <c>--urls</c> (or <paramref name="urlOption"/>) set to a free port, or to
+    /// <paramref name="baseAddress"/> (a restart where the last one listened).
+    /// </summary>
     public static Task<ServiceProcess> StartAsync(
-        string name, string dll, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken, string urlOption = "--urls")
+        string name,
+        string dll,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken,
+        string urlOption = "--urls",
+        Uri? baseAddress = null,
+        string? outputFile = null)
     {
         if (!File.Exists(dll))
         {
@@ -41,7 +55,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         return StartProgramAsync(
-            name, DotnetHost(), baseAddress => [dll, urlOption, baseAddress.ToString().TrimEnd('/')], Path.GetDirectoryName(dll)!, environment, cancellationToken);
+            name, DotnetHost(), address => [dll, urlOption, address.ToString().TrimEnd('/')], Path.GetDirectoryName(dll)!, environment, cancellationToken,
+            baseAddress: baseAddress, outputFile: outputFile);
     }
 
     /// <summary>
@@ -55,9 +70,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         string workingDirectory,
         IReadOnlyDictionary<string, string?> environment,
         CancellationToken cancellationToken,
-        string healthPath = "/health")
+        string healthPath = "/health",
+        Uri? baseAddress = null,
+        string? outputFile = null)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        baseAddress ??= new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(fileName, arguments(baseAddress))
         {
             WorkingDirectory = workingDirectory,
@@ -72,7 +89,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
-        var service = new ServiceProcess(name, process, baseAddress);
+        var service = new ServiceProcess(name, process, baseAddress, outputFile);
         process.OutputDataReceived += (_, e) => service.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -134,6 +151,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
+    /// <summary>Kills the process at once (SIGKILL on Linux), as a crash or an OOM kill would, and waits for it to go.</summary>
+    public async Task KillAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+        }
+
+        await Process.WaitForExitAsync();
+        CloseOutputFile();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!Process.HasExited)
@@ -144,6 +173,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await Process.WaitForExitAsync(timeout.Token);
         Process.Dispose();
+        CloseOutputFile();
     }
 
     private async Task WaitUntilHealthyAsync(string healthPath, CancellationToken cancellationToken)
@@ -180,11 +210,33 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not healthy within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{RecentOutput}");
     }
 
+    private void CloseOutputFile()
+    {
+        if (_outputFile is { } file)
+        {
+            lock (file)
+            {
+                file.Dispose();
+            }
+        }
+    }
+
     private void Keep(string? line)
     {
         if (line is null)
         {
             return;
+        }
+
+        if (_outputFile is { } file)
+        {
+            lock (file)
+            {
+                if (file.BaseStream is { CanWrite: true })
+                {
+                    file.WriteLine(line);
+                }
+            }
         }
 
         _output.Enqueue(line);

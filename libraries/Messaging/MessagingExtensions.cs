@@ -35,6 +35,10 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+
+            // MassTransit reports the bus's shape to its vendor over the internet by default; a platform that keeps
+            // its tenants' calls in-house sends nothing out that its operators did not ask for.
+            bus.DisableUsageTelemetry();
             if (!busIsCritical)
             {
                 bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);

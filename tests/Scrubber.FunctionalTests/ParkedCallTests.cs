@@ -9,6 +9,9 @@ namespace SlmPlatform.Scrubber.FunctionalTests;
 public sealed class DatabaseOutageFixture : PipelineFixture
 {
     protected override bool ProxyTheDatabase => true;
+
+    // No retries for a database outage beyond the ordinary ones, so that a call outlives them in seconds.
+    protected override IReadOnlyDictionary<string, string> MoreSettings => new Dictionary<string, string> { ["Calls:DatabaseOutage:RetryFor"] = "00:00:00" };
 }
 
 /// <summary>

@@ -34,6 +34,9 @@ public class PipelineFixture : IAsyncLifetime
 
     protected virtual bool ProxyTheDatabase => false;
 
+    /// <summary>Settings a fixture adds to the services'.</summary>
+    protected virtual IReadOnlyDictionary<string, string> MoreSettings => new Dictionary<string, string>();
+
     public async ValueTask InitializeAsync()
     {
         var token = TestContext.Current.CancellationToken;
@@ -52,6 +55,11 @@ public class PipelineFixture : IAsyncLifetime
             ["ConnectionStrings:cache"] = TestServers.Redis,
             ["Platform:TrustedServices:training"] = ServiceKey,
         };
+        foreach (var (key, value) in MoreSettings)
+        {
+            settings[key] = value;
+        }
+
         Calls = new ServiceFactory<CallStore>(settings);
         Ingest = new ServiceFactory<CallPublisher>(settings);
 

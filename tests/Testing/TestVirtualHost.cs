@@ -53,6 +53,38 @@ public static class TestVirtualHost
         return await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content, cancellationToken);
     }
 
+    /// <summary>Every queue of the virtual host with the messages it holds (ready and unacknowledged) and its consumers.</summary>
+    public static async Task<IReadOnlyDictionary<string, QueueState>> QueueStatesAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var virtualHost = new Uri(connectionString).AbsolutePath.Trim('/');
+        using var http = ManagementClient();
+        using var response = await http.GetAsync(new Uri($"/api/queues/{Uri.EscapeDataString(virtualHost)}?columns=name,messages,consumers", UriKind.Relative), cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var queues = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content, cancellationToken);
+        return queues.EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!, q => new QueueState(Number(q, "messages"), Number(q, "consumers")));
+
+        // A queue just declared has no message statistics yet.
+        static long Number(System.Text.Json.JsonElement queue, string name) =>
+            queue.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Number ? value.GetInt64() : 0;
+    }
+
+    /// <summary>
+    /// The payloads of up to <paramref name="count"/> messages at the head of the queue, put back after reading (for a
+    /// classic queue nothing changes but their redelivered flag).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PeekAsync(string connectionString, string queue, int count, CancellationToken cancellationToken)
+    {
+        var virtualHost = new Uri(connectionString).AbsolutePath.Trim('/');
+        using var http = ManagementClient();
+        using var response = await http.PostAsync(
+            new Uri($"/api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}/get", UriKind.Relative),
+            System.Net.Http.Json.JsonContent.Create(new { count, ackmode = "ack_requeue_true", encoding = "auto", truncate = 1_000_000 }),
+            cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var messages = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content, cancellationToken);
+        return [.. messages.EnumerateArray().Select(m => m.GetProperty("payload").GetString() ?? "")];
+    }
+
     /// <summary>
     /// Takes the message at the head of the queue <paramref name="times"/> times without settling it, each time as a
     /// consumer that dies holding it would (its channel closes): the broker puts it back and counts the delivery.
@@ -81,3 +113,6 @@ public static class TestVirtualHost
         return http;
     }
 }
+
+/// <summary>A queue's messages (ready and unacknowledged) and consumers, as the management API counts them.</summary>
+public sealed record QueueState(long Messages, long Consumers);

@@ -22,6 +22,7 @@ public sealed partial class CallCapturedConsumer(
     JsonScrubber scrubber,
     ParkedCallSeal seal,
     IOptions<QueueOptions> queues,
+    IOptions<DatabaseOutageOptions> outage,
     IConfiguration configuration,
     ILogger<CallCapturedConsumer> logger)
     : IConsumer<CallCaptured>
@@ -29,6 +30,7 @@ public sealed partial class CallCapturedConsumer(
     /// <summary>The reason a call parked for its deliveries gives.</summary>
     public const string DeliveryLimitReason = "DeliveryLimit";
 
+    private readonly int _attempts = CallCapturedConsumerDefinition.RetryIntervals.Length + outage.Value.RetryIntervals().Length;
     private readonly byte[]? _promptSecret = RouteKeys.Secret(configuration[RouteKeys.ConfigurationKey]);
 
     public async Task Consume(ConsumeContext<CallCaptured> context)
@@ -44,12 +46,18 @@ public sealed partial class CallCapturedConsumer(
         {
             await ScrubAsync(context);
         }
-        catch (Exception e) when (e is not OperationCanceledException && context.GetRetryAttempt() >= CallCapturedConsumerDefinition.RetryIntervals.Length)
+        catch (Exception e) when (e is not OperationCanceledException && IsLastAttempt(e, context.GetRetryAttempt()))
         {
             await ParkAsync(context, e.GetType().Name);
             LogParked(context.Message.CaptureId, e.GetType().Name);
         }
     }
+
+    // While the database is away every call fails alike, and parking it would only move it to a list an operator must
+    // replay: it is retried until the database returns (or the longer retries run out).
+    private bool IsLastAttempt(Exception e, int attempt) =>
+        attempt >= _attempts
+        || (attempt >= CallCapturedConsumerDefinition.RetryIntervals.Length && !DatabaseOutage.IsOutage(e));
 
     private async Task ParkAsync(ConsumeContext<CallCaptured> context, string reason)
     {

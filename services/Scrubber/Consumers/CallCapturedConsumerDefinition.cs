@@ -1,20 +1,27 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
+using SlmPlatform.Scrubber.Infrastructure;
 
 namespace SlmPlatform.Scrubber.Consumers;
 
 /// <summary>
-/// Retries transient failures (a database restart, a deadlock) in place; a call that still fails on the last retry is
-/// parked sealed by the consumer (<see cref="CallParked"/>), so no raw call reaches the <c>scrubber_error</c> queue
-/// (only a broker that refuses the parking too would leave it there). Fault events are off because they would carry
-/// the raw call to wherever faults are published.
+/// Retries in place: a call that fails for an unknown reason is retried a few times over about 9 s and then parked
+/// sealed by the consumer (<see cref="CallParked"/>); one that fails because the database is away (a restart, a
+/// failover, a partition) goes on being retried (<see cref="DatabaseOutageOptions"/>: every 10 s for 25 minutes), so
+/// that it is stored when the database returns instead of waiting in the parked list for an operator. Either way no
+/// raw call reaches the <c>scrubber_error</c> queue (only a broker that refuses the parking too would leave it
+/// there). Fault events are off because they would carry the raw call to wherever faults are published.
 /// </summary>
 public sealed class CallCapturedConsumerDefinition : ConsumerDefinition<CallCapturedConsumer>
 {
-    /// <summary>Milliseconds between the retries; the consumer parks on the attempt after the last.</summary>
+    /// <summary>Milliseconds between the retries of a call that fails for any reason; then it is parked, unless the database is away.</summary>
     public static readonly int[] RetryIntervals = [100, 500, 1_000, 2_000, 5_000];
 
-    public CallCapturedConsumerDefinition()
+    private readonly int[] _outageRetryIntervals;
+
+    public CallCapturedConsumerDefinition(IOptions<DatabaseOutageOptions> outage)
     {
+        _outageRetryIntervals = outage.Value.RetryIntervals();
         EndpointName = "scrubber";
         ConcurrentMessageLimit = 32;
     }
@@ -25,7 +32,7 @@ public sealed class CallCapturedConsumerDefinition : ConsumerDefinition<CallCapt
         IRegistrationContext context)
     {
         endpointConfigurator.PublishFaults = false;
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(RetryIntervals));
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals([.. RetryIntervals, .. _outageRetryIntervals]));
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.PrefetchCount = 64;

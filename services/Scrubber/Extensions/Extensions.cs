@@ -20,6 +20,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ParkedCallStore>();
         builder.Services.AddSingleton<ParkedCallSeal>();
         builder.Services.AddOptions<ParkedCallOptions>().BindConfiguration(ParkedCallOptions.SectionName);
+        builder.Services.AddOptions<DatabaseOutageOptions>().BindConfiguration(DatabaseOutageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<ParkedCallExpiry>();
         builder.Services.AddSingleton<ErasureStore>();
         builder.Services.AddSingleton<ErasureOutbox>();

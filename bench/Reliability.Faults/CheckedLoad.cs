@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace SlmPlatform.Reliability.Faults;
+
+/// <summary>
+/// Steady traffic into the platform with every outcome written down: calls posted to ingest (each with an id of the
+/// client's own, retried with that id until it is accepted, as the platform's client does) and chat requests through
+/// the gateway (each answered one recorded with the call id the gateway gave it; an agent does not retry an answered
+/// call). Every call carries a marker that survives scrubbing, and the run's canaries.
+/// </summary>
+internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, FaultOptions options)
+{
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
+
+    private readonly ConcurrentDictionary<string, bool> _ingestIds = new();
+    private readonly ConcurrentDictionary<string, bool> _gatewayIds = new();
+    private readonly ConcurrentDictionary<string, int> _ingestRetries = new();
+    private readonly ConcurrentDictionary<string, int> _gatewayFailures = new();
+    // Ids carry no canary: an id is stored and logged in clear by design.
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private int _next;
+
+    /// <summary>Ingest's call ids, true once answered 202.</summary>
+    public IReadOnlyDictionary<string, bool> IngestCalls => _ingestIds;
+
+    /// <summary>The call ids of the gateway's answers relayed to the agent (200 with <c>x-slm-call-id</c>).</summary>
+    public IReadOnlyCollection<string> GatewayCalls => (IReadOnlyCollection<string>)_gatewayIds.Keys;
+
+    /// <summary>What ingest answered before it accepted, by status (or exception), however often each call retried.</summary>
+    public IReadOnlyDictionary<string, int> IngestRetries => _ingestRetries;
+
+    /// <summary>What the gateway answered agents instead of 200, by status.</summary>
+    public IReadOnlyDictionary<string, int> GatewayFailures => _gatewayFailures;
+
+    /// <summary>Sends for <paramref name="duration"/>; calls not yet accepted then keep retrying until <paramref name="retryUntil"/>.</summary>
+    public async Task RunAsync(TimeSpan duration, TimeSpan retryUntil, CancellationToken cancellationToken)
+    {
+        using var ingest = Client(platform.Address(FaultPlatform.Ingest));
+        using var gateway = Client(platform.Address(FaultPlatform.Gateway));
+        var started = Stopwatch.GetTimestamp();
+        var workers = Enumerable.Range(0, options.IngestClients)
+            .Select(_ => PacedAsync(options.IngestRate / options.IngestClients, started, duration, () => PostCallAsync(ingest, started, retryUntil, cancellationToken), cancellationToken))
+            .Concat(Enumerable.Range(0, options.GatewayClients)
+                .Select(_ => PacedAsync(options.GatewayRate / options.GatewayClients, started, duration, () => ChatAsync(gateway, cancellationToken), cancellationToken)));
+        await Task.WhenAll(workers);
+    }
+
+    private static async Task PacedAsync(double perSecond, long started, TimeSpan duration, Func<Task> send, CancellationToken cancellationToken)
+    {
+        var interval = TimeSpan.FromSeconds(1 / perSecond);
+        var next = TimeSpan.Zero;
+        while (next < duration)
+        {
+            var wait = next - Stopwatch.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            await send();
+            next += interval;
+        }
+    }
+
+    private async Task PostCallAsync(HttpClient ingest, long started, TimeSpan retryUntil, CancellationToken cancellationToken)
+    {
+        var n = Interlocked.Increment(ref _next);
+        var id = $"fault-{_run}-{n}";
+        _ingestIds[id] = false;
+        while (Stopwatch.GetElapsedTime(started) < retryUntil)
+        {
+            string outcome;
+            try
+            {
+                using var response = await ingest.PostAsJsonAsync("/v1/calls", IngestCall(id, n), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                {
+                    _ingestIds[id] = true;
+                    return;
+                }
+
+                outcome = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                if ((int)response.StatusCode is >= 400 and < 500 and not 408 and not 429)
+                {
+                    // The call itself was refused: retrying the same bytes cannot help, and the row shows it.
+                    _ingestRetries.AddOrUpdate($"{outcome} (refused)", 1, (_, c) => c + 1);
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                outcome = e is TaskCanceledException ? "timeout" : "no connection";
+            }
+
+            _ingestRetries.AddOrUpdate(outcome, 1, (_, c) => c + 1);
+            await Task.Delay(RetryPause, cancellationToken);
+        }
+    }
+
+    private async Task ChatAsync(HttpClient gateway, CancellationToken cancellationToken)
+    {
+        var n = Interlocked.Increment(ref _next);
+        string outcome;
+        try
+        {
+            using var response = await gateway.PostAsJsonAsync("/v1/chat/completions", new
+            {
+                model = "gpt-4o-mini",
+                messages = new object[]
+                {
+                    new { role = "system", content = "Sort the customer's message into billing, delivery or other." },
+                    new { role = "user", content = Text("g", n) },
+                },
+            }, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.OK && response.Headers.TryGetValues("x-slm-call-id", out var ids))
+            {
+                _gatewayIds[ids.First()] = true;
+                return;
+            }
+
+            outcome = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            outcome = e is TaskCanceledException ? "timeout" : "no connection";
+        }
+
+        _gatewayFailures.AddOrUpdate(outcome, 1, (_, c) => c + 1);
+    }
+
+    private object IngestCall(string id, int n) => new
+    {
+        id,
+        agent = "fault-suite-desk",
+        request = new
+        {
+            messages = new object[]
+            {
+                new { role = "system", content = "Sort the customer's message into billing, delivery or other." },
+                new { role = "user", content = Text("i", n) },
+            },
+        },
+        response = new
+        {
+            choices = new[] { new { index = 0, message = new { role = "assistant", content = "billing" } } },
+        },
+    };
+
+    // The marker ("ref-i42") is what the checker counts rows by: it is no kind of personal data, so it survives scrubbing.
+    private string Text(string source, int n) =>
+        $"Hello, about reference ref-{source}{n}: I was charged twice. Write to me at {canaries.Email(n)} and refund card {canaries.Card(n)}.";
+
+    private HttpClient Client(Uri address)
+    {
+        var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.ApiKey);
+        return http;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Security.Cryptography;
+using Npgsql;
+using SlmPlatform.Testing;
+
+namespace SlmPlatform.Reliability.Faults;
+
+/// <summary>
+/// The part of the platform that accepts calls, each service a process of its own as deployed: ingest, the gateway (in
+/// front of a stand-in upstream) and the scrubber, on fresh databases and a fresh virtual host. The services reach
+/// PostgreSQL and RabbitMQ through TCP proxies that a scenario can cut; the checker reads the servers directly.
+/// </summary>
+internal sealed class FaultPlatform : IAsyncDisposable
+{
+    public const string TenantId = "tenant-fault-suite";
+    public const string Ingest = "ingest";
+    public const string Gateway = "gateway";
+    public const string Scrubber = "scrubber";
+
+    private readonly FaultOptions _options;
+    private readonly Dictionary<string, ServiceProcess> _services = [];
+    private readonly Dictionary<string, Uri> _addresses = [];
+    private readonly Dictionary<string, string?> _environment;
+    private readonly ScriptedUpstream _upstream;
+    private readonly DirectoryInfo _workspace;
+
+    private FaultPlatform(
+        FaultOptions options, string platformDb, string callsDb, string messaging, string apiKey, TcpProxy postgresProxy, TcpProxy rabbitProxy,
+        ScriptedUpstream upstream, DirectoryInfo workspace, Dictionary<string, string?> environment)
+    {
+        _options = options;
+        PlatformDb = platformDb;
+        CallsDb = callsDb;
+        Messaging = messaging;
+        ApiKey = apiKey;
+        PostgresProxy = postgresProxy;
+        RabbitProxy = rabbitProxy;
+        _upstream = upstream;
+        _workspace = workspace;
+        _environment = environment;
+    }
+
+    /// <summary>The platform database (keys), directly.</summary>
+    public string PlatformDb { get; }
+
+    /// <summary>The calls database, directly (not through the proxy): what the checker reads.</summary>
+    public string CallsDb { get; }
+
+    /// <summary>The virtual host, directly.</summary>
+    public string Messaging { get; }
+
+    public string ApiKey { get; }
+
+    public TcpProxy PostgresProxy { get; }
+
+    public TcpProxy RabbitProxy { get; }
+
+    /// <summary>Where the services' logs and the gateway's capture buffer are: searched for personal data at the end.</summary>
+    public DirectoryInfo Workspace => _workspace;
+
+    public Uri Address(string service) => _addresses[service];
+
+    public static async Task<FaultPlatform> StartAsync(FaultOptions options, CancellationToken cancellationToken)
+    {
+        var platformDb = await TestDatabase.CreateAsync("platformdb", cancellationToken);
+        var callsDb = await TestDatabase.CreateAsync("callsdb", cancellationToken);
+        var messaging = await TestVirtualHost.CreateAsync(cancellationToken);
+        var apiKey = await TestApiKeys.CreateAsync(platformDb, TenantId, cancellationToken);
+        var postgres = new NpgsqlConnectionStringBuilder(TestServers.Postgres);
+        var postgresProxy = TcpProxy.Start(new IPEndPoint(IPAddress.Loopback, postgres.Port));
+        var rabbit = new Uri(messaging);
+        var rabbitProxy = TcpProxy.Start(new IPEndPoint(IPAddress.Loopback, rabbit.Port));
+        var upstream = await ScriptedUpstream.StartAsync();
+        var workspace = Directory.CreateTempSubdirectory("slm-fault-suite-");
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Information, as deployed: the logs are searched for personal data too.
+            ["Logging__LogLevel__Default"] = "Information",
+            ["ConnectionStrings__platformdb"] = ThroughProxy(platformDb, postgresProxy),
+            ["ConnectionStrings__callsdb"] = ThroughProxy(callsDb, postgresProxy),
+            ["ConnectionStrings__messaging"] = new UriBuilder(rabbit) { Port = rabbitProxy.Port }.Uri.ToString(),
+            ["ConnectionStrings__cache"] = TestServers.Redis,
+            ["Platform__ServiceKey"] = "fault-suite-service-key-0123456789abcdef",
+            ["Routing__PromptKey"] = "fault-suite-prompt-key-0123456789abcdef",
+            ["Scrubbing__SurrogateKey"] = "fault-suite-surrogate-key-0123456789abcdef",
+            ["RateLimits__PermitsPerSecond"] = "0",
+            ["Gateway__Upstream__BaseUrl"] = upstream.BaseUrl.ToString(),
+            ["Gateway__Upstream__ApiKey"] = ScriptedUpstream.ApiKey,
+            ["Gateway__CaptureBuffer__Directory"] = Path.Combine(workspace.FullName, "capture-buffer"),
+            ["Gateway__CaptureBuffer__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["TMPDIR"] = Path.Combine(workspace.FullName, "tmp"),
+        };
+        Directory.CreateDirectory(environment["TMPDIR"]!);
+        var platform = new FaultPlatform(options, platformDb, callsDb, messaging, apiKey, postgresProxy, rabbitProxy, upstream, workspace, environment);
+        try
+        {
+            // The scrubber first: it declares the queue and bindings ingest and the gateway publish into.
+            foreach (var service in new[] { Scrubber, Ingest, Gateway })
+            {
+                await platform.StartServiceAsync(service, cancellationToken);
+            }
+
+            return platform;
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Kills the service as the OOM killer would (SIGKILL): nothing it held in memory survives.</summary>
+    public async Task KillAsync(string service)
+    {
+        await _services[service].KillAsync();
+        await _services[service].DisposeAsync();
+        _services.Remove(service);
+    }
+
+    /// <summary>Starts the service again where it listened before, with the same settings (and the gateway's buffer).</summary>
+    public Task RestartAsync(string service, CancellationToken cancellationToken) => StartServiceAsync(service, cancellationToken);
+
+    public IEnumerable<ServiceProcess> Running => _services.Values;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in _services.Values)
+        {
+            await service.DisposeAsync();
+        }
+
+        _services.Clear();
+        await _upstream.DisposeAsync();
+        await PostgresProxy.DisposeAsync();
+        await RabbitProxy.DisposeAsync();
+        _workspace.Delete(recursive: true);
+    }
+
+    private async Task StartServiceAsync(string service, CancellationToken cancellationToken)
+    {
+        var dll = service switch
+        {
+            Ingest => _options.Ingest,
+            Gateway => _options.Gateway,
+            _ => _options.Scrubber,
+        };
+        _addresses.TryGetValue(service, out var address);
+        var started = await ServiceProcess.StartAsync(
+            service, dll, _environment, cancellationToken, baseAddress: address, outputFile: Path.Combine(_workspace.FullName, $"{service}.log"));
+        _services[service] = started;
+        _addresses[service] = started.BaseAddress;
+    }
+
+    private static string ThroughProxy(string connectionString, TcpProxy proxy) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString;
+}

@@ -1,0 +1,3 @@
+global using System.Diagnostics;
+global using System.Globalization;
+global using System.Text;

@@ -1,0 +1,77 @@
+namespace SlmPlatform.Reliability.Faults;
+
+/// <summary>
+/// One scenario on a fresh platform: load starts, the fault is injected after <see cref="FaultOptions.FaultAt"/>,
+/// held, healed, the load goes on a while, then the checker waits for the backlog to drain and counts, and the
+/// canaries are looked for everywhere.
+/// </summary>
+internal static class ScenarioRun
+{
+    private static readonly TimeSpan RetryAfterLoad = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(5);
+
+    public static async Task<ScenarioResult> RunAsync(Scenario scenario, FaultOptions options, TestServerControl servers, TextWriter progress, CancellationToken cancellationToken)
+    {
+        progress.WriteLine($"{scenario.Id}: {scenario.Description}");
+        await using var platform = await FaultPlatform.StartAsync(options, cancellationToken);
+        var fault = new FaultContext(platform, servers);
+        var canaries = new Canaries();
+        var load = new CheckedLoad(platform, canaries, options);
+        var duration = options.FaultAt + scenario.Hold + options.After;
+        var sending = load.RunAsync(duration, duration + RetryAfterLoad, cancellationToken);
+
+        await Task.Delay(options.FaultAt, cancellationToken);
+        progress.WriteLine("  fault");
+        await scenario.InjectAsync(fault, cancellationToken);
+        await Task.Delay(scenario.Hold, cancellationToken);
+        progress.WriteLine("  healing");
+        await scenario.HealAsync(fault, cancellationToken);
+        var healedAt = Stopwatch.GetTimestamp();
+        var recovering = Checker.TimeUntilStoredAsync(platform, Checker.Accepted(load), healedAt, DrainTimeout, cancellationToken);
+        await sending;
+
+        progress.WriteLine("  load done; waiting for the backlog to drain");
+        var tally = await Checker.WaitForDrainAsync(platform, load, await recovering, Stall, DrainTimeout, progress, cancellationToken);
+        var unhealthy = await UnhealthyAsync(platform, cancellationToken);
+        progress.WriteLine("  looking for the canaries");
+        var found = await CanarySearch.FindAsync(platform, canaries, cancellationToken);
+        var result = new ScenarioResult(scenario, tally, unhealthy, found);
+        progress.WriteLine($"  {result.Summary}");
+        return result;
+    }
+
+    private static async Task<IReadOnlyList<string>> UnhealthyAsync(FaultPlatform platform, CancellationToken cancellationToken)
+    {
+        var unhealthy = new List<string>();
+        foreach (var service in platform.Running)
+        {
+            using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    unhealthy.Add($"{service.Name} {(int)response.StatusCode}");
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                unhealthy.Add($"{service.Name} not answering");
+            }
+        }
+
+        return unhealthy;
+    }
+}
+
+internal sealed record ScenarioResult(Scenario Scenario, Tally Tally, IReadOnlyList<string> Unhealthy, IReadOnlyList<string> CanariesFound)
+{
+    public bool Passed => Tally is { Lost: 0, Duplicated: 0, ErrorQueued: 0, StillQueued.Count: 0 } && Unhealthy.Count == 0 && CanariesFound.Count == 0;
+
+    public string Summary =>
+        $"{(Passed ? "passed" : "FAILED")}: {Tally.IngestAccepted + Tally.GatewayRelayed} accepted, {Tally.Stored} stored, {Tally.Lost} lost, " +
+        $"{Tally.Duplicated} duplicated, {Tally.Parked} parked, {Tally.ErrorQueued} in error queues, {Tally.StillQueued.Values.Sum()} still queued{string.Concat(Tally.StillQueued.Select(q => $" ({q.Key} {q.Value})"))}, " +
+        $"{(Tally.Recovery is { } recovery ? $"recovered in {recovery.TotalSeconds:0.0} s" : "not recovered")}; unhealthy: {(Unhealthy.Count == 0 ? "none" : string.Join(", ", Unhealthy))}; " +
+        $"canaries found: {(CanariesFound.Count == 0 ? "none" : string.Join(", ", CanariesFound))}";
+}
