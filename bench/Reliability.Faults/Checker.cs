@@ -95,6 +95,8 @@ internal static class Checker
     private static async Task<Tally> TallyAsync(
         FaultPlatform platform, CheckedLoad load, string[] expected, long stored, TimeSpan? recovery, CancellationToken cancellationToken)
     {
+        // Connections pooled before a server restart (the migrations') are broken; the services' pools are their own.
+        NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(platform.CallsDb);
         await connection.OpenAsync(cancellationToken);
 

@@ -10,6 +10,7 @@ internal static class ScenarioRun
     private static readonly TimeSpan RetryAfterLoad = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan HealthGrace = TimeSpan.FromSeconds(30);
 
     public static async Task<ScenarioResult> RunAsync(Scenario scenario, FaultOptions options, TestServerControl servers, TextWriter progress, CancellationToken cancellationToken)
     {
@@ -41,23 +42,49 @@ internal static class ScenarioRun
         return result;
     }
 
+    // The health service logs each failing check by name ("Health check npgsql with status Unhealthy ...").
+    private static string FailingChecks(FaultPlatform platform, string service)
+    {
+        var checks = File.ReadLines(Path.Combine(platform.Workspace.FullName, $"{service}.log"))
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"Health check (\S+) with status (\w+)"))
+            .Where(match => match.Success)
+            .Select(match => match.Groups[1].Value)
+            .Distinct()
+            .ToList();
+        return checks.Count == 0 ? "" : $" ({string.Join(", ", checks)})";
+    }
+
+    /// <summary>The services not healthy after <see cref="HealthGrace"/> of asking once a second, as a readiness probe would.</summary>
     private static async Task<IReadOnlyList<string>> UnhealthyAsync(FaultPlatform platform, CancellationToken cancellationToken)
     {
         var unhealthy = new List<string>();
         foreach (var service in platform.Running)
         {
             using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-            try
+            var asked = Stopwatch.GetTimestamp();
+            string? answer;
+            do
             {
-                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
-                if (!response.IsSuccessStatusCode)
+                try
                 {
-                    unhealthy.Add($"{service.Name} {(int)response.StatusCode}");
+                    using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+                    answer = response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode}{FailingChecks(platform, service.Name)}";
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+                {
+                    answer = "not answering";
+                }
+
+                if (answer is not null)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            while (answer is not null && Stopwatch.GetElapsedTime(asked) < HealthGrace);
+
+            if (answer is not null)
             {
-                unhealthy.Add($"{service.Name} not answering");
+                unhealthy.Add($"{service.Name} {answer}");
             }
         }
 
