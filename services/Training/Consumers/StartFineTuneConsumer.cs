@@ -4,8 +4,9 @@ using SlmPlatform.Training.Workers;
 namespace SlmPlatform.Training.Consumers;
 
 /// <summary>
-/// Runs the job a <see cref="StartFineTune"/> names. The job row, not the message, decides: a redelivered command
-/// for a job that is finished or held by a live worker does nothing.
+/// A <see cref="StartFineTune"/> is a turn on a free worker: it runs the job it names, or a fairer one of another
+/// tenant's (<see cref="FineTuneRunner.RunAsync"/>). The job rows, not the message, decide: a redelivered command
+/// for a job that is finished or held by a live worker runs whatever else waits, or nothing.
 /// </summary>
 public sealed class StartFineTuneConsumer(FineTuneRunner runner) : IConsumer<StartFineTune>
 {

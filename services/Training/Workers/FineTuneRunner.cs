@@ -27,17 +27,35 @@ public sealed partial class FineTuneRunner(
     ILogger<FineTuneRunner> logger)
 {
     private const string HeadKind = "classifier-head";
+    private const int FairCandidates = 8;
     // One holder per run, not per process: two workers in one process (as in the replica tests) must not share a lease.
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    public async Task RunAsync(Guid jobId, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one job on this worker: the fairest waiting (<see cref="JobStore.FairOrderAsync"/>), which is the one
+    /// <paramref name="announced"/> names unless another tenant has waited with fewer jobs running. Every queued job
+    /// has its own announcement, so each job still gets a turn.
+    /// </summary>
+    public async Task RunAsync(Guid announced, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
-        if (await jobs.TryAcquireAsync(jobId, _holder, lease, options.Value.MaxAttempts, cancellationToken) is not { } row)
+        JobRow? row = null;
+        foreach (var candidate in await jobs.FairOrderAsync(announced, FairCandidates, cancellationToken))
         {
-            LogNotTaken(jobId);
+            // Another worker may take a candidate first: then the next one.
+            if ((row = await jobs.TryAcquireAsync(candidate, _holder, lease, options.Value.MaxAttempts, cancellationToken)) is not null)
+            {
+                break;
+            }
+        }
+
+        if (row is null)
+        {
+            LogNotTaken(announced);
             return;
         }
+
+        var jobId = row.Job.Id;
 
         LogStarted(jobId, row.Job.Attempts);
         var timeLimit = TimeSpan.FromSeconds(row.Request.TimeLimitSeconds ?? options.Value.DefaultTimeLimitSeconds);
@@ -140,7 +158,7 @@ public sealed partial class FineTuneRunner(
         return (dataset, dataset.Examples);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} is finished or held by another worker; not taken")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} is finished or held by another worker, and no other job waits; nothing taken")]
     private partial void LogNotTaken(Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started (attempt {Attempt})")]
