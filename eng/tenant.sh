@@ -3,6 +3,7 @@
 #   eng/tenant.sh create acme --name "Acme Corp"   # prints Acme's first admin key, once
 #   eng/tenant.sh list
 #   eng/tenant.sh disable acme                     # revokes every key of the tenant
+#   eng/tenant.sh quota acme 50000                 # at most 50,000 captured calls a day (0: none; default: Quotas:CallsPerDay)
 # Elsewhere, run the migrator's command with the platform database named:
 #   ConnectionStrings__platformdb='Host=...;Database=platformdb;...' dotnet run --no-launch-profile --project services/DbMigrator -- tenant create acme
 set -euo pipefail

@@ -66,7 +66,11 @@ public sealed class ApiKeyAuthenticationHandler(
             return Fail("The API key is unknown, revoked or expired.");
         }
 
-        Claim[] claims = [new(TenantClaims.TenantId, grant.TenantId), new(TenantClaims.KeyId, grant.KeyId.ToString()), .. grant.Scopes.Select(s => new Claim(ApiScopes.ClaimType, s))];
+        Claim[] claims =
+        [
+            new(TenantClaims.TenantId, grant.TenantId), new(TenantClaims.KeyId, grant.KeyId.ToString()), .. grant.Scopes.Select(s => new Claim(ApiScopes.ClaimType, s)),
+            .. grant.CallsPerDay is { } quota ? [new Claim(TenantClaims.CallsPerDay, quota.ToString(System.Globalization.CultureInfo.InvariantCulture))] : Array.Empty<Claim>(),
+        ];
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
 

@@ -4,8 +4,8 @@ using Npgsql;
 
 namespace SlmPlatform.ApiKeys;
 
-/// <summary>What a valid key grants: its tenant, its id, its scopes, and until when.</summary>
-public sealed record ApiKeyGrant(string TenantId, Guid KeyId, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt)
+/// <summary>What a valid key grants: its tenant, its id, its scopes, until when, and its tenant's own daily quota.</summary>
+public sealed record ApiKeyGrant(string TenantId, Guid KeyId, IReadOnlyList<string> Scopes, DateTimeOffset? ExpiresAt, long? CallsPerDay = null)
 {
     public bool IsValidAt(DateTimeOffset now) => ExpiresAt is not { } expiry || expiry > now;
 }
@@ -56,11 +56,17 @@ public sealed class ApiKeyStore([FromKeyedServices(ApiKeyStore.DatabaseName)] Np
     private async Task<ApiKeyGrant?> ReadAsync(byte[] hash, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select tenant_id, key_id, scopes, expires_at from api_keys where key_hash = $1 and revoked_at is null");
+            """
+            select k.tenant_id, k.key_id, k.scopes, k.expires_at, t.calls_per_day
+            from api_keys k left join tenants t on t.tenant_id = k.tenant_id
+            where k.key_hash = $1 and k.revoked_at is null
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = hash });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new ApiKeyGrant(reader.GetString(0), reader.GetGuid(1), reader.GetFieldValue<string[]>(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3))
+            ? new ApiKeyGrant(
+                reader.GetString(0), reader.GetGuid(1), reader.GetFieldValue<string[]>(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4))
             : null;
     }
 }

@@ -10,6 +10,9 @@ public static class TenantClaims
     /// <summary>The id of the key the request came with (not the key itself).</summary>
     public const string KeyId = "slm:key-id";
 
+    /// <summary>The tenant's own daily quota of captured calls, where it has one (<see cref="DailyCallQuota"/>).</summary>
+    public const string CallsPerDay = "slm:calls-per-day";
+
     /// <summary>Present when a platform service, not a tenant's own key, made the request.</summary>
     public const string Service = "slm:service";
 

@@ -28,12 +28,15 @@ public static class TenantRateLimits
     public const string PolicyName = "per-tenant";
 
     /// <summary>
-    /// Adds the per-tenant limit. A refused request gets a problem-details 429 with <c>Retry-After</c>; requests the key
+    /// Adds the per-tenant limit, and the daily quota (<see cref="DailyCallQuota"/>) for the endpoints that capture. A refused request gets a problem-details 429 with <c>Retry-After</c>; requests the key
     /// check refused never reach it, and service-to-service requests are not limited.
     /// </summary>
     public static IHostApplicationBuilder AddTenantRateLimits(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(TenantRateLimitOptions.SectionName).Get<TenantRateLimitOptions>() ?? new TenantRateLimitOptions();
+        builder.Services.AddOptions<DailyCallQuotaOptions>().BindConfiguration(DailyCallQuotaOptions.SectionName)
+            .Validate(quota => quota.CallsPerDay >= 0, "Quotas:CallsPerDay must be 0 (no quota) or more.").ValidateOnStart();
+        builder.Services.AddSingleton<DailyCallQuota>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

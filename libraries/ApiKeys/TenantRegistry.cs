@@ -81,6 +81,19 @@ public sealed partial class TenantRegistry(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Revokes every key of the tenant and marks it disabled; the number of keys revoked, or null for no such tenant.</summary>
+    /// <summary>
+    /// Sets the tenant's own daily quota of captured calls (0: none), or clears it (null: the platform's default);
+    /// false when there is no such tenant. Services see it within their key cache's few seconds.
+    /// </summary>
+    public async Task<bool> SetCallsPerDayAsync(string tenantId, long? callsPerDay, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(callsPerDay ?? 0, nameof(callsPerDay));
+        await using var update = dataSource.CreateCommand("update tenants set calls_per_day = $2 where tenant_id = $1");
+        update.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        update.Parameters.Add(new NpgsqlParameter { Value = (object?)callsPerDay ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<int?> DisableAsync(string tenantId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

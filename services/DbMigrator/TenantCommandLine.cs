@@ -8,7 +8,8 @@ namespace SlmPlatform.DbMigrator;
 /// <summary>
 /// The operator's tenant commands, run where the platform database can be reached (ConnectionStrings__platformdb):
 /// <c>tenant create &lt;id&gt; [--name]</c> migrates the platform database if needed, creates the tenant and prints
-/// its first admin key, once; <c>tenant list</c>; <c>tenant disable &lt;id&gt;</c> revokes every key of the tenant.
+/// its first admin key, once; <c>tenant list</c>; <c>tenant disable &lt;id&gt;</c> revokes every key of the tenant;
+/// <c>tenant quota &lt;id&gt; &lt;calls-per-day|default&gt;</c> sets its daily quota of captured calls.
 /// </summary>
 public static class TenantCommandLine
 {
@@ -22,7 +23,21 @@ public static class TenantCommandLine
         var list = new Command("list", "lists the tenants with their live keys");
         var disableId = new Argument<string>("id") { Description = "the tenant to disable" };
         var disable = new Command("disable", "revokes every key of the tenant; every service refuses them within seconds") { disableId };
-        var root = new RootCommand("Tenants of the platform (needs ConnectionStrings__platformdb).") { create, list, disable };
+        var quotaId = new Argument<string>("id") { Description = "the tenant whose quota to set" };
+        var callsPerDay = new Argument<string>("calls-per-day")
+        {
+            Description = "calls a day it may have captured through ingest and the gateway together: a number (0: no quota), or 'default' for the platform's (Quotas:CallsPerDay)",
+        };
+        callsPerDay.Validators.Add(result =>
+        {
+            var value = result.Tokens[0].Value;
+            if (value != "default" && !long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                result.AddError($"calls-per-day must be a whole number of 0 or more, or 'default', not '{value}'.");
+            }
+        });
+        var quota = new Command("quota", "sets the tenant's daily quota of captured calls; every service applies it within seconds") { quotaId, callsPerDay };
+        var root = new RootCommand("Tenants of the platform (needs ConnectionStrings__platformdb).") { create, list, disable, quota };
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 || parsed.CommandResult.Command == root)
@@ -70,6 +85,21 @@ public static class TenantCommandLine
                 await output.WriteLineAsync($"{tenant.TenantId}\t{tenant.Name}\tcreated {tenant.CreatedAt:u}\t{state}");
             }
 
+            return 0;
+        }
+
+        if (command == quota)
+        {
+            var quotaTenant = parsed.GetValue(quotaId)!;
+            var value = parsed.GetValue(callsPerDay)!;
+            long? limit = value == "default" ? null : long.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+            if (!await tenants.SetCallsPerDayAsync(quotaTenant, limit, cancellationToken))
+            {
+                await error.WriteLineAsync($"No tenant '{quotaTenant}'.");
+                return 1;
+            }
+
+            await output.WriteLineAsync($"Tenant '{quotaTenant}': {(limit is null ? "the platform's default quota" : limit == 0 ? "no quota" : $"{limit} calls a day")}.");
             return 0;
         }
 

@@ -36,7 +36,8 @@ public static class OpenAiApi
         return app;
     }
 
-    public static async Task ChatCompletions(HttpContext context, ClaimsPrincipal user, UpstreamRelay relay, SpecialistRouter router, IOptions<GatewayOptions> options)
+    public static async Task ChatCompletions(
+        HttpContext context, ClaimsPrincipal user, UpstreamRelay relay, SpecialistRouter router, DailyCallQuota quota, IOptions<GatewayOptions> options)
     {
         var started = Stopwatch.GetTimestamp();
         if (!context.Request.HasJsonContentType())
@@ -60,6 +61,15 @@ public static class OpenAiApi
         {
             await GatewayProblem.Create(StatusCodes.Status400BadRequest, "Invalid request", ChatRequest.RefusalOf(bytes), "invalid_request_error")
                 .ExecuteAsync(context);
+            return;
+        }
+
+        // After the checks of the request itself: a malformed request does not use up the quota.
+        if (await quota.TryTakeAsync(user, 1, context.RequestAborted) is { } refusal)
+        {
+            // OpenAI's own answer to a spent quota: 429 with the type agents' SDKs know not to retry at once.
+            context.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await GatewayProblem.Create(StatusCodes.Status429TooManyRequests, "Daily quota used up", refusal.Detail, "insufficient_quota").ExecuteAsync(context);
             return;
         }
 

@@ -46,6 +46,7 @@ public static class CallIngestApi
         HttpRequest request,
         ClaimsPrincipal user,
         CallPublisher publisher,
+        DailyCallQuota quota,
         IOptions<IngestOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -74,22 +75,18 @@ public static class CallIngestApi
             return TypedResults.ValidationProblem(parsed.Errors);
         }
 
-        try
-        {
-            await publisher.PublishAsync(user.GetTenantId(), record, cancellationToken);
-        }
-        catch (BrokerUnavailableException)
-        {
-            return IngestProblems.BrokerUnavailable(request.HttpContext, options.Value, "The call was not recorded; send it again.");
-        }
-
-        return TypedResults.Accepted((string?)null, new CallAccepted(record.Id));
+        return await quota.PublishWithinQuotaAsync(
+                request.HttpContext, user, 1, () => publisher.PublishAsync(user.GetTenantId(), record, cancellationToken),
+                options.Value, "The call was not recorded; send it again.", cancellationToken) is { } refused
+            ? refused
+            : TypedResults.Accepted((string?)null, new CallAccepted(record.Id));
     }
 
     public static async Task<Results<Accepted<BatchAccepted>, ValidationProblem, ProblemHttpResult>> IngestBatch(
         HttpRequest request,
         ClaimsPrincipal user,
         CallPublisher publisher,
+        DailyCallQuota quota,
         IOptions<IngestOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -123,18 +120,13 @@ public static class CallIngestApi
                 detail: "No call record in the batch is valid.");
         }
 
-        var tenantId = user.GetTenantId();
-        try
-        {
-            await publisher.PublishAllAsync(tenantId, batch.Items.Select(i => i.Result.Record).OfType<CallRecord>(), cancellationToken);
-        }
-        catch (BrokerUnavailableException)
-        {
-            // Ids make a repeated batch safe: what did reach the broker is stored once.
-            return IngestProblems.BrokerUnavailable(request.HttpContext, options.Value, "Part or all of the batch was not recorded; send the whole batch again.");
-        }
-
-        return TypedResults.Accepted((string?)null, new BatchAccepted(accepted, rejected));
+        // Ids make a repeated batch safe: what did reach the broker is stored once.
+        return await quota.PublishWithinQuotaAsync(
+                request.HttpContext, user, accepted.Count,
+                () => publisher.PublishAllAsync(user.GetTenantId(), batch.Items.Select(i => i.Result.Record).OfType<CallRecord>(), cancellationToken),
+                options.Value, "Part or all of the batch was not recorded; send the whole batch again.", cancellationToken) is { } refused
+            ? refused
+            : TypedResults.Accepted((string?)null, new BatchAccepted(accepted, rejected));
     }
 
     private static bool IsJson(string? contentType) =>

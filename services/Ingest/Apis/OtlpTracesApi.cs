@@ -27,6 +27,7 @@ public static class OtlpTracesApi
         HttpRequest request,
         ClaimsPrincipal user,
         CallPublisher publisher,
+        DailyCallQuota quota,
         IOptions<IngestOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -81,15 +82,12 @@ public static class OtlpTracesApi
             }
         }
 
-        var tenantId = user.GetTenantId();
-        try
+        // OTLP exporters retry a 429 or 503 after Retry-After; span ids make the retry land once.
+        if (await quota.PublishWithinQuotaAsync(
+                request.HttpContext, user, calls.Count, () => publisher.PublishAllAsync(user.GetTenantId(), calls, cancellationToken),
+                options.Value, "Send the export again.", cancellationToken) is { } refused)
         {
-            await publisher.PublishAllAsync(tenantId, calls, cancellationToken);
-        }
-        catch (BrokerUnavailableException)
-        {
-            // OTLP exporters retry a 503 after Retry-After; span ids make the retry land once.
-            return IngestProblems.BrokerUnavailable(request.HttpContext, options.Value, "Send the export again.");
+            return refused;
         }
 
         return TypedResults.Ok(new OtlpExportResponse(rejected.Count == 0
