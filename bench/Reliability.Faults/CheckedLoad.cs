@@ -9,9 +9,10 @@ namespace SlmPlatform.Reliability.Faults;
 /// Steady traffic into the platform with every outcome written down: calls posted to ingest (each with an id of the
 /// client's own, retried with that id until it is accepted, as the platform's client does) and chat requests through
 /// the gateway (each answered one recorded with the call id the gateway gave it; an agent does not retry an answered
-/// call). Every call carries a marker that survives scrubbing, and the run's canaries.
+/// call). Every call carries a marker that survives scrubbing, and the run's canaries. The time each accepted call took
+/// is kept, for the soak's percentiles.
 /// </summary>
-internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, FaultOptions options)
+internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, LoadShape shape)
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
 
@@ -19,6 +20,7 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Fau
     private readonly ConcurrentDictionary<string, bool> _gatewayIds = new();
     private readonly ConcurrentDictionary<string, int> _ingestRetries = new();
     private readonly ConcurrentDictionary<string, int> _gatewayFailures = new();
+    private readonly ConcurrentQueue<Latency> _latencies = new();
     // Ids carry no canary: an id is stored and logged in clear by design.
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private int _next;
@@ -35,16 +37,19 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Fau
     /// <summary>What the gateway answered agents instead of 200, by status.</summary>
     public IReadOnlyDictionary<string, int> GatewayFailures => _gatewayFailures;
 
+    /// <summary>How long each call accepted at the first try took (ingest) or each relayed answer (gateway), and when.</summary>
+    public IReadOnlyCollection<Latency> Latencies => _latencies;
+
     /// <summary>Sends for <paramref name="duration"/>; calls not yet accepted then keep retrying until <paramref name="retryUntil"/>.</summary>
     public async Task RunAsync(TimeSpan duration, TimeSpan retryUntil, CancellationToken cancellationToken)
     {
         using var ingest = Client(platform.Address(FaultPlatform.Ingest));
         using var gateway = Client(platform.Address(FaultPlatform.Gateway));
         var started = Stopwatch.GetTimestamp();
-        var workers = Enumerable.Range(0, options.IngestClients)
-            .Select(_ => PacedAsync(options.IngestRate / options.IngestClients, started, duration, () => PostCallAsync(ingest, started, retryUntil, cancellationToken), cancellationToken))
-            .Concat(Enumerable.Range(0, options.GatewayClients)
-                .Select(_ => PacedAsync(options.GatewayRate / options.GatewayClients, started, duration, () => ChatAsync(gateway, cancellationToken), cancellationToken)));
+        var workers = Enumerable.Range(0, shape.IngestClients)
+            .Select(_ => PacedAsync(shape.IngestRate / shape.IngestClients, started, duration, () => PostCallAsync(ingest, started, retryUntil, cancellationToken), cancellationToken))
+            .Concat(Enumerable.Range(0, shape.GatewayClients)
+                .Select(_ => PacedAsync(shape.GatewayRate / shape.GatewayClients, started, duration, () => ChatAsync(gateway, cancellationToken), cancellationToken)));
         await Task.WhenAll(workers);
     }
 
@@ -70,20 +75,28 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Fau
         var n = Interlocked.Increment(ref _next);
         var id = $"fault-{_run}-{n}";
         _ingestIds[id] = false;
+        var firstTry = true;
         while (Stopwatch.GetElapsedTime(started) < retryUntil)
         {
             string outcome;
             try
             {
+                var sent = Stopwatch.GetTimestamp();
                 using var response = await ingest.PostAsJsonAsync("/v1/calls", IngestCall(id, n), cancellationToken);
                 if (response.StatusCode == HttpStatusCode.Accepted)
                 {
                     _ingestIds[id] = true;
+                    if (firstTry)
+                    {
+                        _latencies.Enqueue(new Latency(LoadPath.Ingest, sent, Stopwatch.GetElapsedTime(sent)));
+                    }
+
                     return;
                 }
 
                 outcome = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                if ((int)response.StatusCode is >= 400 and < 500 and not 408 and not 429)
+                if ((int)response.StatusCode is >= 400 and < 500 and not 408 and not 429
+                    || (response.StatusCode == HttpStatusCode.TooManyRequests && !shape.RetryWhenLimited))
                 {
                     // The call itself was refused: retrying the same bytes cannot help, and the row shows it.
                     _ingestRetries.AddOrUpdate($"{outcome} (refused)", 1, (_, c) => c + 1);
@@ -96,6 +109,7 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Fau
             }
 
             _ingestRetries.AddOrUpdate(outcome, 1, (_, c) => c + 1);
+            firstTry = false;
             await Task.Delay(RetryPause, cancellationToken);
         }
     }
@@ -106,6 +120,7 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Fau
         string outcome;
         try
         {
+            var sent = Stopwatch.GetTimestamp();
             using var response = await gateway.PostAsJsonAsync("/v1/chat/completions", new
             {
                 model = "gpt-4o-mini",
@@ -118,6 +133,7 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Fau
             if (response.StatusCode == HttpStatusCode.OK && response.Headers.TryGetValues("x-slm-call-id", out var ids))
             {
                 _gatewayIds[ids.First()] = true;
+                _latencies.Enqueue(new Latency(LoadPath.Gateway, sent, Stopwatch.GetElapsedTime(sent)));
                 return;
             }
 
@@ -156,7 +172,20 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Fau
     private HttpClient Client(Uri address)
     {
         var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.ApiKey);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", shape.ApiKey);
         return http;
     }
 }
+
+/// <summary>Who sends and how much: a tenant's key, calls a second to ingest and through the gateway, and the senders of each;</summary>
+/// <see cref="RetryWhenLimited"/> false: a 429 ends the call, as a flooding client that does not listen would have it.
+internal sealed record LoadShape(string ApiKey, double IngestRate, int IngestClients, double GatewayRate, int GatewayClients, bool RetryWhenLimited = true);
+
+internal enum LoadPath
+{
+    Ingest,
+    Gateway,
+}
+
+/// <summary>One accepted call: its path, when it was sent (a <see cref="Stopwatch"/> timestamp) and how long it took.</summary>
+internal sealed record Latency(LoadPath Path, long SentAt, TimeSpan Took);

@@ -67,7 +67,7 @@ internal static class Checker
     public static string[] Accepted(CheckedLoad load) =>
         [.. load.IngestCalls.Where(c => c.Value).Select(c => c.Key), .. load.GatewayCalls];
 
-    private static async Task<long> ConsumedQueuesAsync(FaultPlatform platform, CancellationToken cancellationToken) =>
+    public static async Task<long> ConsumedQueuesAsync(FaultPlatform platform, CancellationToken cancellationToken) =>
         (await TestVirtualHost.QueueStatesAsync(platform.Messaging, cancellationToken))
             .Where(q => !IsParking(q.Key) && q.Value.Consumers > 0)
             .Sum(q => q.Value.Messages);
@@ -88,9 +88,10 @@ internal static class Checker
         }
     }
 
-    private static async Task<long> StoredAsync(FaultPlatform platform, string[] ids, CancellationToken cancellationToken) =>
+    /// <summary>How many of <paramref name="ids"/> the tenant has stored.</summary>
+    public static async Task<long> StoredAsync(FaultPlatform platform, string[] ids, CancellationToken cancellationToken, string tenantId = FaultPlatform.TenantId) =>
         await TestDatabase.CountAsync(
-            platform.CallsDb, "select count(*) from calls where tenant_id = $1 and call_id = any($2)", cancellationToken, FaultPlatform.TenantId, ids);
+            platform.CallsDb, "select count(*) from calls where tenant_id = $1 and call_id = any($2)", cancellationToken, tenantId, ids);
 
     private static async Task<Tally> TallyAsync(
         FaultPlatform platform, CheckedLoad load, string[] expected, long stored, TimeSpan? recovery, CancellationToken cancellationToken)

@@ -21,6 +21,11 @@ internal sealed record FaultOptions
 
     private static readonly Option<double> GatewayRateOption = HarnessOptions.Number("--gateway-rate", "CALLS_PER_S", "chat requests through the gateway per second", 15.0);
 
+    private static readonly Option<int> SoakOption = HarnessOptions.WholeNumber(
+        "--soak", "instead of the faults, a soak of this many minutes: steady load, a noisy tenant in the middle third, memory, descriptors and queues sampled", 0, least: 0);
+
+    private static readonly Option<double> NoisyRateOption = HarnessOptions.Number("--noisy-rate", "CALLS_PER_S", "the soak's noisy tenant: calls posted to ingest per second (the rate limit is 100)", 400.0);
+
     private static readonly Option<string> IngestDll = HarnessOptions.FullPath("--ingest-dll", "the built ingest service (SlmPlatform.Ingest.dll)");
 
     private static readonly Option<string> ScrubberDll = HarnessOptions.FullPath("--scrubber-dll", "the built scrubber (SlmPlatform.Scrubber.dll)");
@@ -36,6 +41,11 @@ internal sealed record FaultOptions
     public required double IngestRate { get; init; }
 
     public required double GatewayRate { get; init; }
+
+    /// <summary>Zero: the faults; otherwise the soak's length.</summary>
+    public required TimeSpan Soak { get; init; }
+
+    public required double NoisyRate { get; init; }
 
     /// <summary>Senders to ingest: a call retrying through an outage holds its sender, as it would hold an agent.</summary>
     public int IngestClients { get; init; } = 4;
@@ -64,7 +74,7 @@ internal sealed record FaultOptions
             "Load with an exactly-once checker while processes are killed and servers stopped, paused and cut off; one row per fault.\n" +
             "Needs the servers of eng/test-servers.sh (bench/run-fault-suite.sh starts them).")
         {
-            Only, FaultAtOption, AfterOption, IngestRateOption, GatewayRateOption, IngestDll, ScrubberDll, GatewayDll,
+            Only, FaultAtOption, AfterOption, IngestRateOption, GatewayRateOption, SoakOption, NoisyRateOption, IngestDll, ScrubberDll, GatewayDll,
         };
         options = command.TryParse(args, out var parsed, out exitCode)
             ? new FaultOptions
@@ -74,6 +84,8 @@ internal sealed record FaultOptions
                 After = TimeSpan.FromSeconds(parsed.GetValue(AfterOption)),
                 IngestRate = parsed.GetValue(IngestRateOption),
                 GatewayRate = parsed.GetValue(GatewayRateOption),
+                Soak = TimeSpan.FromMinutes(parsed.GetValue(SoakOption)),
+                NoisyRate = parsed.GetValue(NoisyRateOption),
                 Ingest = parsed.GetValue(IngestDll)!,
                 Scrubber = parsed.GetValue(ScrubberDll)!,
                 Gateway = parsed.GetValue(GatewayDll)!,

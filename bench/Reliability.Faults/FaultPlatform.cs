@@ -13,6 +13,9 @@ namespace SlmPlatform.Reliability.Faults;
 internal sealed class FaultPlatform : IAsyncDisposable
 {
     public const string TenantId = "tenant-fault-suite";
+
+    /// <summary>A second tenant, for the soak's noisy neighbour.</summary>
+    public const string NoisyTenantId = "tenant-fault-suite-noisy";
     public const string Ingest = "ingest";
     public const string Gateway = "gateway";
     public const string Scrubber = "scrubber";
@@ -25,7 +28,7 @@ internal sealed class FaultPlatform : IAsyncDisposable
     private readonly DirectoryInfo _workspace;
 
     private FaultPlatform(
-        FaultOptions options, string platformDb, string callsDb, string messaging, string apiKey, TcpProxy postgresProxy, TcpProxy rabbitProxy,
+        FaultOptions options, string platformDb, string callsDb, string messaging, string apiKey, string noisyApiKey, TcpProxy postgresProxy, TcpProxy rabbitProxy,
         ScriptedUpstream upstream, DirectoryInfo workspace, Dictionary<string, string?> environment)
     {
         _options = options;
@@ -33,6 +36,7 @@ internal sealed class FaultPlatform : IAsyncDisposable
         CallsDb = callsDb;
         Messaging = messaging;
         ApiKey = apiKey;
+        NoisyApiKey = noisyApiKey;
         PostgresProxy = postgresProxy;
         RabbitProxy = rabbitProxy;
         _upstream = upstream;
@@ -51,6 +55,8 @@ internal sealed class FaultPlatform : IAsyncDisposable
 
     public string ApiKey { get; }
 
+    public string NoisyApiKey { get; }
+
     public TcpProxy PostgresProxy { get; }
 
     public TcpProxy RabbitProxy { get; }
@@ -60,12 +66,17 @@ internal sealed class FaultPlatform : IAsyncDisposable
 
     public Uri Address(string service) => _addresses[service];
 
-    public static async Task<FaultPlatform> StartAsync(FaultOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the services; <paramref name="permitsPerSecond"/> is each tenant's rate limit (0, the default: none,
+    /// as one tenant drives the fault scenarios).
+    /// </summary>
+    public static async Task<FaultPlatform> StartAsync(FaultOptions options, CancellationToken cancellationToken, int permitsPerSecond = 0)
     {
         var platformDb = await TestDatabase.CreateAsync("platformdb", cancellationToken);
         var callsDb = await TestDatabase.CreateAsync("callsdb", cancellationToken);
         var messaging = await TestVirtualHost.CreateAsync(cancellationToken);
         var apiKey = await TestApiKeys.CreateAsync(platformDb, TenantId, cancellationToken);
+        var noisyApiKey = await TestApiKeys.CreateAsync(platformDb, NoisyTenantId, cancellationToken);
         var postgres = new NpgsqlConnectionStringBuilder(TestServers.Postgres);
         var postgresProxy = TcpProxy.Start(new IPEndPoint(IPAddress.Loopback, postgres.Port));
         var rabbit = new Uri(messaging);
@@ -84,7 +95,8 @@ internal sealed class FaultPlatform : IAsyncDisposable
             ["Platform__ServiceKey"] = "fault-suite-service-key-0123456789abcdef",
             ["Routing__PromptKey"] = "fault-suite-prompt-key-0123456789abcdef",
             ["Scrubbing__SurrogateKey"] = "fault-suite-surrogate-key-0123456789abcdef",
-            ["RateLimits__PermitsPerSecond"] = "0",
+            ["RateLimits__PermitsPerSecond"] = permitsPerSecond.ToString(CultureInfo.InvariantCulture),
+            ["RateLimits__Burst"] = (2 * permitsPerSecond).ToString(CultureInfo.InvariantCulture),
             ["Gateway__Upstream__BaseUrl"] = upstream.BaseUrl.ToString(),
             ["Gateway__Upstream__ApiKey"] = ScriptedUpstream.ApiKey,
             ["Gateway__CaptureBuffer__Directory"] = Path.Combine(workspace.FullName, "capture-buffer"),
@@ -92,7 +104,7 @@ internal sealed class FaultPlatform : IAsyncDisposable
             ["TMPDIR"] = Path.Combine(workspace.FullName, "tmp"),
         };
         Directory.CreateDirectory(environment["TMPDIR"]!);
-        var platform = new FaultPlatform(options, platformDb, callsDb, messaging, apiKey, postgresProxy, rabbitProxy, upstream, workspace, environment);
+        var platform = new FaultPlatform(options, platformDb, callsDb, messaging, apiKey, noisyApiKey, postgresProxy, rabbitProxy, upstream, workspace, environment);
         try
         {
             // The scrubber first: it declares the queue and bindings ingest and the gateway publish into.

@@ -12,6 +12,13 @@ using var stop = new HarnessStop();
 
 try
 {
+    if (options.Soak > TimeSpan.Zero)
+    {
+        var soak = await SoakRun.RunAsync(options, options.Soak, Console.Error, stop.Token);
+        Console.WriteLine(SoakTable.ToMarkdown(soak, options));
+        return soak.Passed ? 0 : 1;
+    }
+
     var servers = TestServerControl.FromEnvironment();
     var results = new List<ScenarioResult>();
     foreach (var scenario in options.Scenarios)

@@ -18,7 +18,7 @@ internal static class ScenarioRun
         await using var platform = await FaultPlatform.StartAsync(options, cancellationToken);
         var fault = new FaultContext(platform, servers);
         var canaries = new Canaries();
-        var load = new CheckedLoad(platform, canaries, options);
+        var load = new CheckedLoad(platform, canaries, new LoadShape(platform.ApiKey, options.IngestRate, options.IngestClients, options.GatewayRate, options.GatewayClients));
         var duration = options.FaultAt + scenario.Hold + options.After;
         var sending = load.RunAsync(duration, duration + RetryAfterLoad, cancellationToken);
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using SlmPlatform.ApiKeys;
-using SlmPlatform.DbMigrator;
 
 namespace SlmPlatform.Gateway.FunctionalTests;
 
@@ -73,11 +72,5 @@ public sealed class DailyQuotaTests(RoutingFixture fixture) : IClassFixture<Rout
 
     private static object Chat(string text) => new { model = "gpt-4o-mini", messages = new[] { new { role = "user", content = text } } };
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await TenantCommandLine.RunAsync(args, fixture.PlatformDb, output, error, Token);
-        return (code, output.ToString().Trim(), error.ToString());
-    }
+    private Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => TenantCommands.RunAsync(fixture.PlatformDb, args);
 }

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using SlmPlatform.ApiKeys;
-using SlmPlatform.DbMigrator;
 
 namespace SlmPlatform.Gateway.FunctionalTests;
 
@@ -63,11 +62,5 @@ public sealed class TenantCommandLineTests(GatewayFixture fixture) : IClassFixtu
         Assert.Contains("lower-case letters, digits and hyphens", error, StringComparison.Ordinal);
     }
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await TenantCommandLine.RunAsync(args, fixture.PlatformDb, output, error, Token);
-        return (code, output.ToString().Trim(), error.ToString());
-    }
+    private Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => TenantCommands.RunAsync(fixture.PlatformDb, args);
 }

@@ -18,14 +18,14 @@ public sealed class FairShareTests(TrainingFixture fixture) : IClassFixture<Trai
         var jobs = new List<(HttpClient Client, Guid Id)>();
         try
         {
-            var first = await StartEndlessJobAsync(busy, TrainingFixture.Tenant);
+            var first = await fixture.StartEndlessJobAsync(busy);
             jobs.Add((busy, first));
             await JobPolling.WaitAsync(busy, first, j => j.GetProperty("state").GetString() == "running", TimeSpan.FromSeconds(60));
 
             // Queued behind it, in this order: two more of the busy tenant's, then one of the other tenant's.
-            jobs.Add((busy, await StartEndlessJobAsync(busy, TrainingFixture.Tenant)));
-            jobs.Add((busy, await StartEndlessJobAsync(busy, TrainingFixture.Tenant)));
-            var other = await StartEndlessJobAsync(waiting, OtherTenant);
+            jobs.Add((busy, await fixture.StartEndlessJobAsync(busy)));
+            jobs.Add((busy, await fixture.StartEndlessJobAsync(busy)));
+            var other = await fixture.StartEndlessJobAsync(waiting, tenant: OtherTenant);
             jobs.Add((waiting, other));
 
             using var cancelled = await busy.PostAsync($"/api/finetune-jobs/{first}/cancel", null, Token);
@@ -45,20 +45,5 @@ public sealed class FairShareTests(TrainingFixture fixture) : IClassFixture<Trai
                 using var _ = await client.PostAsync($"/api/finetune-jobs/{id}/cancel", null, CancellationToken.None);
             }
         }
-    }
-
-    private async Task<Guid> StartEndlessJobAsync(HttpClient client, string tenant)
-    {
-        var taskId = Guid.NewGuid();
-        fixture.Calls.Add(tenant, taskId, "json", InMemoryTaskCalls.Router(taskId.ToString("N")[..8], perIntent: 20));
-        using var posted = await client.PostAsJsonAsync("/api/finetune-jobs", new
-        {
-            task_id = taskId,
-            kind = "classifier-head",
-            // As long as the limits allow (minutes here): the test cancels it.
-            hyperparameters = new { hidden_units = 4096, ensemble_members = 4, max_epochs = 1000, patience = 1000 },
-        }, Token);
-        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
-        return (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetGuid();
     }
 }

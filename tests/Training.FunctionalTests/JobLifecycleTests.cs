@@ -9,7 +9,7 @@ public sealed class JobLifecycleTests(TrainingFixture fixture) : IClassFixture<T
     public async Task Cancel_OfARunningJob_StopsItAsCancelled()
     {
         using var client = fixture.Service.CreateClient(fixture.ApiKey);
-        var jobId = await StartEndlessJobAsync(client, timeLimitSeconds: null);
+        var jobId = await fixture.StartEndlessJobAsync(client);
         var running = await JobPolling.WaitAsync(client, jobId, j => JobPolling.Epoch(j) >= 2, TimeSpan.FromSeconds(60));
 
         using var cancel = await client.PostAsync($"/api/finetune-jobs/{jobId}/cancel", null, Token);
@@ -25,7 +25,7 @@ public sealed class JobLifecycleTests(TrainingFixture fixture) : IClassFixture<T
     public async Task Job_PastItsTimeLimit_Fails()
     {
         using var client = fixture.Service.CreateClient(fixture.ApiKey);
-        var jobId = await StartEndlessJobAsync(client, timeLimitSeconds: 4);
+        var jobId = await fixture.StartEndlessJobAsync(client, timeLimitSeconds: 4);
 
         var job = await JobPolling.WaitAsync(client, jobId, JobPolling.IsFinal, TimeSpan.FromSeconds(60));
 
@@ -78,21 +78,5 @@ public sealed class JobLifecycleTests(TrainingFixture fixture) : IClassFixture<T
         Assert.Equal("failed", job.GetProperty("state").GetString());
         Assert.StartsWith("Stopped after 2 attempts", job.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, fixture.Calls.Tries(taskId));
-    }
-
-    private async Task<Guid> StartEndlessJobAsync(HttpClient client, int? timeLimitSeconds)
-    {
-        var taskId = Guid.NewGuid();
-        fixture.Calls.Add(TrainingFixture.Tenant, taskId, "json", InMemoryTaskCalls.Router(taskId.ToString("N")[..8], perIntent: 20));
-        using var posted = await client.PostAsJsonAsync("/api/finetune-jobs", new
-        {
-            task_id = taskId,
-            kind = "classifier-head",
-            time_limit_seconds = timeLimitSeconds,
-            // As long as the limits allow (minutes here): the tests stop it long before it ends.
-            hyperparameters = new { hidden_units = 4096, ensemble_members = 4, max_epochs = 1000, patience = 1000 },
-        }, Token);
-        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
-        return (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetGuid();
     }
 }

@@ -114,6 +114,26 @@ public class TrainingFixture : IAsyncLifetime
         return job.GetProperty("model_id").GetGuid();
     }
 
+    /// <summary>
+    /// Queues a job for a fresh task of <paramref name="tenant"/> (the fixture's by default) that trains for as long
+    /// as the hyper-parameters' limits allow (minutes here): for tests that cancel or time it out long before it ends.
+    /// </summary>
+    public async Task<Guid> StartEndlessJobAsync(HttpClient client, int? timeLimitSeconds = null, string tenant = Tenant)
+    {
+        var token = TestContext.Current.CancellationToken;
+        var taskId = Guid.NewGuid();
+        Calls.Add(tenant, taskId, "json", InMemoryTaskCalls.Router(taskId.ToString("N")[..8], perIntent: 20));
+        using var posted = await client.PostAsJsonAsync("/api/finetune-jobs", new
+        {
+            task_id = taskId,
+            kind = "classifier-head",
+            time_limit_seconds = timeLimitSeconds,
+            hyperparameters = new { hidden_units = 4096, ensemble_members = 4, max_epochs = 1000, patience = 1000 },
+        }, token);
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        return (await posted.Content.ReadFromJsonAsync<JsonElement>(token)).GetProperty("id").GetGuid();
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var queue in new[] { Progressed, Trained, Evaluated, Refused })

@@ -17,11 +17,8 @@ public sealed class CallCapturedConsumerDefinition : ConsumerDefinition<CallCapt
     /// <summary>Milliseconds between the retries of a call that fails for any reason; then it is parked, unless the database is away.</summary>
     public static readonly int[] RetryIntervals = [100, 500, 1_000, 2_000, 5_000];
 
-    private readonly int[] _outageRetryIntervals;
-
-    public CallCapturedConsumerDefinition(IOptions<DatabaseOutageOptions> outage)
+    public CallCapturedConsumerDefinition()
     {
-        _outageRetryIntervals = outage.Value.RetryIntervals();
         EndpointName = "scrubber";
         ConcurrentMessageLimit = 32;
     }
@@ -32,7 +29,8 @@ public sealed class CallCapturedConsumerDefinition : ConsumerDefinition<CallCapt
         IRegistrationContext context)
     {
         endpointConfigurator.PublishFaults = false;
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals([.. RetryIntervals, .. _outageRetryIntervals]));
+        var outage = context.GetRequiredService<IOptions<DatabaseOutageOptions>>().Value;
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals([.. RetryIntervals, .. outage.RetryIntervals()]));
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.PrefetchCount = 64;
