@@ -45,11 +45,13 @@ internal static class SoakRun
 
     private static IReadOnlyList<PhaseLatency> Phases(CheckedLoad quiet, long started, TimeSpan third)
     {
-        var names = new[] { "before the noise", "while the noisy tenant floods", "after it" };
+        // The first phase leaves out the services' warm-up (first connections, code not yet compiled at its best tier).
+        var warmUp = TimeSpan.FromSeconds(Math.Min(60, third.TotalSeconds / 2));
+        var names = new[] { $"before the noise (after {warmUp.TotalSeconds:0} s of warm-up)", "while the noisy tenant floods", "after it" };
         return [.. names.Select((name, i) =>
         {
-            var from = started + (long)(third.TotalSeconds * i * Stopwatch.Frequency);
-            var to = from + (long)(third.TotalSeconds * Stopwatch.Frequency);
+            var from = started + (long)((i == 0 ? warmUp : third * i).TotalSeconds * Stopwatch.Frequency);
+            var to = started + (long)((third * (i + 1)).TotalSeconds * Stopwatch.Frequency);
             var inPhase = quiet.Latencies.Where(l => l.SentAt >= from && l.SentAt < to).ToList();
             return new PhaseLatency(name, Percentiles.Of(inPhase, LoadPath.Ingest), Percentiles.Of(inPhase, LoadPath.Gateway));
         })];
