@@ -29,6 +29,7 @@ internal static class Extensions
 
         builder.Services.AddSingleton<IArtifactStore, LocalFolderArtifactStore>();
         builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<FairJobOrder>();
         builder.Services.AddSingleton<JobStarter>();
         builder.Services.AddSingleton<DatasetStore>();
         builder.Services.AddSingleton<DatasetErasure>();

@@ -15,6 +15,7 @@ namespace SlmPlatform.Training.Workers;
 /// </summary>
 public sealed partial class FineTuneRunner(
     JobStore jobs,
+    FairJobOrder fairOrder,
     DatasetStore datasets,
     ModelRegistry registry,
     ITaskCallSource source,
@@ -32,7 +33,7 @@ public sealed partial class FineTuneRunner(
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>
-    /// Runs one job on this worker: the fairest waiting (<see cref="JobStore.FairOrderAsync"/>), which is the one
+    /// Runs one job on this worker: the fairest waiting (<see cref="FairJobOrder.CandidatesAsync"/>), which is the one
     /// <paramref name="announced"/> names unless another tenant has waited with fewer jobs running. Every queued job
     /// has its own announcement, so each job still gets a turn.
     /// </summary>
@@ -40,7 +41,7 @@ public sealed partial class FineTuneRunner(
     {
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
         JobRow? row = null;
-        foreach (var candidate in await jobs.FairOrderAsync(announced, FairCandidates, cancellationToken))
+        foreach (var candidate in await fairOrder.CandidatesAsync(announced, FairCandidates, cancellationToken))
         {
             // Another worker may take a candidate first: then the next one.
             if ((row = await jobs.TryAcquireAsync(candidate, _holder, lease, options.Value.MaxAttempts, cancellationToken)) is not null)
