@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using SlmPlatform.ApiKeys;
 using SlmPlatform.Routing;
 
 namespace SlmPlatform.TaskDiscovery.FunctionalTests;
@@ -66,6 +67,86 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
             Assert.False(recommended.GetProperty("applied").GetBoolean());
             Assert.StartsWith("Recommended", recommended.GetProperty("reason").GetString(), StringComparison.Ordinal);
             Assert.Equal(JsonValueKind.Null, (await client.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token)).GetProperty("specialist").ValueKind);
+        }
+        finally
+        {
+            using var automatic = await client.PutAsJsonAsync("/api/promotion-policy", new { approval = "automatic", min_online_samples = 20 }, Token);
+        }
+    }
+
+    [Fact]
+    public async Task UnderManualApproval_APersonApprovesOrRejectsTheTasksPendingRecommendation_WithAnAdminKey()
+    {
+        var (taskId, _, client) = await PostTaskAsync();
+        var (otherTask, _, _) = await PostTaskAsync();
+        var readKey = await TestApiKeys.CreateAsync(fixture.PlatformDb, Tenant, [ApiScopes.Read], null, Token);
+        using var reader = fixture.Tasks.CreateClient(readKey);
+        using (var manual = await client.PutAsJsonAsync("/api/promotion-policy", new { approval = "manual", min_online_samples = 20 }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, manual.StatusCode);
+        }
+
+        try
+        {
+            var model = Guid.NewGuid();
+            await PublishAsync(Evaluated(taskId, model, 0.99, 0.96));
+            var recommended = Assert.Single(await WaitForDecisionsAsync(client, taskId, 1));
+            Assert.Equal("pending", recommended.GetProperty("review").GetString());
+            var decisionId = recommended.GetProperty("decision_id").GetGuid();
+            var approve = $"/api/tasks/{taskId}/promotions/{decisionId}/approve";
+
+            using (var refused = await reader.PostAsync(approve, null, Token))
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            }
+
+            using (var elsewhere = await client.PostAsync($"/api/tasks/{otherTask}/promotions/{decisionId}/approve", null, Token))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+            }
+
+            Assert.Equal("pending", (await DecisionsAsync(client, taskId))[0].GetProperty("review").GetString());
+            Assert.Null(await WaitForModeAsync(client, taskId, null));
+            var waiting = await client.GetFromJsonAsync<JsonElement>("/api/promotions?review=pending", Token);
+            Assert.Contains(waiting.EnumerateArray(), d => d.GetProperty("decision_id").GetGuid() == decisionId);
+            using (var badFilter = await client.GetAsync("/api/promotions?review=maybe", Token))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
+            }
+
+            using (var approved = await client.PostAsync(approve, null, Token))
+            {
+                Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+                var decision = await approved.Content.ReadFromJsonAsync<JsonElement>(Token);
+                Assert.Equal("approved", decision.GetProperty("review").GetString());
+                Assert.True(decision.GetProperty("applied").GetBoolean());
+            }
+
+            Assert.Equal(RouteModes.Shadow, await WaitForModeAsync(client, taskId, RouteModes.Shadow));
+            Assert.Equal(model, (await fixture.RouteChangeAsync(taskId, c => c.Route?.Mode == RouteModes.Shadow)).Route!.ModelId);
+            using (var twice = await client.PostAsync(approve, null, Token))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+                Assert.Contains("approved", (await twice.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
+
+            // In shadow, agreement online earns a recommendation to go canary; turned down, the route stays as it is.
+            await CompareAsync(taskId, agreed: 80, disagreed: 0);
+            var canary = (await Eventually.ReadAsync(
+                () => DecisionsAsync(client, taskId), d => d.Any(x => x.GetProperty("action").GetString() == "canary"), TimeSpan.FromSeconds(20), Token,
+                TimeSpan.FromMilliseconds(200))).First(d => d.GetProperty("action").GetString() == "canary");
+            Assert.Equal("pending", canary.GetProperty("review").GetString());
+            using (var rejected = await client.PostAsync($"/api/tasks/{taskId}/promotions/{canary.GetProperty("decision_id").GetGuid()}/reject", null, Token))
+            {
+                Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+                Assert.Equal("rejected", (await rejected.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("review").GetString());
+            }
+
+            Assert.Equal(RouteModes.Shadow, await WaitForModeAsync(client, taskId, RouteModes.Shadow));
+            Assert.DoesNotContain(
+                (await client.GetFromJsonAsync<JsonElement>("/api/promotions?review=pending", Token)).EnumerateArray(), d => d.GetProperty("task_id").GetGuid() == taskId);
+            using var unknown = await client.PostAsync($"/api/tasks/{taskId}/promotions/{Guid.NewGuid()}/reject", null, Token);
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         }
         finally
         {

@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
 
-namespace SlmPlatform.TaskDiscovery.Promotion;
+namespace SlmPlatform.Contracts.Http;
+
+// The tasks service's promotion policy (GET/PUT /api/promotion-policy), as it answers and as the console edits it.
 
 /// <summary>
 /// A tenant's promotion policy. <c>approval</c> <see cref="Approvals.Automatic"/> lets the policy move a specialist
 /// through shadow → canary → full and demote it; <see cref="Approvals.Manual"/> only records what it recommends, for
-/// a person to act on through <c>PUT /api/tasks/{id}/specialist</c>. <see cref="Bar"/> is the share of the teacher's
+/// a person to approve or reject (<c>POST /api/tasks/{id}/promotions/{decision}/approve</c>) or to act on otherwise through
+/// <c>PUT /api/tasks/{id}/specialist</c>. <see cref="Bar"/> is the share of the teacher's
 /// quality a specialist must reach, judged on the lower bound of its 95 % interval (the teacher agrees with itself:
 /// its quality is 1). A specialist that says how sure it is answers only the calls it is sure enough of, the threshold
 /// chosen so that it reaches the bar on them, and must answer at least <see cref="MinCoverage"/> of the held-out calls
