@@ -15,6 +15,7 @@ app.MapTaskCurationApi();
 app.MapTopicsApi();
 app.MapSpecialistApi();
 app.MapSavingsApi();
+app.MapUsageApi();
 app.MapPromotionApi();
 
 app.Run();
