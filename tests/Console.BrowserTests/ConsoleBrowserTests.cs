@@ -54,6 +54,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await page.FillAsync("#api_key", StubTasksService.Key);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForSelectorAsync("text=Savings by task");
+        await page.WaitForSelectorAsync(".day-chart svg path");
         Assert.Contains("2,614", await page.ContentAsync(), StringComparison.Ordinal);
         await AccessibleAsync(page, "overview");
 
@@ -77,6 +78,11 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await ClickOnceInteractiveAsync(page, "fluent-button:has-text('Show')", "text=0.970 (0.950–0.982)");
         Assert.True(await page.Locator(".agreement-chart svg path").CountAsync() > 3, "The evaluations chart drew no lines.");
         await AccessibleAsync(page, "models");
+        await page.GotoAsync(new Uri(_address, "/promotions").ToString());
+        await page.WaitForSelectorAsync("text=Waiting for approval");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.day-chart svg path').length > 2");
+        Assert.Contains("reaches the bar 0.95", await page.ContentAsync(), StringComparison.Ordinal);
+        await AccessibleAsync(page, "promotions");
 
         // A phone's width: the same page still reads.
         await page.SetViewportSizeAsync(390, 844);

@@ -51,7 +51,14 @@ public sealed class StubTasksService : IAsyncDisposable
         app.MapGet("/api/tasks", () => Results.Json(new[] { Router }, PlatformJson.Options));
         app.MapGet("/api/savings", () => Results.Json(
             new SavingsReport(new DateOnly(2026, 11, 7), new DateOnly(2026, 12, 6), 2614, 12, 3.03m, 1200,
-                [new TaskSavings(Router.Id, Router.Name, 2614, 12, 0.005, 0.00118m, 3.03m, 500, 20, 480, [], Coverage: 0.73)]),
+                [new TaskSavings(Router.Id, Router.Name, 2614, 12, 0.005, 0.00118m, 3.03m, 500, 20, 480,
+                    [.. Enumerable.Range(0, 7).Select(d => new RoutingDayFigures(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(d - 6), 300 + d * 20, 2, 0.35m + d * 0.02m, 60, 57 + d % 3))],
+                    Coverage: 0.73)]),
+            PlatformJson.Options));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        app.MapGet("/api/usage", () => Results.Json(
+            new UsageReport(today.AddDays(-29), today, 3080, 3.6421m,
+                [.. Enumerable.Range(0, 14).Select(d => new UsageDay(today.AddDays(d - 13), Router.Id, Router.Name, 200 + d * 5, 8_000, 600, 0.236m + d * 0.006m))]),
             PlatformJson.Options));
         app.MapGet($"/api/tasks/{Router.Id}", () => Results.Json(
             new TaskDetail(Router, [new LabelCount("card_arrival", 412), new LabelCount("exchange_rate", 97)], ["key"], specialist), PlatformJson.Options));
@@ -61,6 +68,12 @@ public sealed class StubTasksService : IAsyncDisposable
             new PromotionDecision(Router.Id, model, PromotionActions.Canary, true, "Online agreement 0.983 (0.963–0.992, n = 352) reaches the bar 0.95.", 0.983, 0.963, 352, DateTimeOffset.UnixEpoch.AddMinutes(1)),
             new PromotionDecision(Router.Id, model, PromotionActions.Shadow, true, "At confidence ≥ 0.833 it answers 0.722 of the held-out calls.", 0.970, 0.950, 609, DateTimeOffset.UnixEpoch),
         }, PlatformJson.Options));
+        app.MapGet("/api/promotion-policy", () => Results.Json(new PromotionPolicy(Approvals.Manual), PlatformJson.Options));
+        var waiting = new PromotionDecision(Router.Id, model, PromotionActions.Full, false, "Recommended (manual approval): online agreement 0.981 (0.962–0.991, n = 402) reaches the bar 0.95.",
+            0.981, 0.962, 402, DateTimeOffset.UnixEpoch.AddMinutes(2), Guid.Parse("3d9b1f7e-2c4a-4e6b-9a8c-7f6e5d4c3b2a"), PromotionReviews.Pending);
+        app.MapGet("/api/promotions", (string? review) => Results.Json(
+            review == PromotionReviews.Pending ? [waiting] : new[] { waiting, new PromotionDecision(Router.Id, model, PromotionActions.Canary, true, "Online agreement 0.983 reaches the bar 0.95.", 0.983, 0.963, 352, DateTimeOffset.UnixEpoch.AddMinutes(1)) },
+            PlatformJson.Options));
         var day = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
         app.MapGet("/api/scrub/report", () => Results.Json(
             new ScrubReport(day, day.AddDays(3), "day",

@@ -1,4 +1,5 @@
 using SlmPlatform.Console.Components.Pages;
+using Microsoft.FluentUI.AspNetCore.Components;
 using SlmPlatform.Contracts.Http;
 
 namespace SlmPlatform.Console.UnitTests;
@@ -12,13 +13,37 @@ public sealed class OverviewPageTests : ConsoleTestContext
         Api.Answer("/api/tasks", new List<TaskSummary> { busy, StubPlatformApi.Task("refund questions", 20) });
         var saved = new TaskSavings(busy.Id, busy.Name, 2614, 0, 0, 0.00118m, 3.03m, 500, 20, 480, [], Coverage: 0.73);
         Api.Answer("/api/savings", new SavingsReport(new DateOnly(2026, 11, 7), new DateOnly(2026, 12, 6), 2614, 0, 3.03m, 1200, [saved]));
+        Api.Answer("/api/usage", new UsageReport(new DateOnly(2026, 11, 7), new DateOnly(2026, 12, 6), 486, 0.57m,
+            [new UsageDay(new DateOnly(2026, 12, 5), busy.Id, busy.Name, 466, 18_640, 1_398, 0.55m), new UsageDay(new DateOnly(2026, 12, 6), busy.Id, busy.Name, 20, 800, 60, 0.02m)]));
 
         var page = Render<Overview>();
 
-        page.WaitForAssertion(() => Assert.Contains("3,100", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Calls captured per day", page.Markup, StringComparison.Ordinal));
+        Assert.Contains("486", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("0.57", page.Markup, StringComparison.Ordinal);
         Assert.Contains("2,614", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("84", page.Markup, StringComparison.Ordinal);
         Assert.Contains("3.03", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(4, page.FindAll(".day-chart").Count);
         Assert.Contains("card arrival", page.Find("table").TextContent, StringComparison.Ordinal);
+        var period = Assert.Single(Api.Requests, r => r.PathAndQuery.StartsWith("/api/usage", StringComparison.Ordinal)).PathAndQuery;
+        Assert.Contains(Assert.Single(Api.Requests, r => r.PathAndQuery.StartsWith("/api/savings", StringComparison.Ordinal)).PathAndQuery[12..], period, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChoosingAnotherPeriod_AsksForThatPeriod()
+    {
+        Api.Answer("/api/tasks", new List<TaskSummary> { StubPlatformApi.Task("card arrival", 40) });
+        Api.Answer("/api/savings", new SavingsReport(new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 6), 0, 0, 0, 0, []));
+        Api.Answer("/api/usage", new UsageReport(new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 6), 0, 0, []));
+        var page = Render<Overview>();
+        page.WaitForAssertion(() => Assert.Contains("Calls captured per day", page.Markup, StringComparison.Ordinal));
+
+        page.FindComponent<FluentSelect<int>>().InvokeAsync(() => page.FindComponent<FluentSelect<int>>().Instance.SelectedOptionChanged.InvokeAsync(7));
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        page.WaitForAssertion(() => Assert.Contains(Api.Requests, r => r.PathAndQuery == $"/api/usage?from={today.AddDays(-6):yyyy-MM-dd}&to={today:yyyy-MM-dd}"));
+        Assert.Contains(Api.Requests, r => r.PathAndQuery == $"/api/savings?from={today.AddDays(-6):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
     }
 
     [Fact]
@@ -26,6 +51,7 @@ public sealed class OverviewPageTests : ConsoleTestContext
     {
         Api.Answer("/api/tasks", new List<TaskSummary> { StubPlatformApi.Task("card arrival", 40) });
         Api.Answer("/api/savings", new SavingsReport(new DateOnly(2026, 11, 7), new DateOnly(2026, 12, 6), 0, 0, 0, 0, []));
+        Api.Answer("/api/usage", new UsageReport(new DateOnly(2026, 11, 7), new DateOnly(2026, 12, 6), 0, 0, []));
 
         var page = Render<Overview>();
 

@@ -33,7 +33,9 @@ public sealed class StubPlatformApi : HttpMessageHandler
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Add(new SentRequest(request.Method, request.RequestUri!.PathAndQuery, body, request.Headers.Authorization?.ToString()));
-        return _answers.TryGetValue((request.Method, request.RequestUri.AbsolutePath), out var answer)
+        // An answer for the path with its query first, then for the path whatever the query.
+        return _answers.TryGetValue((request.Method, request.RequestUri.PathAndQuery), out var answer)
+            || _answers.TryGetValue((request.Method, request.RequestUri.AbsolutePath), out answer)
             ? answer()
             : new HttpResponseMessage(HttpStatusCode.NotFound);
     }

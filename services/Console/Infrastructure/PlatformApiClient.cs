@@ -32,6 +32,9 @@ public abstract class PlatformApiClient(HttpClient http, ConsoleSession session,
     protected async Task<T> PostAsync<TBody, T>(string path, TBody body, CancellationToken cancellationToken) =>
         (await SendAsync<T>(HttpMethod.Post, path, JsonContent.Create(body, options: PlatformJson.Options), await session.ApiKeyAsync(), cancellationToken))!;
 
+    protected async Task<T> PutAsync<TBody, T>(string path, TBody body, CancellationToken cancellationToken) =>
+        (await SendAsync<T>(HttpMethod.Put, path, JsonContent.Create(body, options: PlatformJson.Options), await session.ApiKeyAsync(), cancellationToken))!;
+
     protected async Task DeleteAsync(string path, CancellationToken cancellationToken) =>
         await SendAsync<object>(HttpMethod.Delete, path, null, await session.ApiKeyAsync(), cancellationToken);
 
@@ -75,6 +78,7 @@ public abstract class PlatformApiClient(HttpClient http, ConsoleSession session,
         HttpStatusCode.Forbidden => await DetailAsync(response, cancellationToken) ?? "Your key lacks the scope this page needs.",
         HttpStatusCode.BadRequest => await DetailAsync(response, cancellationToken) ?? $"The {serviceTitle} refused the request.",
         HttpStatusCode.NotFound => $"The {serviceTitle} has no such item for your tenant.",
+        HttpStatusCode.Conflict => await DetailAsync(response, cancellationToken) ?? $"The {serviceTitle} cannot do that now.",
         HttpStatusCode.TooManyRequests => $"The {serviceTitle} asks to slow down; try again in a moment.",
         _ => $"The {serviceTitle} answered {(int)response.StatusCode}.",
     };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 
 namespace SlmPlatform.Console.Infrastructure;
@@ -10,8 +11,13 @@ public sealed class TasksApiClient(HttpClient http, ConsoleSession session) : Pl
     public async Task<IReadOnlyList<TaskSummary>> ListTasksAsync(CancellationToken cancellationToken) =>
         await GetAsync<List<TaskSummary>>("api/tasks", cancellationToken);
 
-    public Task<SavingsReport> GetSavingsAsync(CancellationToken cancellationToken) =>
-        GetAsync<SavingsReport>("api/savings", cancellationToken);
+    /// <summary>What specialists saved from <paramref name="from"/> to <paramref name="to"/> (UTC days, both included).</summary>
+    public Task<SavingsReport> GetSavingsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        GetAsync<SavingsReport>($"api/savings?{Period(from, to)}", cancellationToken);
+
+    /// <summary>Calls captured, tokens and LLM spend per day and task from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public Task<UsageReport> GetUsageAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        GetAsync<UsageReport>($"api/usage?{Period(from, to)}", cancellationToken);
 
     /// <summary>One task with its labels and specialist; null when the tenant has no such task.</summary>
     public Task<TaskDetail?> GetTaskAsync(Guid taskId, CancellationToken cancellationToken) =>
@@ -25,6 +31,25 @@ public sealed class TasksApiClient(HttpClient http, ConsoleSession session) : Pl
     public async Task<IReadOnlyList<PromotionDecision>> ListPromotionDecisionsAsync(Guid taskId, CancellationToken cancellationToken) =>
         await GetAsync<List<PromotionDecision>>($"api/tasks/{taskId}/promotions", cancellationToken);
 
+    /// <summary>The tenant's promotion policy.</summary>
+    public Task<PromotionPolicy> GetPolicyAsync(CancellationToken cancellationToken) =>
+        GetAsync<PromotionPolicy>("api/promotion-policy", cancellationToken);
+
+    public Task<PromotionPolicy> SavePolicyAsync(PromotionPolicy policy, CancellationToken cancellationToken) =>
+        PutAsync<PromotionPolicy, PromotionPolicy>("api/promotion-policy", policy, cancellationToken);
+
+    /// <summary>The policy's decisions over all the tenant's tasks, newest first; <paramref name="review"/> filters them.</summary>
+    public async Task<IReadOnlyList<PromotionDecision>> ListTenantDecisionsAsync(string? review, CancellationToken cancellationToken) =>
+        await GetAsync<List<PromotionDecision>>(review is null ? "api/promotions" : $"api/promotions?review={review}", cancellationToken);
+
+    /// <summary>Approves (carries out) or rejects the task's pending recommendation.</summary>
+    public Task<PromotionDecision> ReviewAsync(PromotionDecision decision, bool approve, CancellationToken cancellationToken) =>
+        PostAsync<object?, PromotionDecision>(
+            $"api/tasks/{decision.TaskId}/promotions/{decision.DecisionId}/{(approve ? "approve" : "reject")}", null, cancellationToken);
+
     /// <summary>Whether <paramref name="apiKey"/> may read the tenant's tasks: what signing in to the console needs.</summary>
     public Task<HttpStatusCode> ProbeAsync(string apiKey, CancellationToken cancellationToken) => ProbeAsync("api/tasks", apiKey, cancellationToken);
+
+    private static string Period(DateOnly from, DateOnly to) =>
+        string.Create(CultureInfo.InvariantCulture, $"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
 }
