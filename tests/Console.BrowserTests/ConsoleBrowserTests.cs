@@ -84,6 +84,19 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.Contains("reaches the bar 0.95", await page.ContentAsync(), StringComparison.Ordinal);
         await AccessibleAsync(page, "promotions");
 
+        // Training: a job's progress bar, a dataset version, and its export downloaded through the console with the cookie.
+        await page.GotoAsync(new Uri(_address, "/training").ToString());
+        await page.WaitForSelectorAsync("text=487 / 61 / 61");
+        await page.WaitForSelectorAsync("text=training: epoch 12 of 40");
+        await AccessibleAsync(page, "training");
+        var export = await page.APIRequest.GetAsync(new Uri(_address, "/datasets/ds-router-1/export?format=openai").ToString());
+        Assert.Equal(200, export.Status);
+        Assert.Contains("card_arrival", await export.TextAsync(), StringComparison.Ordinal);
+        var anonymous = await _browser.NewContextAsync();
+        var refused = await anonymous.APIRequest.GetAsync(new Uri(_address, "/datasets/ds-router-1/export?format=openai").ToString(), new APIRequestContextOptions { MaxRedirects = 0 });
+        Assert.NotEqual(200, refused.Status);
+        await anonymous.DisposeAsync();
+
         // A phone's width: the same page still reads.
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync(new Uri(_address, "/tasks").ToString());

@@ -12,7 +12,8 @@ namespace SlmPlatform.Console.BrowserTests;
 /// <summary>
 /// The tasks service's public API on a real port, answering one tenant's key with a task that a specialist serves in
 /// canary, as the console reads it; any other key is refused as the real service would. It also answers what the
-/// console reads of the calls service (the scrub report) and of training (the model and its evaluations).
+/// console reads of the calls service (the scrub report) and of training (a running job, a dataset and its export, the
+/// model and its evaluations).
 /// </summary>
 public sealed class StubTasksService : IAsyncDisposable
 {
@@ -88,6 +89,16 @@ public sealed class StubTasksService : IAsyncDisposable
             new ModelEvaluation(model, "ds-router-1", Router.Id, 609, "label agreement", 0.970, 0.950, 0.982, 6.1, 10.4, EmptyObject, day.AddDays(2)),
             new ModelEvaluation(model, "ds-router-1", Router.Id, 352, "label agreement", 0.941, 0.912, 0.961, 6.4, 11.0, EmptyObject, day),
         }, PlatformJson.Options));
+        var dataset = new DatasetSummary("ds-router-1", Router.Id, "label", "9c1e0b7d4f2a6e35", System.Text.Json.JsonSerializer.SerializeToElement(new { train = 487, validation = 61, test = 61 }),
+            System.Text.Json.JsonSerializer.SerializeToElement(new[] { "card_arrival", "exchange_rate" }), day);
+        app.MapGet("/api/datasets", () => Results.Json(new DatasetPage([dataset], null), PlatformJson.Options));
+        app.MapGet("/api/datasets/ds-router-1/export", (string format) => format == "openai"
+            ? Results.Text("{\"messages\":[{\"role\":\"user\",\"content\":\"Where is my card?\"},{\"role\":\"assistant\",\"content\":\"card_arrival\"}]}\n", "application/x-ndjson")
+            : Results.BadRequest());
+        app.MapGet("/api/finetune-jobs", () => Results.Json(new FineTuneJobPage(
+            [new FineTuneJob(Guid.Parse("5e8d2c1b-3a4f-4b6c-8d7e-9f0a1b2c3d4e"), null, Router.Id, "auto", "running", false, 1, dataset.Id, null, null,
+                System.Text.Json.JsonSerializer.SerializeToElement(new { phase = "training", epoch = 12, max_epochs = 40, eta_seconds = 95.0 }), null, day, day, null)], null),
+            PlatformJson.Options));
         await app.StartAsync();
         return new StubTasksService(app);
     }

@@ -18,11 +18,12 @@ public sealed class TrainingPageTests : ConsoleTestContext
             Job("running", new { phase = "training", epoch = 12, max_epochs = 40, eta_seconds = 95.0 }),
             Job("succeeded", null) with { ModelId = model },
         ], null));
+        Api.Answer("/api/datasets", new DatasetPage([], null));
 
         var page = Render<Training>();
 
         page.WaitForAssertion(() => Assert.Contains("training: epoch 12 of 40", page.Markup, StringComparison.Ordinal));
-        Assert.Equal("30", page.Find("fluent-progress").GetAttribute("value"));
+        Assert.Equal("30", page.Find("progress").GetAttribute("value"));
         Assert.Contains($"model {model}", page.Markup, StringComparison.Ordinal);
         Assert.Contains("card arrival", page.Find("table").TextContent, StringComparison.Ordinal);
     }
@@ -33,6 +34,7 @@ public sealed class TrainingPageTests : ConsoleTestContext
         var running = Job("running", new { phase = "dataset" });
         Api.Answer("/api/tasks", new List<TaskSummary> { Router });
         Api.Answer("/api/finetune-jobs", new FineTuneJobPage([running], null));
+        Api.Answer("/api/datasets", new DatasetPage([], null));
         Api.AnswerTo(HttpMethod.Post, "/api/finetune-jobs", HttpStatusCode.Created, running);
         Api.AnswerTo(HttpMethod.Post, $"/api/finetune-jobs/{running.Id}/cancel", HttpStatusCode.OK, running with { CancelRequested = true });
         var page = Render<Training>();
@@ -55,10 +57,32 @@ public sealed class TrainingPageTests : ConsoleTestContext
     {
         Api.Answer("/api/tasks", new List<TaskSummary>());
         Api.Answer("/api/finetune-jobs", new FineTuneJobPage([], null));
+        Api.Answer("/api/datasets", new DatasetPage([], null));
 
         var page = Render<Training>();
 
+        page.WaitForAssertion(() => Assert.Contains("No dataset yet", page.Markup, StringComparison.Ordinal));
         page.WaitForAssertion(() => Assert.Contains("No fine-tune jobs yet", page.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DatasetVersions_ShowTheirSplitsAndLabels_WithExportsThroughTheConsole()
+    {
+        var dataset = new DatasetSummary("ds-card-arrival-7f3a", Router.Id, "label", "7f3a9c0e5b21d4a8", JsonSerializer.SerializeToElement(new { train = 240, validation = 30, test = 31 }),
+            JsonSerializer.SerializeToElement(new[] { "card_arrival", "exchange_rate", "top_up" }), DateTimeOffset.UtcNow);
+        Api.Answer("/api/tasks", new List<TaskSummary> { Router });
+        Api.Answer("/api/finetune-jobs", new FineTuneJobPage([], null));
+        Api.Answer("/api/datasets", new DatasetPage([dataset], null));
+
+        var page = Render<Training>();
+
+        page.WaitForAssertion(() => Assert.Contains("240 / 30 / 31", page.Find("[aria-label='Dataset versions, newest first']").TextContent, StringComparison.Ordinal));
+        var row = page.Find("[aria-label='Dataset versions, newest first']").TextContent;
+        Assert.Contains("card arrival", row, StringComparison.Ordinal);
+        Assert.Contains("301", row, StringComparison.Ordinal);
+        Assert.Contains("7f3a9c0e5b21", row, StringComparison.Ordinal);
+        Assert.Equal("datasets/ds-card-arrival-7f3a/export?format=openai", page.Find("a[aria-label='Export ds-card-arrival-7f3a for OpenAI']").GetAttribute("href"));
+        Assert.Equal("datasets/ds-card-arrival-7f3a/export?format=hf", page.Find("a[aria-label='Export ds-card-arrival-7f3a for Hugging Face']").GetAttribute("href"));
     }
 
     private static FineTuneJob Job(string state, object? progress) => new(

@@ -48,6 +48,7 @@ public static class Extensions
         app.MapDefaultEndpoints();
         app.MapStaticAssets();
         app.MapSignIn();
+        app.MapDatasetExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

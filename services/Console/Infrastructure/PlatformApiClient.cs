@@ -38,6 +38,23 @@ public abstract class PlatformApiClient(HttpClient http, ConsoleSession session,
     protected async Task DeleteAsync(string path, CancellationToken cancellationToken) =>
         await SendAsync<object>(HttpMethod.Delete, path, null, await session.ApiKeyAsync(), cancellationToken);
 
+    /// <summary>
+    /// The whole answer to a GET of <paramref name="path"/> with <paramref name="apiKey"/>, its body not yet read (to
+    /// stream it on): for a request outside a page, where the key comes from the request's own cookie.
+    /// </summary>
+    protected async Task<HttpResponseMessage> GetResponseAsync(string path, string apiKey, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, path, null, apiKey);
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new PlatformApiException($"The {serviceTitle} cannot be reached; is the platform running?", null, e);
+        }
+    }
+
     /// <summary>The status <paramref name="apiKey"/> gets for a GET of <paramref name="path"/>, whoever is signed in.</summary>
     protected async Task<HttpStatusCode> ProbeAsync(string path, string apiKey, CancellationToken cancellationToken)
     {

@@ -1,8 +1,8 @@
 namespace SlmPlatform.Console.Infrastructure;
 
 /// <summary>
-/// The training service as the signed-in user: fine-tune jobs (list, start one for a task, cancel) and the model
-/// registry with each model's evaluations against the teacher.
+/// The training service as the signed-in user: fine-tune jobs (list, start one for a task, cancel), dataset versions
+/// and their exports, and the model registry with each model's evaluations against the teacher.
 /// </summary>
 public sealed class TrainingApiClient(HttpClient http, ConsoleSession session) : PlatformApiClient(http, session, "training service")
 {
@@ -18,6 +18,14 @@ public sealed class TrainingApiClient(HttpClient http, ConsoleSession session) :
 
     public Task<FineTuneJob> CancelAsync(Guid jobId, CancellationToken cancellationToken) =>
         PostAsync<object?, FineTuneJob>($"api/finetune-jobs/{jobId}/cancel", null, cancellationToken);
+
+    /// <summary>The tenant's dataset versions, newest first.</summary>
+    public Task<DatasetPage> ListDatasetsAsync(int limit, CancellationToken cancellationToken) =>
+        GetAsync<DatasetPage>($"api/datasets?limit={limit}", cancellationToken);
+
+    /// <summary>A dataset version's examples as JSONL for fine-tuning (<c>openai</c> or <c>hf</c>), to stream on.</summary>
+    public Task<HttpResponseMessage> ExportDatasetAsync(string datasetId, string format, string apiKey, CancellationToken cancellationToken) =>
+        GetResponseAsync($"api/datasets/{Uri.EscapeDataString(datasetId)}/export?format={Uri.EscapeDataString(format)}", apiKey, cancellationToken);
 
     /// <summary>The tenant's models, newest first.</summary>
     public Task<IReadOnlyList<RegisteredModel>> ListModelsAsync(CancellationToken cancellationToken) =>
