@@ -81,8 +81,10 @@ var gateway = builder.AddGateway(infrastructure)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 
-// The console reads the services' public APIs as the signed-in user; it keeps no store of its own.
+// The console reads the services' public APIs as the signed-in user, and training's progress from the bus (on a queue
+// of its own that goes with it); it keeps no store of its own.
 builder.AddProject<Projects.Console>("console")
+    .WithReference(infrastructure.Messaging)
     .WithReference(tasks)
     .WithReference(calls)
     .WithReference(training)

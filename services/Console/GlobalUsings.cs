@@ -1,1 +1,2 @@
 global using SlmPlatform.Contracts.Http;
+global using SlmPlatform.Contracts;

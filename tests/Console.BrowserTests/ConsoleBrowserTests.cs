@@ -1,5 +1,9 @@
 using Deque.AxeCore.Playwright;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SlmPlatform.Contracts;
+using SlmPlatform.Testing;
 
 namespace SlmPlatform.Console.BrowserTests;
 
@@ -27,7 +31,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         }
 
         _tasks = await StubTasksService.StartAsync();
-        _console = new ConsoleServer(_tasks.BaseUrl);
+        _console = new ConsoleServer(_tasks.BaseUrl, await TestVirtualHost.CreateAsync(TestContext.Current.CancellationToken));
         _address = _console.Start();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -89,6 +93,11 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("text=487 / 61 / 61");
         await page.WaitForSelectorAsync("text=training: epoch 12 of 40");
         await AccessibleAsync(page, "training");
+
+        // Training announces an epoch on the bus: the bar moves without a reload (the stand-in still says epoch 12).
+        await EventuallyShownAsync(page, "text=training: epoch 31 of 40", () => _console.Services.GetRequiredService<IBus>().Publish(
+            new FineTuneProgressed(Guid.NewGuid(), "tenant", StubTasksService.RunningJob, 0, 1, 31, 40, 310, 400, 0.2, 0.31, 0.93, 45, DateTimeOffset.UtcNow)));
+        Assert.Equal("77", await page.GetAttributeAsync("progress", "value"));
         var export = await page.APIRequest.GetAsync(new Uri(_address, "/datasets/ds-router-1/export?format=openai").ToString());
         Assert.Equal(200, export.Status);
         Assert.Contains("card_arrival", await export.TextAsync(), StringComparison.Ordinal);
@@ -102,6 +111,29 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await page.GotoAsync(new Uri(_address, "/tasks").ToString());
         await page.WaitForSelectorAsync($"a:has-text('{StubTasksService.Router.Name}')");
         await AccessibleAsync(page, "tasks-phone");
+    }
+
+    /// <summary>
+    /// Does <paramref name="act"/> until <paramref name="shown"/> appears: a message published before the console's
+    /// queue is bound to its exchange reaches nobody, so it is published again.
+    /// </summary>
+    private static async Task EventuallyShownAsync(IPage page, string shown, Func<Task> act)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await act();
+            try
+            {
+                await page.WaitForSelectorAsync(shown, new PageWaitForSelectorOptions { Timeout = 1_000 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                // Not bound yet, or the page not interactive yet.
+            }
+        }
+
+        await page.WaitForSelectorAsync(shown);
     }
 
     /// <summary>

@@ -4,11 +4,15 @@ using SlmPlatform.Console.Infrastructure;
 
 namespace SlmPlatform.Console.BrowserTests;
 
-/// <summary>The console on a real Kestrel port, reading <paramref name="services"/> as its tasks, calls and training services.</summary>
-public sealed class ConsoleServer(Uri services) : WebApplicationFactory<TasksApiClient>
+/// <summary>
+/// The console on a real Kestrel port, reading <paramref name="services"/> as its tasks, calls and training services,
+/// and fine-tune progress from the RabbitMQ virtual host <paramref name="messaging"/>.
+/// </summary>
+public sealed class ConsoleServer(Uri services, string messaging) : WebApplicationFactory<TasksApiClient>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("ConnectionStrings:messaging", messaging);
         foreach (var service in new[] { "tasks", "calls", "training" })
         {
             builder.UseSetting($"services:{service}:http:0", services.ToString().TrimEnd('/'));

@@ -27,6 +27,8 @@ public sealed class StubTasksService : IAsyncDisposable
         Guid.Parse("6a0e2a1c-0d7e-4b43-9a4e-0c1b2d3e4f50"), "support-bot/route-intent", "support-bot", "route-intent", "label", 3080, 123_200, 9_240, 3.6421m, [],
         412, 905, 77, 0.81, DateTimeOffset.UnixEpoch, TaskStatuses.Active, null, 3, 1);
 
+    public static Guid RunningJob { get; } = Guid.Parse("5e8d2c1b-3a4f-4b6c-8d7e-9f0a1b2c3d4e");
+
     public Uri BaseUrl => new(_app.Urls.First());
 
     private static System.Text.Json.JsonElement EmptyObject => System.Text.Json.JsonSerializer.SerializeToElement(new { });
@@ -96,7 +98,7 @@ public sealed class StubTasksService : IAsyncDisposable
             ? Results.Text("{\"messages\":[{\"role\":\"user\",\"content\":\"Where is my card?\"},{\"role\":\"assistant\",\"content\":\"card_arrival\"}]}\n", "application/x-ndjson")
             : Results.BadRequest());
         app.MapGet("/api/finetune-jobs", () => Results.Json(new FineTuneJobPage(
-            [new FineTuneJob(Guid.Parse("5e8d2c1b-3a4f-4b6c-8d7e-9f0a1b2c3d4e"), null, Router.Id, "auto", "running", false, 1, dataset.Id, null, null,
+            [new FineTuneJob(RunningJob, null, Router.Id, "auto", "running", false, 1, dataset.Id, null, null,
                 System.Text.Json.JsonSerializer.SerializeToElement(new { phase = "training", epoch = 12, max_epochs = 40, eta_seconds = 95.0 }), null, day, day, null)], null),
             PlatformJson.Options));
         await app.StartAsync();

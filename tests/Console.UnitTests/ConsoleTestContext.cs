@@ -23,6 +23,7 @@ public abstract class ConsoleTestContext : BunitContext
         authorization.SetAuthorized("slm_consol…");
         authorization.SetClaims(new Claim(ConsoleSession.ApiKeyClaim, SignedInKey));
         Services.AddScoped<ConsoleSession>();
+        Services.AddSingleton(ProgressFeed);
         Services.AddSingleton(Api);
         Services.AddScoped(services => new TasksApiClient(Client(services, "tasks"), services.GetRequiredService<ConsoleSession>()));
         Services.AddScoped(services => new CallsApiClient(Client(services, "calls"), services.GetRequiredService<ConsoleSession>()));
@@ -31,6 +32,9 @@ public abstract class ConsoleTestContext : BunitContext
     }
 
     protected StubPlatformApi Api { get; } = new();
+
+    /// <summary>Fine-tune progress as the console's consumer hands it on from the bus.</summary>
+    protected JobProgressFeed ProgressFeed { get; } = new() { IsLive = true };
 
     private static HttpClient Client(IServiceProvider services, string service) =>
         new(services.GetRequiredService<StubPlatformApi>()) { BaseAddress = new Uri($"http://{service}/") };

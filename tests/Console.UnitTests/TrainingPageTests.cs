@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SlmPlatform.Console.Components.Pages;
+using SlmPlatform.Contracts;
 using SlmPlatform.Contracts.Http;
 
 namespace SlmPlatform.Console.UnitTests;
@@ -64,6 +65,32 @@ public sealed class TrainingPageTests : ConsoleTestContext
         page.WaitForAssertion(() => Assert.Contains("No dataset yet", page.Markup, StringComparison.Ordinal));
         page.WaitForAssertion(() => Assert.Contains("No fine-tune jobs yet", page.Markup, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AnAnnouncedEpoch_MovesTheJobsBar_WithoutReadingTheJobsAgain_AndAnotherJobsIsIgnored()
+    {
+        var running = Job("running", new { phase = "training", epoch = 2, max_epochs = 40, eta_seconds = 300.0 });
+        Api.Answer("/api/tasks", new List<TaskSummary> { Router });
+        Api.Answer("/api/finetune-jobs", new FineTuneJobPage([running], null));
+        Api.Answer("/api/datasets", new DatasetPage([], null));
+        var page = Render<Training>();
+        page.WaitForAssertion(() => Assert.Equal("5", page.Find("progress").GetAttribute("value")));
+        var reads = Api.Requests.Count;
+
+        ProgressFeed.Publish(Epoch(Guid.NewGuid(), 39));
+        ProgressFeed.Publish(Epoch(running.Id, 30));
+
+        page.WaitForAssertion(() => Assert.Equal("75", page.Find("progress").GetAttribute("value")));
+        Assert.Contains("training: epoch 30 of 40, validation loss 0.412, about 0:00:50 left", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(reads, Api.Requests.Count);
+
+        // An epoch delivered late (an older one) does not move the bar back.
+        ProgressFeed.Publish(Epoch(running.Id, 29));
+        page.WaitForAssertion(() => Assert.Equal("75", page.Find("progress").GetAttribute("value")));
+    }
+
+    private static FineTuneProgressed Epoch(Guid jobId, int epoch) =>
+        new(Guid.NewGuid(), "tenant", jobId, 0, 1, epoch, 40, epoch * 10, 400, 0.3, 0.412, 0.9, 50, DateTimeOffset.UtcNow);
 
     [Fact]
     public void DatasetVersions_ShowTheirSplitsAndLabels_WithExportsThroughTheConsole()

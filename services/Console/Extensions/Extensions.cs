@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.FluentUI.AspNetCore.Components;
 using Radzen;
 using SlmPlatform.Console.Components;
+using SlmPlatform.Console.Consumers;
 using SlmPlatform.Console.Infrastructure;
+using SlmPlatform.Messaging;
 
 namespace SlmPlatform.Console.Extensions;
 
@@ -10,7 +12,8 @@ public static class Extensions
 {
     /// <summary>
     /// The console: interactive server components with Fluent UI, sign-in by API key into an encrypted cookie, and the
-    /// platform's public APIs as typed clients found by service discovery.
+    /// platform's public APIs as typed clients found by service discovery. Where the message bus is given, fine-tune
+    /// progress is pushed to the training pages as training announces each epoch; without it they poll.
     /// </summary>
     public static IHostApplicationBuilder AddConsoleServices(this IHostApplicationBuilder builder)
     {
@@ -31,6 +34,13 @@ public static class Extensions
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<ConsoleSession>();
+        var busGiven = builder.Configuration.GetConnectionString(MessagingExtensions.ConnectionName) is { Length: > 0 };
+        builder.Services.AddSingleton(new JobProgressFeed { IsLive = busGiven });
+        if (busGiven)
+        {
+            builder.AddPlatformMessaging(bus => bus.AddConsumer<FineTuneProgressedConsumer>(typeof(FineTuneProgressedConsumerDefinition)), busIsCritical: false);
+        }
+
         builder.Services.AddHttpClient<TasksApiClient>(http => http.BaseAddress = new Uri($"http://{TasksApiClient.ServiceName}/"));
         builder.Services.AddHttpClient<CallsApiClient>(http => http.BaseAddress = new Uri($"http://{CallsApiClient.ServiceName}/"));
         builder.Services.AddHttpClient<TrainingApiClient>(http => http.BaseAddress = new Uri($"http://{TrainingApiClient.ServiceName}/"));

@@ -6,6 +6,30 @@ namespace SlmPlatform.Console.Infrastructure;
 /// <summary>A job's progress as the training page shows it: a share for the bar (while training) and a line of text.</summary>
 public sealed record JobProgressView(double? Share, string Text)
 {
+    /// <summary>
+    /// The job as its row says, or — while it runs — as the newest epoch training announced, when that is further on
+    /// than the row the page last read.
+    /// </summary>
+    public static JobProgressView Of(FineTuneJob job, FineTuneProgressed? announced)
+    {
+        if (job.State != "running" || announced is null || announced.MaxEpochs <= 0)
+        {
+            return Of(job);
+        }
+
+        var done = (announced.Member * (double)announced.MaxEpochs + announced.Epoch) / (Math.Max(1, announced.Members) * (double)announced.MaxEpochs);
+        var fromRow = Of(job);
+        if (fromRow.Share is { } rowShare && rowShare > done)
+        {
+            return fromRow;
+        }
+
+        var member = announced.Members > 1 ? $" (model {announced.Member + 1} of {announced.Members})" : "";
+        var loss = double.IsFinite(announced.ValidationLoss) ? string.Create(CultureInfo.InvariantCulture, $", validation loss {announced.ValidationLoss:0.000}") : "";
+        var eta = double.IsFinite(announced.EtaSeconds) && announced.EtaSeconds >= 0 ? $", about {TimeSpan.FromSeconds(Math.Round(announced.EtaSeconds)):g} left" : "";
+        return new(Math.Clamp(done, 0, 1), string.Create(CultureInfo.InvariantCulture, $"training: epoch {announced.Epoch} of {announced.MaxEpochs}{member}{loss}{eta}"));
+    }
+
     public static JobProgressView Of(FineTuneJob job)
     {
         if (job.State is "succeeded")
