@@ -14,22 +14,6 @@ public sealed class ConversionLoopEndToEndTests(LocalPlatformFixture platform)
 {
     private const string SpecialistHeader = "x-slm-served-by";
 
-    private const string SystemPrompt =
-        "You route a bank's customer-support messages. Answer with JSON {\"intent\": \"<label>\"}, where <label> is one of: " +
-        "card_arrival, exchange_rate, lost_card, top_up.";
-
-    private static readonly Dictionary<string, string[]> Intents = new()
-    {
-        ["card_arrival"] = ["When will my new card arrive?", "My card still has not been delivered", "How long does card delivery take?", "I am waiting for my card in the post", "The card you sent me never came"],
-        ["exchange_rate"] = ["What exchange rate do you use?", "How much is a euro in dollars today?", "Is the currency conversion rate fair?", "Which rate applies when I pay abroad?", "Why did the pound cost me so much?"],
-        ["lost_card"] = ["I lost my card yesterday", "Someone stole my wallet with my card", "My card is missing, please block it", "I cannot find my bank card anywhere", "My purse was taken on the train"],
-        ["top_up"] = ["How do I add money to my account?", "My top-up has not gone through", "Can I top up with a credit card?", "The transfer to fill my balance failed", "Is there a limit on adding funds?"],
-    };
-
-    private static readonly string[] Openings = ["", "Hi, ", "Hello there. ", "Good morning! ", "Quick question: ", "Sorry to bother you, ", "Urgent: ", "Dear bank, "];
-
-    private static readonly string[] Endings = ["", " Thanks.", " I am travelling in Spain.", " This is the second time I ask.", " Answer soon please."];
-
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -41,7 +25,7 @@ public sealed class ConversionLoopEndToEndTests(LocalPlatformFixture platform)
         using var training = platform.CreateClient("training");
         using var gateway = platform.CreateClient("gateway");
 
-        using var posted = await ingest.PostAsync("/v1/calls/batch", EndToEnd.Json(CapturedCalls(agent, perIntent: 40)), Token);
+        using var posted = await ingest.PostAsync("/v1/calls/batch", EndToEnd.Json(RouterCalls.Captured(agent, perIntent: 40)), Token);
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var task = await EndToEnd.PollAsync(async () =>
         {
@@ -138,7 +122,7 @@ public sealed class ConversionLoopEndToEndTests(LocalPlatformFixture platform)
             Content = JsonContent.Create(new
             {
                 model = "gpt-4o",
-                messages = new[] { new { role = "system", content = SystemPrompt }, new { role = "user", content = question } },
+                messages = new[] { new { role = "system", content = RouterCalls.SystemPrompt }, new { role = "user", content = question } },
             }),
         };
         request.Headers.Add("X-Slm-Agent", agent);
@@ -147,27 +131,5 @@ public sealed class ConversionLoopEndToEndTests(LocalPlatformFixture platform)
         var completion = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
         var servedBy = response.Headers.TryGetValues(SpecialistHeader, out var values) ? values.Single() : null;
         return (servedBy, completion.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!);
-    }
-
-    /// <summary>What the agent sent its LLM and what the teacher answered: four intents, varied wording.</summary>
-    private static string CapturedCalls(string agent, int perIntent)
-    {
-        var calls = new List<object>();
-        foreach (var (intent, texts) in Intents)
-        {
-            for (var n = 0; n < perIntent; n++)
-            {
-                var text = Openings[n / texts.Length % Openings.Length] + texts[n % texts.Length] + Endings[n * 3 % Endings.Length];
-                calls.Add(new
-                {
-                    id = $"{agent}-{intent}-{n}",
-                    agent,
-                    request = new { model = "gpt-4o", messages = new[] { new { role = "system", content = SystemPrompt }, new { role = "user", content = text } } },
-                    response = new { choices = new[] { new { index = 0, message = new { role = "assistant", content = JsonSerializer.Serialize(new { intent }) } } } },
-                });
-            }
-        }
-
-        return JsonSerializer.Serialize(calls);
     }
 }

@@ -55,6 +55,7 @@ public sealed class LocalPlatformFixture : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync("tasks", startup.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("training", startup.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("serving", startup.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("console", startup.Token);
         ApiKey = (await File.ReadAllTextAsync(Path.Combine(_state.FullName, "dev-api-key"), token)).Trim();
     }
 

@@ -1,0 +1,190 @@
+using SlmPlatform.Testing;
+using Microsoft.Playwright;
+
+namespace SlmPlatform.AppHost.Tests;
+
+/// <summary>
+/// A team's journey through the console on the running platform, in Debian's chromium: sign in with the platform's
+/// key, see the agent's captured task and open it, start a fine-tune for it and watch its progress bar move until the
+/// model is ready, approve the promotion the policy recommends (manual approval) and see the task go to shadow, then
+/// issue a key, use it, and revoke it.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip($"No {Chromium}: install Debian's chromium (./test.sh does) to run the console's journey.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    [Fact]
+    public async Task ATeamSignsIn_FineTunesItsTask_ApprovesThePromotion_AndIssuesAndRevokesAKey()
+    {
+        using var tasks = platform.CreateClient("tasks");
+        var agent = $"e2e-console-{Guid.NewGuid():N}";
+        var (taskId, taskName) = await CaptureTaskAsync(agent);
+        var policyBefore = await tasks.GetStringAsync("/api/promotion-policy", Token);
+        using (var manual = await tasks.PutAsJsonAsync("/api/promotion-policy", new { approval = "manual", bar = 0.5, min_coverage = 0.2 }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, manual.StatusCode);
+        }
+
+        try
+        {
+            var console = platform.App.GetEndpoint("console", "http");
+            var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = console.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+
+            await page.GotoAsync("/signin");
+            await page.FillAsync("#api_key", platform.ApiKey);
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForSelectorAsync("text=Calls captured per day");
+
+            // The captured task, and its page.
+            await page.GotoAsync("/tasks");
+            await page.ClickAsync($"a:has-text('{taskName}')");
+            await page.WaitForSelectorAsync("text=Promotion decisions");
+            Assert.Contains("160 calls", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+            // A fine-tune started from the training page; its bar moves as training announces epochs.
+            await page.GotoAsync("/training");
+            await InteractiveAsync(page);
+            await page.ClickAsync("#job_task");
+            await page.ClickAsync($"fluent-option[value='{taskId}']");
+            await page.ClickAsync("fluent-button:has-text('Start fine-tune')");
+            var progress = await WatchProgressAsync(page, taskName);
+            Assert.True(progress.Distinct().Count() >= 2 && progress[^1] == 100, $"The bar showed {string.Join(", ", progress)}.");
+            await ScreenshotAsync(page, "journey-training");
+
+            // The model is scored as served; under manual approval the policy recommends shadow, and a person approves.
+            await page.GotoAsync("/promotions");
+            var approve = $"fluent-button[aria-label='Approve: {taskName} to shadow']";
+            await Eventually.ReadAsync(async () =>
+            {
+                await page.ReloadAsync();
+                await page.WaitForSelectorAsync("text=Waiting for approval");
+                return await page.Locator(approve).CountAsync();
+            }, count => count > 0, TimeSpan.FromMinutes(2), Token, TimeSpan.FromSeconds(2));
+            await InteractiveAsync(page);
+            await ScreenshotAsync(page, "journey-promotions");
+            await page.ClickAsync(approve);
+            await page.WaitForSelectorAsync($"text=Approved: {taskName} — to shadow");
+            var task = await tasks.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}", Token);
+            Assert.Equal("shadow", task.GetProperty("specialist").GetProperty("mode").GetString());
+
+            // A key for a dashboard: issued, shown once, accepted; revoked, refused.
+            await page.GotoAsync("/settings");
+            await InteractiveAsync(page);
+            var keyName = $"dashboard {Guid.NewGuid():N}"[..20];
+            // Fluent's text field keeps its input in its shadow root, and tells Blazor of the value when it changes.
+            await page.FillAsync("#key_name input", keyName);
+            await page.PressAsync("#key_name input", "Tab");
+            await page.ClickAsync("#scope_capture");
+            await page.ClickAsync("#scope_read");
+            await page.ClickAsync("fluent-button:has-text('Issue key')");
+            var issued = (await (await page.WaitForSelectorAsync("[data-testid=issued-key]"))!.InnerTextAsync()).Trim();
+            Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(issued));
+            await page.ClickAsync($"fluent-button[aria-label='Revoke {keyName}']");
+            Assert.Equal(HttpStatusCode.Unauthorized, await Eventually.ReadAsync(
+                () => StatusWithAsync(issued), status => status == HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(30), Token, TimeSpan.FromSeconds(1)));
+            Assert.DoesNotContain(platform.ApiKey, await page.ContentAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            using var restored = await tasks.PutAsync("/api/promotion-policy", new StringContent(policyBefore, Encoding.UTF8, "application/json"), Token);
+        }
+    }
+
+    /// <summary>The agent's router calls through ingest, until task discovery files all 160 of them as one task.</summary>
+    private async Task<(Guid Id, string Name)> CaptureTaskAsync(string agent)
+    {
+        using var ingest = platform.CreateClient("ingest");
+        using var tasks = platform.CreateClient("tasks");
+        using var posted = await ingest.PostAsync("/v1/calls/batch", EndToEnd.Json(RouterCalls.Captured(agent, perIntent: 40)), Token);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var task = await EndToEnd.PollAsync(async () =>
+        {
+            var all = await tasks.GetFromJsonAsync<JsonElement>("/api/tasks", Token);
+            return all.EnumerateArray().Where(t => t.GetProperty("agent").GetString() == agent && t.GetProperty("calls").GetInt64() == 160)
+                .Select(t => t.GetRawText()).FirstOrDefault();
+        }, TimeSpan.FromSeconds(60));
+        Assert.NotNull(task);
+        var found = JsonDocument.Parse(task).RootElement;
+        return (found.GetProperty("id").GetGuid(), found.GetProperty("name").GetString()!);
+    }
+
+    /// <summary>The values the task's job's progress bar showed, read every 100 ms until the job succeeded (or failed).</summary>
+    private static async Task<List<int>> WatchProgressAsync(IPage page, string taskName)
+    {
+        var seen = new List<int>();
+        var row = page.Locator("tr", new PageLocatorOptions { HasText = taskName }).First;
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (DateTime.UtcNow < deadline)
+        {
+            var text = await row.CountAsync() > 0 ? await row.InnerTextAsync() : "";
+            if (await row.Locator("progress").CountAsync() > 0 && int.TryParse(await row.Locator("progress").GetAttributeAsync("value"), out var value)
+                && (seen.Count == 0 || seen[^1] != value))
+            {
+                seen.Add(value);
+            }
+
+            Assert.DoesNotContain("failed", text, StringComparison.Ordinal);
+            if (text.Contains("succeeded", StringComparison.Ordinal) && seen.LastOrDefault() == 100)
+            {
+                return seen;
+            }
+
+            await Task.Delay(100, Token);
+        }
+
+        return seen;
+    }
+
+    /// <summary>A screenshot into <c>SLM_CONSOLE_SCREENSHOTS</c> (an absolute folder), when it is set.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("SLM_CONSOLE_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+        }
+    }
+
+    private static async Task InteractiveAsync(IPage page) =>
+        await page.WaitForSelectorAsync("[data-circuit=connected]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+
+    private async Task<HttpStatusCode> StatusWithAsync(string key)
+    {
+        using var client = platform.App.CreateHttpClient("tasks", "http");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await client.GetAsync("/api/tasks", Token);
+        return response.StatusCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
