@@ -20,6 +20,7 @@ var artifacts = builder.AddArtifactStore(infrastructure);
 
 // Services
 builder.AddProject<Projects.Ingest>("ingest")
+    .WithBoundedMallocArenas()
     .WithReference(infrastructure.PlatformDb)
     .WithReference(infrastructure.Messaging)
     .WithReference(infrastructure.Cache)
@@ -28,6 +29,7 @@ builder.AddProject<Projects.Ingest>("ingest")
     .WithConfiguredReplicas();
 
 var calls = builder.AddProject<Projects.Scrubber>("calls")
+    .WithBoundedMallocArenas()
     .WithEnvironment("Scrubbing__SurrogateKey", builder.AddPlatformSecret(infrastructure, "scrubbing-surrogate-key"))
     .WithEnvironment("Routing__PromptKey", promptKey)
     .WithEnvironment("Platform__TrustedServices__training", trainingKey)
@@ -72,6 +74,7 @@ var serving = builder.AddProject<Projects.Serving>("serving")
 training.WithReference(serving);
 
 var gateway = builder.AddGateway(infrastructure)
+    .WithBoundedMallocArenas()
     .WithEnvironment("Routing__PromptKey", promptKey)
     .WithEnvironment("Platform__ServiceKey", gatewayKey)
     .WithReference(infrastructure.PlatformDb)

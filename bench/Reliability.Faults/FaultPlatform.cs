@@ -102,6 +102,8 @@ internal sealed class FaultPlatform : IAsyncDisposable
             ["Gateway__CaptureBuffer__Directory"] = Path.Combine(workspace.FullName, "capture-buffer"),
             ["Gateway__CaptureBuffer__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["TMPDIR"] = Path.Combine(workspace.FullName, "tmp"),
+            // As the AppHost and the cluster run these services (AppHost/Extensions/NativeMemoryExtensions.cs).
+            ["MALLOC_ARENA_MAX"] = "2",
         };
         Directory.CreateDirectory(environment["TMPDIR"]!);
         var platform = new FaultPlatform(options, platformDb, callsDb, messaging, apiKey, noisyApiKey, postgresProxy, rabbitProxy, upstream, workspace, environment);

@@ -13,14 +13,20 @@ internal sealed record ResourceSample(TimeSpan At, IReadOnlyDictionary<string, P
             await Checker.ConsumedQueuesAsync(platform, cancellationToken));
 }
 
-internal sealed record ProcessResources(long ResidentKilobytes, int FileDescriptors)
+/// <summary>
+/// A process's resident memory, and of it the anonymous part (heaps, managed and native: what a leak grows; the rest
+/// is mapped files, the assemblies), and its open file descriptors.
+/// </summary>
+internal sealed record ProcessResources(long ResidentKilobytes, long AnonymousKilobytes, int FileDescriptors)
 {
     public static ProcessResources Read(int pid)
     {
-        var resident = File.ReadLines($"/proc/{pid}/status")
-            .Where(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
+        var status = File.ReadLines($"/proc/{pid}/status").ToList();
+        return new ProcessResources(Kilobytes(status, "VmRSS:"), Kilobytes(status, "RssAnon:"), Directory.GetFileSystemEntries($"/proc/{pid}/fd").Length);
+    }
+
+    private static long Kilobytes(List<string> status, string field) =>
+        status.Where(line => line.StartsWith(field, StringComparison.Ordinal))
             .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture))
             .FirstOrDefault();
-        return new ProcessResources(resident, Directory.GetFileSystemEntries($"/proc/{pid}/fd").Length);
-    }
 }

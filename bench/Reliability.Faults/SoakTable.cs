@@ -25,12 +25,12 @@ internal static class SoakTable
 
         table.AppendLine();
         var services = soak.Samples[0].Services.Keys.Order().ToList();
-        table.AppendLine(CultureInfo.InvariantCulture, $"| minute | {string.Join(" | ", services.Select(s => $"{s} MB, fds"))} | queued |");
+        table.AppendLine(CultureInfo.InvariantCulture, $"| minute | {string.Join(" | ", services.Select(s => $"{s} MB (anonymous), fds"))} | queued |");
         table.AppendLine(CultureInfo.InvariantCulture, $"| ---: | {string.Join(" | ", services.Select(_ => "---:"))} | ---: |");
         foreach (var sample in Thin(soak.Samples))
         {
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {sample.At.TotalMinutes:0.0} | {string.Join(" | ", services.Select(s => sample.Services.TryGetValue(s, out var r) ? $"{r.ResidentKilobytes / 1024}, {r.FileDescriptors}" : "–"))} | {sample.Queued} |");
+                $"| {sample.At.TotalMinutes:0.0} | {string.Join(" | ", services.Select(s => sample.Services.TryGetValue(s, out var r) ? $"{r.ResidentKilobytes / 1024} ({r.AnonymousKilobytes / 1024}), {r.FileDescriptors}" : "–"))} | {sample.Queued} |");
         }
 
         return table.ToString();
