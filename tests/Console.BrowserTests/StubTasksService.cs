@@ -71,6 +71,13 @@ public sealed class StubTasksService : IAsyncDisposable
             new PromotionDecision(Router.Id, model, PromotionActions.Canary, true, "Online agreement 0.983 (0.963–0.992, n = 352) reaches the bar 0.95.", 0.983, 0.963, 352, DateTimeOffset.UnixEpoch.AddMinutes(1)),
             new PromotionDecision(Router.Id, model, PromotionActions.Shadow, true, "At confidence ≥ 0.833 it answers 0.722 of the held-out calls.", 0.970, 0.950, 609, DateTimeOffset.UnixEpoch),
         }, PlatformJson.Options));
+        app.MapGet($"/api/tasks/{Router.Id}/topics", () => Results.Json(new TaskTopics(Router.Id,
+            [new TopicSummary(1, "card arrival", ["card", "arrive", "delivery"], 1904, 0.62), new TopicSummary(2, "exchange rate", ["rate", "euro"], 783, 0.25), new TopicSummary(3, "top up", ["top", "balance"], 361, 0.12)],
+            32, 0, DateTimeOffset.UnixEpoch), PlatformJson.Options));
+        app.MapGet($"/api/tasks/{Router.Id}/calls", () => Results.Json(new TaskCallPage(
+            [new TaskCall("router-1", DateTimeOffset.UnixEpoch, "gpt-4o", 40, 6, 410, "card_arrival", 1), new TaskCall("router-2", DateTimeOffset.UnixEpoch, "gpt-4o", 38, 6, 395, "exchange_rate", 2)], null), PlatformJson.Options));
+        app.MapPost("/api/calls/lookup", () => Results.Json(new CallLookupResult(
+            [StoredRouterCall("router-1", "My card for Anna Berg has not arrived yet", 1), StoredRouterCall("router-2", "What rate do you use for euros?", 0)]), PlatformJson.Options));
         app.MapGet("/api/promotion-policy", () => Results.Json(new PromotionPolicy(Approvals.Manual), PlatformJson.Options));
         var waiting = new PromotionDecision(Router.Id, model, PromotionActions.Full, false, "Recommended (manual approval): online agreement 0.981 (0.962–0.991, n = 402) reaches the bar 0.95.",
             0.981, 0.962, 402, DateTimeOffset.UnixEpoch.AddMinutes(2), Guid.Parse("3d9b1f7e-2c4a-4e6b-9a8c-7f6e5d4c3b2a"), PromotionReviews.Pending);
@@ -104,6 +111,11 @@ public sealed class StubTasksService : IAsyncDisposable
         await app.StartAsync();
         return new StubTasksService(app);
     }
+
+    private static StoredCall StoredRouterCall(string id, string text, int people) => new(
+        id, Router.Agent, Router.Workload, DateTimeOffset.UnixEpoch, 410, "ok", "gateway",
+        System.Text.Json.JsonSerializer.SerializeToElement(new { messages = new[] { new { role = "user", content = text } } }), EmptyObject,
+        people == 0 ? new Dictionary<string, int>() : new Dictionary<string, int> { ["PERSON"] = people }, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

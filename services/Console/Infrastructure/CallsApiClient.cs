@@ -25,6 +25,10 @@ public sealed class CallsApiClient(HttpClient http, ConsoleSession session) : Pl
         return GetAsync<CallPage>($"api/calls?{string.Join('&', query)}", cancellationToken);
     }
 
+    /// <summary>The calls with these ids, as stored; ids the tenant does not have are left out.</summary>
+    public async Task<IReadOnlyList<StoredCall>> LookupAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? [] : (await PostAsync<CallLookup, CallLookupResult>("api/calls/lookup", new CallLookup(ids), cancellationToken)).Items;
+
     /// <summary>What the scrubber replaced in the last 30 days, by type and day.</summary>
     public Task<ScrubReport> ScrubReportAsync(CancellationToken cancellationToken) => GetAsync<ScrubReport>("api/scrub/report", cancellationToken);
 

@@ -32,6 +32,9 @@ public abstract class PlatformApiClient(HttpClient http, ConsoleSession session,
     protected async Task<T> PostAsync<TBody, T>(string path, TBody body, CancellationToken cancellationToken) =>
         (await SendAsync<T>(HttpMethod.Post, path, JsonContent.Create(body, options: PlatformJson.Options), await session.ApiKeyAsync(), cancellationToken))!;
 
+    protected async Task<T> PatchAsync<TBody, T>(string path, TBody body, CancellationToken cancellationToken) =>
+        (await SendAsync<T>(HttpMethod.Patch, path, JsonContent.Create(body, options: PlatformJson.Options), await session.ApiKeyAsync(), cancellationToken))!;
+
     protected async Task<T> PutAsync<TBody, T>(string path, TBody body, CancellationToken cancellationToken) =>
         (await SendAsync<T>(HttpMethod.Put, path, JsonContent.Create(body, options: PlatformJson.Options), await session.ApiKeyAsync(), cancellationToken))!;
 

@@ -31,6 +31,26 @@ public sealed class TasksApiClient(HttpClient http, ConsoleSession session) : Pl
     public async Task<IReadOnlyList<PromotionDecision>> ListPromotionDecisionsAsync(Guid taskId, CancellationToken cancellationToken) =>
         await GetAsync<List<PromotionDecision>>($"api/tasks/{taskId}/promotions", cancellationToken);
 
+    /// <summary>The task's topics, largest first, with its outliers.</summary>
+    public Task<TaskTopics> TopicsAsync(Guid taskId, CancellationToken cancellationToken) =>
+        GetAsync<TaskTopics>($"api/tasks/{taskId}/topics", cancellationToken);
+
+    /// <summary>The task's first <paramref name="limit"/> calls, with their labels and topics.</summary>
+    public Task<TaskCallPage> TaskCallsAsync(Guid taskId, int limit, CancellationToken cancellationToken) =>
+        GetAsync<TaskCallPage>($"api/tasks/{taskId}/calls?limit={limit}", cancellationToken);
+
+    /// <summary>Renames the task, or ignores or restores it.</summary>
+    public Task UpdateTaskAsync(Guid taskId, TaskUpdate update, CancellationToken cancellationToken) =>
+        PatchAsync<TaskUpdate, object>($"api/tasks/{taskId}", update, cancellationToken);
+
+    /// <summary>Folds the other tasks into this one.</summary>
+    public Task MergeAsync(Guid taskId, TaskMerge merge, CancellationToken cancellationToken) =>
+        PostAsync<TaskMerge, object>($"api/tasks/{taskId}/merge", merge, cancellationToken);
+
+    /// <summary>Moves the topics into a new task; its id.</summary>
+    public Task<TaskSplitResult> SplitAsync(Guid taskId, TaskSplit split, CancellationToken cancellationToken) =>
+        PostAsync<TaskSplit, TaskSplitResult>($"api/tasks/{taskId}/split", split, cancellationToken);
+
     /// <summary>The tenant's promotion policy.</summary>
     public Task<PromotionPolicy> GetPolicyAsync(CancellationToken cancellationToken) =>
         GetAsync<PromotionPolicy>("api/promotion-policy", cancellationToken);
