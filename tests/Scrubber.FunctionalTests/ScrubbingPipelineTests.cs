@@ -105,7 +105,31 @@ public sealed class ScrubbingPipelineTests(PipelineFixture fixture) : IClassFixt
         Assert.Equal(3, pages);
     }
 
+    [Fact]
+    public async Task ListCalls_ByWhenTheyStarted_KeepsThoseInTheWindow()
+    {
+        var agent = $"agent-window-{Guid.NewGuid():N}";
+        var started = new[] { "2026-11-30T23:59:59Z", "2026-12-01T00:00:00Z", "2026-12-01T12:00:00+02:00", "2026-12-02T00:00:00Z" };
+        using var ingest = fixture.Ingest.CreateClient(fixture.KeyA);
+        for (var i = 0; i < started.Length; i++)
+        {
+            using var posted = await ingest.PostAsync("/v1/calls", Json(SimpleCall($"{agent}-{i}", agent).Replace("\"agent\":", $"\"started_at\": \"{started[i]}\", \"agent\":", StringComparison.Ordinal)), Token);
+            Assert.NotNull(await fixture.WaitForCallAsync(fixture.KeyA, $"{agent}-{i}", StoreTimeout));
+        }
+
+        using var calls = fixture.Calls.CreateClient(fixture.KeyA);
+        async Task<string[]> ListAsync(string window) =>
+            [.. (await calls.GetFromJsonAsync<JsonElement>($"/api/calls?agent={agent}&{window}", Token)).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()![^1..])];
+
+        Assert.Equal(["1", "2"], await ListAsync("from=2026-12-01&to=2026-12-01"));
+        Assert.Equal(["2", "3"], await ListAsync("from=2026-12-01T09:00:00Z"));
+        Assert.Equal(["0", "1"], await ListAsync("to=2026-12-01T10:00:00%2B00:00"));
+    }
+
     [Theory]
+    [InlineData("from=yesterday", "from")]
+    [InlineData("to=2026-12-01T10:00:00", "to")]
+    [InlineData("from=2026-12-02&to=2026-12-01", "from")]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=abc", "limit")]
     [InlineData("limit=501", "limit")]

@@ -8,21 +8,19 @@ public sealed class CallsApiClient(HttpClient http, ConsoleSession session) : Pl
 {
     public const string ServiceName = "calls";
 
-    /// <summary>A page of calls, filtered by agent when one is given; <paramref name="after"/> is the previous page's <c>next</c>.</summary>
-    public Task<CallPage> ListAsync(string? agent, string? after, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of calls, filtered by agent when one is given and to the UTC days from <paramref name="from"/> to
+    /// <paramref name="to"/>; <paramref name="after"/> is the previous page's <c>next</c>.
+    /// </summary>
+    public Task<CallPage> ListAsync(string? agent, string? after, int limit, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
     {
-        var query = new List<string> { $"limit={limit}" };
+        var query = CallQuery.Of(limit, after, from, to);
         if (!string.IsNullOrWhiteSpace(agent))
         {
-            query.Add($"agent={Uri.EscapeDataString(agent.Trim())}");
+            query += $"&agent={Uri.EscapeDataString(agent.Trim())}";
         }
 
-        if (!string.IsNullOrEmpty(after))
-        {
-            query.Add($"after={Uri.EscapeDataString(after)}");
-        }
-
-        return GetAsync<CallPage>($"api/calls?{string.Join('&', query)}", cancellationToken);
+        return GetAsync<CallPage>($"api/calls?{query}", cancellationToken);
     }
 
     /// <summary>The calls with these ids, as stored; ids the tenant does not have are left out.</summary>

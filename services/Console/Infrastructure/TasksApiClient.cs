@@ -35,9 +35,13 @@ public sealed class TasksApiClient(HttpClient http, ConsoleSession session) : Pl
     public Task<TaskTopics> TopicsAsync(Guid taskId, CancellationToken cancellationToken) =>
         GetAsync<TaskTopics>($"api/tasks/{taskId}/topics", cancellationToken);
 
-    /// <summary>The task's first <paramref name="limit"/> calls, with their labels and topics.</summary>
-    public Task<TaskCallPage> TaskCallsAsync(Guid taskId, int limit, CancellationToken cancellationToken) =>
-        GetAsync<TaskCallPage>($"api/tasks/{taskId}/calls?limit={limit}", cancellationToken);
+    /// <summary>
+    /// A page of the task's calls with their labels and topics, in the order they were filed: after the previous
+    /// page's <c>next</c>, and within the UTC days from <paramref name="from"/> to <paramref name="to"/> where given.
+    /// </summary>
+    public Task<TaskCallPage> TaskCallsAsync(
+        Guid taskId, int limit, CancellationToken cancellationToken, string? after = null, DateOnly? from = null, DateOnly? to = null) =>
+        GetAsync<TaskCallPage>($"api/tasks/{taskId}/calls?{CallQuery.Of(limit, after, from, to)}", cancellationToken);
 
     /// <summary>Renames the task, or ignores or restores it.</summary>
     public Task UpdateTaskAsync(Guid taskId, TaskUpdate update, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Scrubber.Infrastructure;
+using SlmPlatform.ServiceDefaults;
 
 namespace SlmPlatform.Scrubber.Apis;
 
@@ -28,7 +29,7 @@ public static class CallsApi
 
         api.MapGet("", ListCalls).RequireAuthorization()
             .WithName("ListCalls")
-            .WithSummary("Scrubbed calls in the order they were stored, filtered by agent or workload; pass 'next' as 'after' for the next page");
+            .WithSummary("Scrubbed calls in the order they were stored, filtered by agent, workload and when they started (from, to); pass 'next' as 'after' for the next page");
 
         return app;
     }
@@ -88,9 +89,12 @@ public static class CallsApi
         string? workload,
         string? after,
         string? limit,
+        string? from,
+        string? to,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        var started = StartedWindow.Parse(from, to, errors);
         var afterSeq = 0L;
         if (!string.IsNullOrEmpty(after) && (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq) || afterSeq < 0))
         {
@@ -108,7 +112,7 @@ public static class CallsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = new CallQuery(NullIfEmpty(agent), NullIfEmpty(workload), afterSeq, pageSize);
+        var query = new CallQuery(NullIfEmpty(agent), NullIfEmpty(workload), afterSeq, pageSize, started.From, started.To);
         return TypedResults.Ok(await store.ListAsync(user.GetTenantId(), query, cancellationToken));
     }
 

@@ -70,6 +70,7 @@ public sealed class CallStore(NpgsqlDataSource dataSource)
             $"""
             select {Columns} from calls
             where tenant_id = $1 and seq > $2 and ($3::text is null or agent = $3) and ($4::text is null or workload = $4)
+              and ($6::timestamptz is null or started_at >= $6) and ($7::timestamptz is null or started_at < $7)
             order by seq
             limit $5
             """);
@@ -78,6 +79,8 @@ public sealed class CallStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Agent ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Workload ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = query.Limit + 1 });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.StartedFrom ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.StartedBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
 
         var items = new List<StoredCall>(query.Limit);
         long lastSeq = 0;

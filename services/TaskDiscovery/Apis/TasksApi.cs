@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
+using SlmPlatform.ServiceDefaults;
 using SlmPlatform.TaskDiscovery.Infrastructure;
 
 namespace SlmPlatform.TaskDiscovery.Apis;
@@ -17,7 +18,7 @@ public static class TasksApi
 
         api.MapGet("", ListTasks).WithName("ListTasks").WithSummary("Tasks (call sites) with calls, tokens, cost, latency and suitability for a specialist");
         api.MapGet("/{id:guid}", GetTask).WithName("GetTask").WithSummary("One task with the distribution of its label-like outputs");
-        api.MapGet("/{id:guid}/calls", ListTaskCalls).WithName("ListTaskCalls").WithSummary("A task's calls; pass 'next' as 'after' for the next page");
+        api.MapGet("/{id:guid}/calls", ListTaskCalls).WithName("ListTaskCalls").WithSummary("A task's calls, filtered by when they started (from, to); pass 'next' as 'after' for the next page");
         return app;
     }
 
@@ -31,9 +32,10 @@ public static class TasksApi
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<TaskCallPage>, NotFound, ValidationProblem>> ListTaskCalls(
-        Guid id, ClaimsPrincipal user, TaskStore store, string? after, string? limit, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, TaskStore store, string? after, string? limit, string? from, string? to, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        var started = StartedWindow.Parse(from, to, errors);
         var afterSeq = 0L;
         if (!string.IsNullOrEmpty(after) && (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq) || afterSeq < 0))
         {
@@ -57,6 +59,6 @@ public static class TasksApi
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await store.CallsAsync(tenantId, id, afterSeq, pageSize, cancellationToken));
+        return TypedResults.Ok(await store.CallsAsync(tenantId, id, afterSeq, pageSize, started, cancellationToken));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using SlmPlatform.Routing;
+using SlmPlatform.ServiceDefaults;
 
 namespace SlmPlatform.TaskDiscovery.Infrastructure;
 
@@ -165,17 +166,21 @@ public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonit
     }
 
     /// <summary>A task's calls in the order they were recorded; keyset pagination on that order.</summary>
-    public async Task<TaskCallPage> CallsAsync(string tenantId, Guid taskId, long after, int limit, CancellationToken cancellationToken)
+    public async Task<TaskCallPage> CallsAsync(string tenantId, Guid taskId, long after, int limit, StartedWindow started, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
             select call_id, started_at, model, prompt_tokens, completion_tokens, latency_ms, output_label, seq, topic_id
-            from task_calls where tenant_id = $1 and task_id = $2 and seq > $3 order by seq limit $4
+            from task_calls where tenant_id = $1 and task_id = $2 and seq > $3
+              and ($5::timestamptz is null or started_at >= $5) and ($6::timestamptz is null or started_at < $6)
+            order by seq limit $4
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = taskId });
         command.Parameters.Add(new NpgsqlParameter { Value = after });
         command.Parameters.Add(new NpgsqlParameter { Value = limit + 1 });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)started.From ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)started.To ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         var items = new List<TaskCall>();
         long last = 0;
         var more = false;
