@@ -16,6 +16,7 @@ app.MapTopicsApi();
 app.MapSpecialistApi();
 app.MapSavingsApi();
 app.MapUsageApi();
+app.MapPricesApi();
 app.MapPromotionApi();
 
 app.Run();

@@ -25,6 +25,7 @@ internal static class Extensions
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CallSiteMatcher>();
+        builder.Services.AddSingleton<PriceTable>();
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<TopicStore>();
         builder.Services.AddSingleton<TaskCurationStore>();

@@ -94,7 +94,7 @@ public sealed partial class TaskStore
             """;
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(Nullable(taskId, NpgsqlDbType.Uuid));
-        var prices = pricing.CurrentValue;
+        var prices = await priceTable.ForAsync(tenantId, cancellationToken);
         var costs = new Dictionary<Guid, (decimal Cost, List<string> Unpriced)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

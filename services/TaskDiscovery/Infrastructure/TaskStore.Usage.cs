@@ -19,7 +19,7 @@ public sealed partial class TaskStore
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
         command.Parameters.Add(new NpgsqlParameter { Value = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
-        var prices = pricing.CurrentValue;
+        var prices = await priceTable.ForAsync(tenantId, cancellationToken);
         var days = new Dictionary<(DateOnly Day, Guid TaskId), UsageDay>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

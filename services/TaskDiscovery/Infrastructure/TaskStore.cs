@@ -7,7 +7,7 @@ using SlmPlatform.ServiceDefaults;
 namespace SlmPlatform.TaskDiscovery.Infrastructure;
 
 /// <summary>The tasks database: call sites found, the calls that belong to them, and their statistics. Tasks merged into another are not listed.</summary>
-public sealed partial class TaskStore(NpgsqlDataSource dataSource, IOptionsMonitor<PricingOptions> pricing, IOptionsMonitor<TopicOptions> topicOptions)
+public sealed partial class TaskStore(NpgsqlDataSource dataSource, PriceTable priceTable, IOptionsMonitor<TopicOptions> topicOptions)
 {
     /// <summary>
     /// Creates the call site's task on first sight. Returns whether this call is the one that revealed the task — on
