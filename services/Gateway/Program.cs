@@ -12,5 +12,6 @@ var app = builder.Build();
 app.UsePlatformApi(problemDetailsForBodilessErrors: false);
 app.MapOpenAiApi();
 app.MapKeysApi();
+app.MapUpstreamApi();
 
 app.Run();
