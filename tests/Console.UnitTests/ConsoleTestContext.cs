@@ -27,7 +27,7 @@ public abstract class ConsoleTestContext : BunitContext
         Services.AddSingleton(Api);
         Services.AddScoped(services => new TasksApiClient(Client(services, "tasks"), services.GetRequiredService<ConsoleSession>()));
         Services.AddScoped(services => new CallsApiClient(Client(services, "calls"), services.GetRequiredService<ConsoleSession>()));
-        Services.AddScoped(services => new KeysApiClient(Client(services, "gateway"), services.GetRequiredService<ConsoleSession>()));
+        Services.AddScoped(services => new GatewayApiClient(Client(services, "gateway"), services.GetRequiredService<ConsoleSession>()));
         Services.AddScoped(services => new TrainingApiClient(Client(services, "training"), services.GetRequiredService<ConsoleSession>()));
     }
 

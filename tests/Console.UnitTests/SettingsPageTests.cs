@@ -54,7 +54,7 @@ public sealed class SettingsPageTests : ConsoleTestContext
         page.Find($"[aria-label='Revoke {Agent.Name}']").Click();
 
         page.WaitForAssertion(() => Assert.Contains(Api.Requests, r => r.Method == HttpMethod.Delete && r.PathAndQuery == $"/api/keys/{Agent.KeyId}"));
-        page.WaitForAssertion(() => Assert.Equal(2, Api.Requests.Count(r => r.Method == HttpMethod.Get)));
+        page.WaitForAssertion(() => Assert.Equal(2, Api.Requests.Count(r => r.Method == HttpMethod.Get && r.PathAndQuery == "/api/keys")));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public static class Extensions
         builder.Services.AddHttpClient<TasksApiClient>(http => http.BaseAddress = new Uri($"http://{TasksApiClient.ServiceName}/"));
         builder.Services.AddHttpClient<CallsApiClient>(http => http.BaseAddress = new Uri($"http://{CallsApiClient.ServiceName}/"));
         builder.Services.AddHttpClient<TrainingApiClient>(http => http.BaseAddress = new Uri($"http://{TrainingApiClient.ServiceName}/"));
-        builder.Services.AddHttpClient<KeysApiClient>(http => http.BaseAddress = new Uri($"http://{KeysApiClient.ServiceName}/"));
+        builder.Services.AddHttpClient<GatewayApiClient>(http => http.BaseAddress = new Uri($"http://{GatewayApiClient.ServiceName}/"));
         return builder;
     }
 

@@ -55,6 +55,16 @@ public sealed class TasksApiClient(HttpClient http, ConsoleSession session) : Pl
     public Task<TaskSplitResult> SplitAsync(Guid taskId, TaskSplit split, CancellationToken cancellationToken) =>
         PostAsync<TaskSplit, TaskSplitResult>($"api/tasks/{taskId}/split", split, cancellationToken);
 
+    /// <summary>The prices the tenant's calls are costed at, its own first.</summary>
+    public async Task<IReadOnlyList<ModelPriceEntry>> ListPricesAsync(CancellationToken cancellationToken) =>
+        await GetAsync<List<ModelPriceEntry>>("api/prices", cancellationToken);
+
+    public Task<ModelPriceEntry> SetPriceAsync(string model, ModelPriceUpdate price, CancellationToken cancellationToken) =>
+        PutAsync<ModelPriceUpdate, ModelPriceEntry>($"api/prices/{Uri.EscapeDataString(model.Trim())}", price, cancellationToken);
+
+    /// <summary>Drops the tenant's own price for the model: the platform's applies again.</summary>
+    public Task RemovePriceAsync(string model, CancellationToken cancellationToken) => DeleteAsync($"api/prices/{Uri.EscapeDataString(model)}", cancellationToken);
+
     /// <summary>The tenant's promotion policy.</summary>
     public Task<PromotionPolicy> GetPolicyAsync(CancellationToken cancellationToken) =>
         GetAsync<PromotionPolicy>("api/promotion-policy", cancellationToken);

@@ -1,7 +1,7 @@
 namespace SlmPlatform.Console.Infrastructure;
 
-/// <summary>The tenant's API keys on the gateway (admin scope): list, issue, rotate, revoke.</summary>
-public sealed class KeysApiClient(HttpClient http, ConsoleSession session) : PlatformApiClient(http, session, "gateway")
+/// <summary>The gateway, for the tenant's admins: its API keys (list, issue, rotate, revoke) and where its calls are relayed.</summary>
+public sealed class GatewayApiClient(HttpClient http, ConsoleSession session) : PlatformApiClient(http, session, "gateway")
 {
     public const string ServiceName = "gateway";
 
@@ -17,4 +17,7 @@ public sealed class KeysApiClient(HttpClient http, ConsoleSession session) : Pla
         PostAsync<RotationRequest, IssuedKey>($"api/keys/{keyId}/rotate", new RotationRequest(overlapSeconds), cancellationToken);
 
     public Task RevokeAsync(Guid keyId, CancellationToken cancellationToken) => DeleteAsync($"api/keys/{keyId}", cancellationToken);
+
+    /// <summary>The LLM provider the tenant's calls go to, and the setting that chose it.</summary>
+    public Task<UpstreamInfo> UpstreamAsync(CancellationToken cancellationToken) => GetAsync<UpstreamInfo>("api/upstream", cancellationToken);
 }
