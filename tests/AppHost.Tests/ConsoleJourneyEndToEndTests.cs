@@ -59,8 +59,11 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
 
             // The captured task, and its page.
             await page.GotoAsync("/tasks");
+            await InteractiveAsync(page);
             await page.ClickAsync($"a:has-text('{taskName}')");
-            await page.WaitForSelectorAsync("text=Promotion decisions");
+            // The task's page reads five APIs on a machine the platform shares with its own background work.
+            await page.WaitForSelectorAsync("text=Sample calls", new PageWaitForSelectorOptions { Timeout = 90_000 });
+            await ScreenshotAsync(page, "journey-task");
             Assert.Contains("160 calls", await page.InnerTextAsync("main"), StringComparison.Ordinal);
 
             // A fine-tune started from the training page; its bar moves as training announces epochs.
@@ -83,6 +86,8 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
                 return await page.Locator(approve).CountAsync();
             }, count => count > 0, TimeSpan.FromMinutes(2), Token, TimeSpan.FromSeconds(2));
             await InteractiveAsync(page);
+            await page.WaitForSelectorAsync(approve);
+            await page.WaitForSelectorAsync("[aria-label='Promotion decisions, newest first']");
             await ScreenshotAsync(page, "journey-promotions");
             await page.ClickAsync(approve);
             await page.WaitForSelectorAsync($"text=Approved: {taskName} — to shadow");
