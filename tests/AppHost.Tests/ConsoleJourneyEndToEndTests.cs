@@ -1,4 +1,5 @@
 using SlmPlatform.Testing;
+using SlmPlatform.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace SlmPlatform.AppHost.Tests;
@@ -12,8 +13,6 @@ namespace SlmPlatform.AppHost.Tests;
 [Collection(PlatformCollection.Name)]
 public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
@@ -21,18 +20,13 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Chromium))
+        if (!SystemChromium.IsInstalled)
         {
-            Assert.Skip($"No {Chromium}: install Debian's chromium (./test.sh does) to run the console's journey.");
+            Assert.Skip(SystemChromium.Missing);
         }
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await SystemChromium.LaunchAsync(_playwright);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SlmPlatform.Contracts;
 using SlmPlatform.Testing;
+using SlmPlatform.Testing.Browser;
 
 namespace SlmPlatform.Console.BrowserTests;
 
@@ -15,8 +16,6 @@ namespace SlmPlatform.Console.BrowserTests;
 /// </summary>
 public sealed class ConsoleBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private StubTasksService _tasks = null!;
     private ConsoleServer _console = null!;
     private IPlaywright _playwright = null!;
@@ -25,22 +24,16 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Chromium))
+        if (!SystemChromium.IsInstalled)
         {
-            Assert.Skip($"No {Chromium}: install Debian's chromium (./test.sh does) to run the browser tests.");
+            Assert.Skip(SystemChromium.Missing);
         }
 
         _tasks = await StubTasksService.StartAsync();
         _console = new ConsoleServer(_tasks.BaseUrl, await TestVirtualHost.CreateAsync(TestContext.Current.CancellationToken));
         _address = _console.Start();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // The machine has no network beyond loopback: keep chromium from trying.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await SystemChromium.LaunchAsync(_playwright);
     }
 
     [Fact]
