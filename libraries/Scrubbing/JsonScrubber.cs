@@ -26,7 +26,7 @@ public sealed class JsonScrubber(TextScrubber textScrubber, ScrubPolicy policy)
     {
         var walk = new JsonScrubbingWalk(textScrubber, replacement: null);
         var scrubbed = walk.Visit(document?.DeepClone(), key: null, honourStructuralFields: true);
-        return new ScrubbedDocument(scrubbed, walk.Counts);
+        return new ScrubbedDocument(scrubbed, walk.Counts, walk.Values);
     }
 
     /// <summary>

@@ -15,8 +15,12 @@ internal sealed class JsonScrubbingWalk(TextScrubber textScrubber, IReplacementO
     private static readonly JsonSerializerOptions EmbeddedJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly List<ReplacedValue> _values = [];
 
     public IReadOnlyDictionary<string, int> Counts => _counts;
+
+    /// <summary>Where the stand-ins sit in the plain string values this walk changed, by each value's path.</summary>
+    public IReadOnlyList<ReplacedValue> Values => _values;
 
     /// <summary>Scrubs a node and returns what should stand in its place: the same node unless it is a value that changed.</summary>
     /// <param name="node">The node to scrub; objects and arrays are changed in place.</param>
@@ -74,8 +78,19 @@ internal sealed class JsonScrubbingWalk(TextScrubber textScrubber, IReplacementO
             case JsonValueKind.String:
                 // A node built in code may hold a DateTime or Guid that serializes as a string; read its JSON form.
                 var text = value.TryGetValue<string>(out var held) ? held : JsonSerializer.Deserialize<string>(value.ToJsonString())!;
-                var scrubbed = ScrubString(text, key);
-                return ReferenceEquals(scrubbed, text) ? value : JsonValue.Create(scrubbed);
+                if (TryScrubEmbeddedJson(text, out var json))
+                {
+                    return ReferenceEquals(json, text) ? value : JsonValue.Create(json);
+                }
+
+                var scrubbed = ScrubText(text, FieldHint(key, text));
+                if (scrubbed.Entities.Count == 0)
+                {
+                    return value;
+                }
+
+                _values.Add(new ReplacedValue(value.GetPath(), scrubbed.Replaced));
+                return JsonValue.Create(scrubbed.Text);
 
             case JsonValueKind.Number:
                 // A card or phone number stored as a JSON number: a surrogate made of digits stays a number; a
@@ -95,18 +110,6 @@ internal sealed class JsonScrubbingWalk(TextScrubber textScrubber, IReplacementO
             default:
                 return value;
         }
-    }
-
-    /// <summary>Returns <paramref name="text"/> itself when nothing was found.</summary>
-    private string ScrubString(string text, string? key)
-    {
-        if (TryScrubEmbeddedJson(text, out var json))
-        {
-            return json;
-        }
-
-        var scrubbed = ScrubText(text, FieldHint(key, text));
-        return scrubbed.Entities.Count == 0 ? text : scrubbed.Text;
     }
 
     // Tool-call arguments arrive as JSON inside a string. Scrubbing the parsed form keeps the string valid JSON

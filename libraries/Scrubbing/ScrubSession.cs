@@ -23,7 +23,7 @@ public sealed class ScrubSession
     {
         var walk = new JsonScrubbingWalk(_textScrubber, _replacer);
         var scrubbed = walk.Visit(document?.DeepClone(), key: null, honourStructuralFields: true);
-        return new ScrubbedDocument(scrubbed, walk.Counts);
+        return new ScrubbedDocument(scrubbed, walk.Counts, walk.Values);
     }
 
     /// <summary>Scrubs plain text; entity offsets refer to <paramref name="text"/>.</summary>

@@ -1,4 +1,7 @@
 namespace SlmPlatform.Scrubbing;
 
-/// <summary>Scrubbed text and the entities that were replaced; entity offsets refer to the original text.</summary>
-public sealed record ScrubbedText(string Text, IReadOnlyList<EntityMatch> Entities);
+/// <summary>
+/// Scrubbed text and the entities that were replaced: <see cref="Entities"/>' offsets refer to the original text,
+/// <see cref="Replaced"/>'s to the scrubbed one (where each stand-in now sits).
+/// </summary>
+public sealed record ScrubbedText(string Text, IReadOnlyList<EntityMatch> Entities, IReadOnlyList<ReplacedSpan> Replaced);

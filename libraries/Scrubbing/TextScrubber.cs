@@ -30,7 +30,7 @@ public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, I
         ArgumentNullException.ThrowIfNull(replacement);
         if (text.Length == 0)
         {
-            return new ScrubbedText(text, []);
+            return new ScrubbedText(text, [], []);
         }
 
         var matches = new List<EntityMatch>();
@@ -59,21 +59,25 @@ public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, I
         var entities = Recognizers.PersonSpanWidening.Widen(text, OverlapResolver.Resolve(WithoutPlaceholders(text, matches)));
         if (entities.Count == 0)
         {
-            return new ScrubbedText(text, entities);
+            return new ScrubbedText(text, entities, []);
         }
 
         // Left to right, copying the text between entities: linear in the text's length.
         var builder = new StringBuilder(text.Length + 16);
+        var replaced = new ReplacedSpan[entities.Count];
         var copied = 0;
-        foreach (var entity in entities)
+        for (var i = 0; i < entities.Count; i++)
         {
+            var entity = entities[i];
             builder.Append(text, copied, entity.Start - copied);
-            builder.Append(replacement.Replace(entity, text.Substring(entity.Start, entity.Length)));
+            var standIn = replacement.Replace(entity, text.Substring(entity.Start, entity.Length));
+            replaced[i] = new ReplacedSpan(entity.EntityType, builder.Length, standIn.Length);
+            builder.Append(standIn);
             copied = entity.End;
         }
 
         builder.Append(text, copied, text.Length - copied);
-        return new ScrubbedText(builder.ToString(), entities);
+        return new ScrubbedText(builder.ToString(), entities, replaced);
     }
 
     private static void EnsureInside(EntityMatch match, string text, IRecognizer? recognizer)

@@ -10,12 +10,19 @@ public sealed class CallsPageTests : ConsoleTestContext
     public void Calls_ShowTheirLastUserMessageAndWhatWasReplaced()
     {
         Api.Answer("/api/tasks", new List<TaskSummary> { StubPlatformApi.Task("card arrival", 9) });
-        Api.Answer("/api/calls", new CallPage([Call("c1", "Where is parcel 12? Write to ana.li@example.org", new() { ["EMAIL_ADDRESS"] = 1 })], null));
+        var call = Call("c1", "Where is parcel 12? Write to ana.li@example.org", new() { ["EMAIL_ADDRESS"] = 1 }) with
+        {
+            StandIns = [new StandIn(StandIn.Request, "$.messages[1].content", "EMAIL_ADDRESS", 29, 18)],
+        };
+        Api.Answer("/api/calls", new CallPage([call], null));
 
         var page = Render<Calls>();
 
         page.WaitForAssertion(() => Assert.Contains("Where is parcel 12?", page.Find("table").TextContent, StringComparison.Ordinal));
         Assert.Contains("EMAIL_ADDRESS 1", page.Find("table").TextContent, StringComparison.Ordinal);
+        var marked = page.Find("mark.stand-in");
+        Assert.Equal("EMAIL_ADDRESS", marked.GetAttribute("data-type"));
+        Assert.StartsWith("ana.li@example.org", marked.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

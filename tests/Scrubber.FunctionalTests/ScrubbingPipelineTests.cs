@@ -28,6 +28,15 @@ public sealed class ScrubbingPipelineTests(PipelineFixture fixture) : IClassFixt
         Assert.Equal(2, replacements.GetProperty("CREDIT_CARD").GetInt32());
         Assert.Equal(1, replacements.GetProperty("CREDENTIAL").GetInt32());
 
+        // Where the user message's stand-ins sit: the words there now are the stand-ins, of the types replaced.
+        var userText = stored.Value.GetProperty("request").GetProperty("messages")[1].GetProperty("content")[0].GetProperty("text").GetString()!;
+        var standIns = stored.Value.GetProperty("stand_ins").EnumerateArray()
+            .Where(s => s.GetProperty("document").GetString() == "request" && s.GetProperty("path").GetString() == "$.messages[1].content[0].text")
+            .Select(s => (Type: s.GetProperty("entity_type").GetString(), Text: userText.Substring(s.GetProperty("start").GetInt32(), s.GetProperty("length").GetInt32())))
+            .ToList();
+        Assert.Equal(["EMAIL_ADDRESS", "CREDIT_CARD"], standIns.Select(s => s.Type));
+        Assert.Equal(userText, $"I'm {standIns[0].Text}, refund my card {standIns[1].Text}");
+
         // Tool-call arguments stay valid JSON with their other values intact.
         var arguments = stored.Value.GetProperty("response").GetProperty("choices")[0].GetProperty("message")
             .GetProperty("tool_calls")[0].GetProperty("function").GetProperty("arguments").GetString()!;

@@ -24,6 +24,27 @@ public sealed class JsonScrubberTests
     }
 
     [Fact]
+    public void Scrub_SaysWhereEachStandInSits_ByPathAndOffsetInTheScrubbedValue()
+    {
+        var result = Scrub("""{"messages":[{"role":"system","content":"Route."},{"role":"user","content":"Write to jane@example.com or call from 10.0.0.1 today"}],"n":7}""");
+
+        var value = Assert.Single(result.Values);
+        Assert.Equal("$.messages[1].content", value.Path);
+        var text = result.Document!["messages"]![1]!["content"]!.GetValue<string>();
+        Assert.Equal([("EMAIL_ADDRESS", "<EMAIL_ADDRESS>"), ("IP_ADDRESS", "<IP_ADDRESS>")], value.Spans.Select(s => (s.EntityType, text.Substring(s.Start, s.Length))));
+        Assert.Equal("Write to ", text[..value.Spans[0].Start]);
+        Assert.Equal(" today", text[(value.Spans[^1].Start + value.Spans[^1].Length)..]);
+    }
+
+    [Fact]
+    public void Scrub_AValueWithNothingToReplace_HasNoStandIns()
+    {
+        var result = Scrub("""{"messages":[{"role":"user","content":"Where is my parcel?"}]}""");
+
+        Assert.Empty(result.Values);
+    }
+
+    [Fact]
     public void Scrub_ValueUnderANamingProperty_IsTypedByTheProperty()
     {
         // Unknown words in lower case say nothing alone (the same value under "notes" is kept); the property's name

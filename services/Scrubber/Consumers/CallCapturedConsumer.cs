@@ -90,7 +90,8 @@ public sealed partial class CallCapturedConsumer(
             request.Document?.ToJsonString() ?? "null",
             response.Document?.ToJsonString() ?? "null",
             replacements,
-            captured.CapturedAt);
+            captured.CapturedAt,
+            [.. StandIns(StandIn.Request, request), .. StandIns(StandIn.Response, response)]);
 
         if (!await store.TryInsertAsync(call, context.CancellationToken))
         {
@@ -108,6 +109,9 @@ public sealed partial class CallCapturedConsumer(
             CallFactsExtractor.Extract(request.Document, response.Document, captured.LatencyMs) with { PromptKey = PromptKeyOf(captured) });
         await context.Publish(scrubbed, publish => publish.MessageId = scrubbed.EventId, context.CancellationToken);
     }
+
+    private static IEnumerable<StandIn> StandIns(string document, ScrubbedDocument scrubbed) =>
+        scrubbed.Values.SelectMany(value => value.Spans.Select(span => new StandIn(document, value.Path, span.EntityType, span.Start, span.Length)));
 
     // The edges map what PostgreSQL cannot store; a capture published by an older edge is mapped here the same way,
     // so that it is stored rather than retried into the error queue.

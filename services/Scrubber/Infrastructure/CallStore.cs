@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using SlmPlatform.ServiceDefaults;
 
 namespace SlmPlatform.Scrubber.Infrastructure;
 
@@ -10,15 +11,15 @@ namespace SlmPlatform.Scrubber.Infrastructure;
 public sealed class CallStore(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "call_id, agent, workload, started_at, latency_ms, status, source, request::text, response::text, replacements::text, captured_at, stored_at, seq";
+        "call_id, agent, workload, started_at, latency_ms, status, source, request::text, response::text, replacements::text, captured_at, stored_at, seq, stand_ins::text";
 
     /// <summary>Stores the call unless it is already stored; true when this call wrote the row.</summary>
     public async Task<bool> TryInsertAsync(ScrubbedCall call, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
-            insert into calls (tenant_id, call_id, agent, workload, started_at, latency_ms, status, source, request, response, replacements, captured_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            insert into calls (tenant_id, call_id, agent, workload, started_at, latency_ms, status, source, request, response, replacements, captured_at, stand_ins)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             on conflict (tenant_id, call_id) do nothing
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = call.TenantId });
@@ -33,6 +34,7 @@ public sealed class CallStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = call.ResponseJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(call.Replacements), NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new NpgsqlParameter { Value = call.CapturedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(call.StandIns, PlatformJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -114,7 +116,8 @@ public sealed class CallStore(NpgsqlDataSource dataSource)
         ParseJson(reader.GetString(8)),
         JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(9)) ?? [],
         reader.GetFieldValue<DateTimeOffset>(10),
-        reader.GetFieldValue<DateTimeOffset>(11)), reader.GetInt64(12));
+        reader.GetFieldValue<DateTimeOffset>(11),
+        reader.IsDBNull(13) ? null : JsonSerializer.Deserialize<List<StandIn>>(reader.GetString(13), PlatformJson.Options)), reader.GetInt64(12));
 
     private static JsonElement ParseJson(string json)
     {

@@ -13,4 +13,5 @@ public sealed record ScrubbedCall(
     string RequestJson,
     string ResponseJson,
     IReadOnlyDictionary<string, int> Replacements,
-    DateTimeOffset CapturedAt);
+    DateTimeOffset CapturedAt,
+    IReadOnlyList<StandIn> StandIns);
