@@ -63,7 +63,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("text=Promotion decisions");
         var content = await page.ContentAsync();
         Assert.Contains("Online agreement 0.983", content, StringComparison.Ordinal);
-        await page.WaitForSelectorAsync("text=My card for Anna Berg has not arrived yet");
+        await page.WaitForSelectorAsync("mark.stand-in[data-type=PERSON]:has-text('Anna Berg')");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.topics-chart svg path').length > 2");
         Assert.DoesNotContain(StubTasksService.Key, content, StringComparison.Ordinal);
         await AccessibleAsync(page, "task");

@@ -115,7 +115,8 @@ public sealed class StubTasksService : IAsyncDisposable
     private static StoredCall StoredRouterCall(string id, string text, int people) => new(
         id, Router.Agent, Router.Workload, DateTimeOffset.UnixEpoch, 410, "ok", "gateway",
         System.Text.Json.JsonSerializer.SerializeToElement(new { messages = new[] { new { role = "user", content = text } } }), EmptyObject,
-        people == 0 ? new Dictionary<string, int>() : new Dictionary<string, int> { ["PERSON"] = people }, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        people == 0 ? new Dictionary<string, int>() : new Dictionary<string, int> { ["PERSON"] = people }, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
+        people == 0 ? [] : [new StandIn(StandIn.Request, "$.messages[0].content", "PERSON", text.IndexOf("Anna Berg", StringComparison.Ordinal), "Anna Berg".Length)]);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
