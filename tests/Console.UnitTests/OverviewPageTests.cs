@@ -47,6 +47,18 @@ public sealed class OverviewPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public void CallsThatStartedBeforeThePeriod_AreNotCountedInIt_AndThePageSaysSo()
+    {
+        Api.Answer("/api/tasks", new List<TaskSummary> { StubPlatformApi.Task("card arrival", 4338) });
+        Api.Answer("/api/savings", new SavingsReport(new DateOnly(2026, 11, 8), new DateOnly(2026, 12, 7), 0, 0, 0, 0, []));
+        Api.Answer("/api/usage", new UsageReport(new DateOnly(2026, 11, 8), new DateOnly(2026, 12, 7), 0, 0, []));
+
+        var page = Render<Overview>();
+
+        page.WaitForAssertion(() => Assert.Contains("None of the 4,338 captured calls started in this period", page.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void NoSpecialistYet_SaysHowToGetOne()
     {
         Api.Answer("/api/tasks", new List<TaskSummary> { StubPlatformApi.Task("card arrival", 40) });
