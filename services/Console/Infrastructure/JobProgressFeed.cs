@@ -20,11 +20,19 @@ public sealed class JobProgressFeed
         return new Subscription(() => _listeners.TryRemove(id, out _));
     }
 
+    /// <summary>Hands the epoch to every open page; a page closing meanwhile misses it, and the others still get it.</summary>
     public void Publish(FineTuneProgressed progress)
     {
         foreach (var listener in _listeners.Values)
         {
-            listener(progress);
+            try
+            {
+                listener(progress);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The page's circuit went away between its unsubscribing and this call.
+            }
         }
     }
 

@@ -150,12 +150,3 @@ public sealed partial class PromotionExecutor(SpecialistRouting routing, Promoti
     [LoggerMessage(Level = LogLevel.Warning, Message = "Promotion review: approving decision {DecisionId} of task {TaskId} changed no route ({Why}); left pending")]
     private partial void LogApprovalFailed(Guid taskId, Guid decisionId, string why);
 }
-
-/// <summary>What a person's approval or rejection of a recommendation came to.</summary>
-public enum ReviewOutcome
-{
-    Done,
-    NotFound,
-    NotPending,
-    NotRoutable,
-}
