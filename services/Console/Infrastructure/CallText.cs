@@ -14,12 +14,10 @@ public static class CallText
 {
     private const int ExcerptLength = 240;
 
-    /// <summary>The last <c>user</c> message's text (string content, or its text parts), cut to a line's length.</summary>
-    public static string LastUserMessage(JsonElement request) => LastUserMessage(request, []).Text;
-
     /// <summary>
-    /// The last <c>user</c> message's text cut to a line's length, with the call's stand-ins in it marked: those of the
-    /// request's string values that make up the message, moved to where each value starts in the excerpt.
+    /// The last <c>user</c> message's text (string content, or its text parts joined) cut to a line's length, with the
+    /// call's stand-ins in it marked: those of the request's string values that make up the message, moved to where
+    /// each value starts in the excerpt.
     /// </summary>
     public static MarkedExcerpt LastUserMessage(StoredCall call) => LastUserMessage(call.Request, call.StandIns ?? []);
 
