@@ -63,6 +63,7 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
             // A fine-tune started from the training page; its bar moves as training announces epochs.
             await page.GotoAsync("/training");
             await InteractiveAsync(page);
+            await EnabledAsync(page, "Start fine-tune");
             await page.ClickAsync("#job_task");
             await page.ClickAsync($"fluent-option[value='{taskId}']");
             await page.ClickAsync("fluent-button:has-text('Start fine-tune')");
@@ -91,6 +92,7 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
             // A key for a dashboard: issued, shown once, accepted; revoked, refused.
             await page.GotoAsync("/settings");
             await InteractiveAsync(page);
+            await EnabledAsync(page, "Issue key");
             var keyName = $"dashboard {Guid.NewGuid():N}"[..20];
             // Fluent's text field keeps its input in its shadow root, and tells Blazor of the value when it changes.
             await page.FillAsync("#key_name input", keyName);
@@ -100,7 +102,9 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
             await page.ClickAsync("fluent-button:has-text('Issue key')");
             var issued = (await (await page.WaitForSelectorAsync("[data-testid=issued-key]"))!.InnerTextAsync()).Trim();
             Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(issued));
-            await page.ClickAsync($"fluent-button[aria-label='Revoke {keyName}']");
+            var revoke = $"fluent-button[aria-label='Revoke {keyName}']:not([disabled])";
+            await page.WaitForSelectorAsync(revoke);
+            await page.ClickAsync(revoke);
             Assert.Equal(HttpStatusCode.Unauthorized, await Eventually.ReadAsync(
                 () => StatusWithAsync(issued), status => status == HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(30), Token, TimeSpan.FromSeconds(1)));
             Assert.DoesNotContain(platform.ApiKey, await page.ContentAsync(), StringComparison.Ordinal);
@@ -165,6 +169,10 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
         }
     }
+
+    /// <summary>Waits for a button the page disables while it reads its lists: a click on it before then is lost.</summary>
+    private static async Task EnabledAsync(IPage page, string button) =>
+        await page.WaitForSelectorAsync($"fluent-button:has-text('{button}'):not([disabled])", new PageWaitForSelectorOptions { Timeout = 60_000 });
 
     private static async Task InteractiveAsync(IPage page) =>
         await page.WaitForSelectorAsync("[data-circuit=connected]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
