@@ -34,7 +34,7 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
     {
         using var tasks = platform.CreateClient("tasks");
         var agent = $"e2e-console-{Guid.NewGuid():N}";
-        var (taskId, taskName) = await CaptureTaskAsync(agent);
+        var (taskId, taskName) = await platform.CaptureRouterTaskAsync(agent);
         var policyBefore = await tasks.GetStringAsync("/api/promotion-policy", Token);
         using (var manual = await tasks.PutAsJsonAsync("/api/promotion-policy", new { approval = "manual", bar = 0.5, min_coverage = 0.2 }, Token))
         {
@@ -113,24 +113,6 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
         {
             using var restored = await tasks.PutAsync("/api/promotion-policy", new StringContent(policyBefore, Encoding.UTF8, "application/json"), Token);
         }
-    }
-
-    /// <summary>The agent's router calls through ingest, until task discovery files all 160 of them as one task.</summary>
-    private async Task<(Guid Id, string Name)> CaptureTaskAsync(string agent)
-    {
-        using var ingest = platform.CreateClient("ingest");
-        using var tasks = platform.CreateClient("tasks");
-        using var posted = await ingest.PostAsync("/v1/calls/batch", EndToEnd.Json(RouterCalls.Captured(agent, perIntent: 40)), Token);
-        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var task = await EndToEnd.PollAsync(async () =>
-        {
-            var all = await tasks.GetFromJsonAsync<JsonElement>("/api/tasks", Token);
-            return all.EnumerateArray().Where(t => t.GetProperty("agent").GetString() == agent && t.GetProperty("calls").GetInt64() == 160)
-                .Select(t => t.GetRawText()).FirstOrDefault();
-        }, TimeSpan.FromSeconds(60));
-        Assert.NotNull(task);
-        var found = JsonDocument.Parse(task).RootElement;
-        return (found.GetProperty("id").GetGuid(), found.GetProperty("name").GetString()!);
     }
 
     /// <summary>The values the task's job's progress bar showed, read every 100 ms until the job succeeded (or failed).</summary>

@@ -20,21 +20,11 @@ public sealed class ConversionLoopEndToEndTests(LocalPlatformFixture platform)
     public async Task CapturedRouterCalls_BecomeASpecialistThatAnswersTheAgent_AndAFailedSpecialistFallsBackToTheTeacher()
     {
         var agent = $"e2e-loop-{Guid.NewGuid():N}";
-        using var ingest = platform.CreateClient("ingest");
         using var tasks = platform.CreateClient("tasks");
         using var training = platform.CreateClient("training");
         using var gateway = platform.CreateClient("gateway");
 
-        using var posted = await ingest.PostAsync("/v1/calls/batch", EndToEnd.Json(RouterCalls.Captured(agent, perIntent: 40)), Token);
-        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var task = await EndToEnd.PollAsync(async () =>
-        {
-            var all = await tasks.GetFromJsonAsync<JsonElement>("/api/tasks", Token);
-            return all.EnumerateArray().Where(t => t.GetProperty("agent").GetString() == agent && t.GetProperty("calls").GetInt64() == 160)
-                .Select(t => (JsonElement?)t).FirstOrDefault() is { } found ? found.GetRawText() : null;
-        }, TimeSpan.FromSeconds(60));
-        Assert.NotNull(task);
-        var taskId = JsonDocument.Parse(task).RootElement.GetProperty("id").GetGuid();
+        var (taskId, _) = await platform.CaptureRouterTaskAsync(agent);
 
         var model = await FineTuneAsync(training, taskId);
         Assert.Equal("classifier-head", model.GetProperty("kind").GetString());

@@ -66,6 +66,29 @@ public sealed class LocalPlatformFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// An agent's router calls (40 per intent) through ingest, until task discovery files all of them as one task; that
+    /// task's id and name.
+    /// </summary>
+    public async Task<(Guid Id, string Name)> CaptureRouterTaskAsync(string agent)
+    {
+        const int PerIntent = 40;
+        var token = TestContext.Current.CancellationToken;
+        using var ingest = CreateClient("ingest");
+        using var tasks = CreateClient("tasks");
+        using var posted = await ingest.PostAsync("/v1/calls/batch", EndToEnd.Json(RouterCalls.Captured(agent, PerIntent)), token);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var task = await EndToEnd.PollAsync(async () =>
+        {
+            var all = await tasks.GetFromJsonAsync<JsonElement>("/api/tasks", token);
+            return all.EnumerateArray().Where(t => t.GetProperty("agent").GetString() == agent && t.GetProperty("calls").GetInt64() == RouterCalls.Intents * PerIntent)
+                .Select(t => t.GetRawText()).FirstOrDefault();
+        }, TimeSpan.FromSeconds(60));
+        Assert.NotNull(task);
+        var found = JsonDocument.Parse(task).RootElement;
+        return (found.GetProperty("id").GetGuid(), found.GetProperty("name").GetString()!);
+    }
+
     public async Task<string> ConnectionStringAsync(string name) =>
         await App.GetConnectionStringAsync(name, TestContext.Current.CancellationToken)
         ?? throw new InvalidOperationException($"No connection string '{name}'.");
