@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The fault suite's long part: ingest, the gateway and the scrubber run as processes of their own under steady load
-# while each fault in turn is injected — kill -9 of a service, RabbitMQ restarted, PostgreSQL stopped (with fsync on)
-# for 5 s and 120 s, Redis shut down and frozen, a partition, CPU starvation — and a checker counts every accepted
-# call as stored once, lost or duplicated and looks for the planted personal data everywhere. Prints a Markdown table
-# (docs/reliability.md). Arguments go to the suite, e.g. bench/run-fault-suite.sh --scenario kill-scrubber.
+# while each fault in turn is injected — kill -9 of a service, RabbitMQ restarted and killed, PostgreSQL stopped (with
+# fsync on) for 5 s and 120 s, Redis shut down, frozen and slowed, partitions that reset and that drop, the capture
+# buffer's disk full (run as root: it mounts a small tmpfs), CPU starvation — and a checker counts every accepted call
+# as stored once, dropped and counted, lost or duplicated and looks for the planted personal data everywhere. Prints
+# a Markdown table (docs/reliability.md). Arguments go to the suite, e.g. bench/run-fault-suite.sh --scenario kill-scrubber.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

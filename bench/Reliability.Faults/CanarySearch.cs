@@ -30,11 +30,15 @@ internal static class CanarySearch
         }
 
         found.AddRange(await InRedisAsync(canaries));
-        foreach (var file in await RegularFilesAsync(platform.Workspace, cancellationToken))
+        var folders = platform.CaptureDisk is { } disk ? [platform.Workspace, new DirectoryInfo(disk.Path)] : new[] { platform.Workspace };
+        foreach (var folder in folders)
         {
-            if (Contains(Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file, cancellationToken)), canaries))
+            foreach (var file in await RegularFilesAsync(folder, cancellationToken))
             {
-                found.Add($"file {Path.GetRelativePath(platform.Workspace.FullName, file)}");
+                if (Contains(Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file, cancellationToken)), canaries))
+                {
+                    found.Add($"file {Path.GetRelativePath(folder.FullName, file)}");
+                }
             }
         }
 

@@ -7,7 +7,7 @@ namespace SlmPlatform.Reliability.Faults;
 /// What happened to every call the load sent, read from the servers once the fault has healed: stored once, lost,
 /// duplicated (two rows with one marker), parked, still queued or in an error queue.
 /// </summary>
-internal static class Checker
+internal static partial class Checker
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(500);
 
@@ -38,7 +38,7 @@ internal static class Checker
     public static async Task<Tally> WaitForDrainAsync(
         FaultPlatform platform, CheckedLoad load, TimeSpan? recovery, TimeSpan stall, TimeSpan timeout, TextWriter progress, CancellationToken cancellationToken)
     {
-        var expected = Accepted(load);
+        var expected = Accepted(load, platform);
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         var lastProgress = Stopwatch.GetTimestamp();
         (long Stored, long Queued) last = (-1, -1);
@@ -63,9 +63,27 @@ internal static class Checker
         return await TallyAsync(platform, load, expected, last.Stored, recovery, cancellationToken);
     }
 
-    /// <summary>The call ids answered as accepted so far: ingest's 202s and the gateway's relayed answers.</summary>
-    public static string[] Accepted(CheckedLoad load) =>
-        [.. load.IngestCalls.Where(c => c.Value).Select(c => c.Key), .. load.GatewayCalls];
+    /// <summary>
+    /// The call ids answered as accepted so far and not counted as dropped: ingest's 202s and the gateway's relayed
+    /// answers, less those whose capture the gateway says it could not keep (it answers the agent all the same).
+    /// </summary>
+    public static string[] Accepted(CheckedLoad load, FaultPlatform platform)
+    {
+        var dropped = DroppedCaptures(platform);
+        return [.. load.IngestCalls.Where(c => c.Value).Select(c => c.Key), .. load.GatewayCalls.Where(id => !dropped.Contains(id))];
+    }
+
+    /// <summary>The calls whose capture the gateway dropped and counted, as its log names them.</summary>
+    public static HashSet<string> DroppedCaptures(FaultPlatform platform)
+    {
+        var log = Path.Combine(platform.Workspace.FullName, $"{FaultPlatform.Gateway}.log");
+        return File.Exists(log)
+            ? [.. File.ReadLines(log).Select(line => DroppedCapture().Match(line)).Where(m => m.Success).Select(m => m.Groups[1].Value)]
+            : [];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"call (\S+) was not captured")]
+    private static partial System.Text.RegularExpressions.Regex DroppedCapture();
 
     public static async Task<long> ConsumedQueuesAsync(FaultPlatform platform, CancellationToken cancellationToken) =>
         (await TestVirtualHost.QueueStatesAsync(platform.Messaging, cancellationToken))
@@ -125,6 +143,7 @@ internal static class Checker
             IngestSent: load.IngestCalls.Count,
             IngestAccepted: load.IngestCalls.Count(c => c.Value),
             GatewayRelayed: load.GatewayCalls.Count,
+            Dropped: load.GatewayCalls.Count(DroppedCaptures(platform).Contains),
             Stored: stored,
             Lost: expected.Length - stored,
             Duplicated: duplicated,
@@ -143,6 +162,7 @@ internal sealed record Tally(
     int IngestSent,
     int IngestAccepted,
     int GatewayRelayed,
+    long Dropped,
     long Stored,
     long Lost,
     long Duplicated,

@@ -8,7 +8,8 @@ namespace SlmPlatform.Reliability.Faults;
 /// <summary>
 /// The part of the platform that accepts calls, each service a process of its own as deployed: ingest, the gateway (in
 /// front of a stand-in upstream) and the scrubber, on fresh databases and a fresh virtual host. The services reach
-/// PostgreSQL and RabbitMQ through TCP proxies that a scenario can cut; the checker reads the servers directly.
+/// PostgreSQL, RabbitMQ and Redis through TCP proxies that a scenario can cut, hold or slow; the checker reads the
+/// servers directly.
 /// </summary>
 internal sealed class FaultPlatform : IAsyncDisposable
 {
@@ -29,8 +30,10 @@ internal sealed class FaultPlatform : IAsyncDisposable
 
     private FaultPlatform(
         FaultOptions options, string platformDb, string callsDb, string messaging, string apiKey, string noisyApiKey, TcpProxy postgresProxy, TcpProxy rabbitProxy,
-        ScriptedUpstream upstream, DirectoryInfo workspace, Dictionary<string, string?> environment)
+        TcpProxy redisProxy, ScriptedUpstream upstream, DirectoryInfo workspace, SmallDisk? captureDisk, Dictionary<string, string?> environment)
     {
+        RedisProxy = redisProxy;
+        CaptureDisk = captureDisk;
         _options = options;
         PlatformDb = platformDb;
         CallsDb = callsDb;
@@ -61,6 +64,11 @@ internal sealed class FaultPlatform : IAsyncDisposable
 
     public TcpProxy RabbitProxy { get; }
 
+    public TcpProxy RedisProxy { get; }
+
+    /// <summary>The small disk the gateway's capture buffer is on, in the scenarios that fill it.</summary>
+    public SmallDisk? CaptureDisk { get; }
+
     /// <summary>Where the services' logs and the gateway's capture buffer are: searched for personal data at the end.</summary>
     public DirectoryInfo Workspace => _workspace;
 
@@ -68,9 +76,10 @@ internal sealed class FaultPlatform : IAsyncDisposable
 
     /// <summary>
     /// Starts the services; <paramref name="permitsPerSecond"/> is each tenant's rate limit (0, the default: none,
-    /// as one tenant drives the fault scenarios).
+    /// as one tenant drives the fault scenarios); <paramref name="captureDiskBytes"/> puts the gateway's capture
+    /// buffer on a small disk of its own.
     /// </summary>
-    public static async Task<FaultPlatform> StartAsync(FaultOptions options, CancellationToken cancellationToken, int permitsPerSecond = 0)
+    public static async Task<FaultPlatform> StartAsync(FaultOptions options, CancellationToken cancellationToken, int permitsPerSecond = 0, long? captureDiskBytes = null)
     {
         var platformDb = await TestDatabase.CreateAsync("platformdb", cancellationToken);
         var callsDb = await TestDatabase.CreateAsync("callsdb", cancellationToken);
@@ -81,6 +90,11 @@ internal sealed class FaultPlatform : IAsyncDisposable
         var postgresProxy = TcpProxy.Start(new IPEndPoint(IPAddress.Loopback, postgres.Port));
         var rabbit = new Uri(messaging);
         var rabbitProxy = TcpProxy.Start(new IPEndPoint(IPAddress.Loopback, rabbit.Port));
+        var redisPort = RedisPort(TestServers.Redis);
+        var redisProxy = TcpProxy.Start(new IPEndPoint(IPAddress.Loopback, redisPort));
+        var captureDisk = captureDiskBytes is { } bytes
+            ? SmallDisk.TryMount(bytes) ?? throw new InvalidOperationException(SmallDisk.CannotMount)
+            : null;
         var upstream = await ScriptedUpstream.StartAsync();
         var workspace = Directory.CreateTempSubdirectory("slm-fault-suite-");
         var environment = new Dictionary<string, string?>
@@ -91,7 +105,7 @@ internal sealed class FaultPlatform : IAsyncDisposable
             ["ConnectionStrings__platformdb"] = ThroughProxy(platformDb, postgresProxy),
             ["ConnectionStrings__callsdb"] = ThroughProxy(callsDb, postgresProxy),
             ["ConnectionStrings__messaging"] = new UriBuilder(rabbit) { Port = rabbitProxy.Port }.Uri.ToString(),
-            ["ConnectionStrings__cache"] = TestServers.Redis,
+            ["ConnectionStrings__cache"] = TestServers.Redis.Replace($":{redisPort}", $":{redisProxy.Port}", StringComparison.Ordinal),
             ["Platform__ServiceKey"] = "fault-suite-service-key-0123456789abcdef",
             ["Routing__PromptKey"] = "fault-suite-prompt-key-0123456789abcdef",
             ["Scrubbing__SurrogateKey"] = "fault-suite-surrogate-key-0123456789abcdef",
@@ -99,14 +113,15 @@ internal sealed class FaultPlatform : IAsyncDisposable
             ["RateLimits__Burst"] = (2 * permitsPerSecond).ToString(CultureInfo.InvariantCulture),
             ["Gateway__Upstream__BaseUrl"] = upstream.BaseUrl.ToString(),
             ["Gateway__Upstream__ApiKey"] = ScriptedUpstream.ApiKey,
-            ["Gateway__CaptureBuffer__Directory"] = Path.Combine(workspace.FullName, "capture-buffer"),
+            ["Gateway__CaptureBuffer__Directory"] = Path.Combine(captureDisk?.Path ?? workspace.FullName, "capture-buffer"),
             ["Gateway__CaptureBuffer__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["TMPDIR"] = Path.Combine(workspace.FullName, "tmp"),
             // As the AppHost and the cluster run these services (AppHost/Extensions/NativeMemoryExtensions.cs).
             ["MALLOC_ARENA_MAX"] = "2",
         };
         Directory.CreateDirectory(environment["TMPDIR"]!);
-        var platform = new FaultPlatform(options, platformDb, callsDb, messaging, apiKey, noisyApiKey, postgresProxy, rabbitProxy, upstream, workspace, environment);
+        var platform = new FaultPlatform(
+            options, platformDb, callsDb, messaging, apiKey, noisyApiKey, postgresProxy, rabbitProxy, redisProxy, upstream, workspace, captureDisk, environment);
         try
         {
             // The scrubber first: it declares the queue and bindings ingest and the gateway publish into.
@@ -148,6 +163,8 @@ internal sealed class FaultPlatform : IAsyncDisposable
         await _upstream.DisposeAsync();
         await PostgresProxy.DisposeAsync();
         await RabbitProxy.DisposeAsync();
+        await RedisProxy.DisposeAsync();
+        CaptureDisk?.Dispose();
         _workspace.Delete(recursive: true);
     }
 
@@ -165,6 +182,10 @@ internal sealed class FaultPlatform : IAsyncDisposable
         _services[service] = started;
         _addresses[service] = started.BaseAddress;
     }
+
+    /// <summary>The port of a Redis connection string (<c>host:port[,options]</c>).</summary>
+    private static int RedisPort(string connectionString) =>
+        int.Parse(connectionString.Split(',')[0].Split(':')[^1], CultureInfo.InvariantCulture);
 
     private static string ThroughProxy(string connectionString, TcpProxy proxy) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString;

@@ -1,4 +1,5 @@
 using SlmPlatform.Reliability.Faults;
+using SlmPlatform.Testing;
 
 // The fault suite's long part: one fresh platform per fault, load with an exactly-once checker, a row per fault.
 // docs/reliability.md says how to run it and what it found.
@@ -23,6 +24,12 @@ try
     var results = new List<ScenarioResult>();
     foreach (var scenario in options.Scenarios)
     {
+        if (scenario.CaptureDiskBytes is not null && !CanMountADisk())
+        {
+            Console.Error.WriteLine($"{scenario.Id}: skipped. {SmallDisk.CannotMount}");
+            continue;
+        }
+
         results.Add(await ScenarioRun.RunAsync(scenario, options, servers, Console.Error, stop.Token));
     }
 
@@ -33,4 +40,10 @@ catch (OperationCanceledException) when (stop.IsRequested)
 {
     Console.Error.WriteLine("Stopped.");
     return 130;
+}
+
+static bool CanMountADisk()
+{
+    using var disk = SmallDisk.TryMount(1024 * 1024);
+    return disk is not null;
 }

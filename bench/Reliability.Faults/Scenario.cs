@@ -1,11 +1,17 @@
 namespace SlmPlatform.Reliability.Faults;
 
-/// <summary>A fault: what is done to the platform, for how long, and how it is healed.</summary>
+/// <summary>
+/// A fault: what is done to the platform, for how long, and how it is healed; <see cref="CaptureDiskBytes"/> puts the
+/// gateway's capture buffer on a small disk of its own for the fault to fill.
+/// </summary>
 internal sealed record Scenario(
     string Id,
     string Description,
     TimeSpan Hold,
     Func<FaultContext, CancellationToken, Task> InjectAsync,
-    Func<FaultContext, CancellationToken, Task> HealAsync);
+    Func<FaultContext, CancellationToken, Task> HealAsync)
+{
+    public long? CaptureDiskBytes { get; init; }
+}
 
 internal sealed record FaultContext(FaultPlatform Platform, TestServerControl Servers);

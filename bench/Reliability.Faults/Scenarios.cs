@@ -1,3 +1,5 @@
+using SlmPlatform.Testing;
+
 namespace SlmPlatform.Reliability.Faults;
 
 /// <summary>Every fault the suite knows, in the order it runs them.</summary>
@@ -13,6 +15,9 @@ internal static class Scenarios
         Kill(FaultPlatform.Gateway),
         new("rabbitmq-restart", "RabbitMQ stopped for 10 s and started again", TimeSpan.FromSeconds(10),
             (f, token) => f.Servers.StopAsync(TestServer.RabbitMQ, "TERM", token),
+            (f, _) => Started(f, TestServer.RabbitMQ)),
+        new("rabbitmq-kill", "RabbitMQ killed (kill -9 of the broker and its Erlang VM), started again 3 s later", TimeSpan.FromSeconds(3),
+            (f, token) => f.Servers.KillAsync(TestServer.RabbitMQ, token),
             (f, _) => Started(f, TestServer.RabbitMQ)),
         PostgresDown(TimeSpan.FromSeconds(5)),
         PostgresDown(TimeSpan.FromSeconds(120)),
@@ -36,8 +41,30 @@ internal static class Scenarios
                 f.Platform.RabbitProxy.Restore();
                 return Done;
             }),
+        new("redis-slow", "Redis slowed: every reply 300 ms late for 15 s (a proxy delays each way)", TimeSpan.FromSeconds(15),
+            (f, _) => Do(() => f.Platform.RedisProxy.Delay(TimeSpan.FromMilliseconds(150))),
+            (f, _) => Do(() => f.Platform.RedisProxy.Delay(TimeSpan.Zero))),
+        new("partition-silent",
+            "every service cut off from PostgreSQL, RabbitMQ and Redis for 15 s by a partition that drops packets (connections stay open, nothing arrives)",
+            TimeSpan.FromSeconds(15),
+            (f, _) => Do(() => Proxies(f).ForEach(proxy => proxy.Hold())),
+            (f, _) => Do(() => Proxies(f).ForEach(proxy => proxy.Flow()))),
+        new("disk-full", "the disk under the gateway's capture buffer full for 10 s", TimeSpan.FromSeconds(10),
+            (f, _) => Do(() => f.Platform.CaptureDisk!.Fill()),
+            (f, _) => Do(() => f.Platform.CaptureDisk!.Free()))
+        {
+            CaptureDiskBytes = 64L * 1024 * 1024,
+        },
         CpuStarvation(TimeSpan.FromSeconds(20)),
     ];
+
+    private static Task Do(Action fault)
+    {
+        fault();
+        return Done;
+    }
+
+    private static List<TcpProxy> Proxies(FaultContext fault) => [fault.Platform.PostgresProxy, fault.Platform.RabbitProxy, fault.Platform.RedisProxy];
 
     private static Scenario Kill(string service) => new(
         $"kill-{service}", $"kill -9 of {service}, started again 3 s later", TimeSpan.FromSeconds(3),

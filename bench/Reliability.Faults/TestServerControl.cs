@@ -38,6 +38,63 @@ internal sealed class TestServerControl
         }
     }
 
+    /// <summary>
+    /// Kills <paramref name="server"/> and every process it started with SIGKILL, as the OOM killer or a lost host
+    /// would (RabbitMQ's start script runs the Erlang VM as a child: killing the script alone leaves the broker up).
+    /// </summary>
+    public async Task KillAsync(TestServer server, CancellationToken cancellationToken)
+    {
+        var pid = Pid(server);
+        var tree = Descendants(pid);
+        tree.Insert(0, pid);
+        foreach (var process in tree)
+        {
+            await SignalAsync(process, "KILL", cancellationToken);
+        }
+
+        while (tree.Any(IsRunning))
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private static List<int> Descendants(int pid)
+    {
+        var parents = new Dictionary<int, List<int>>();
+        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(stat);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            // "pid (comm) state ppid ...": the command may hold spaces and parentheses, so read after the last ')'.
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            if (int.TryParse(Path.GetFileName(Path.GetDirectoryName(stat)), out var child) && int.TryParse(fields[1], out var parent))
+            {
+                (parents.TryGetValue(parent, out var children) ? children : parents[parent] = []).Add(child);
+            }
+        }
+
+        var found = new List<int>();
+        var pending = new Queue<int>([pid]);
+        while (pending.TryDequeue(out var next))
+        {
+            foreach (var child in parents.GetValueOrDefault(next, []))
+            {
+                found.Add(child);
+                pending.Enqueue(child);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Starts <paramref name="server"/> again from its script; it keeps its data, port and credentials.</summary>
     public void Start(TestServer server)
     {

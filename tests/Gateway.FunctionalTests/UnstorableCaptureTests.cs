@@ -111,6 +111,5 @@ public sealed class QuarantineGatewayFixture : GatewayFixture
             """;
         using var log = CaptureLog.Open(directory, BufferKey, 64 * 1024, 1L << 30);
         Assert.True(log.TryAppend(Encoding.UTF8.GetBytes(record)));
-        log.Flush();
     }
 }

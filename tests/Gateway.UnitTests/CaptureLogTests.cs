@@ -25,7 +25,6 @@ public sealed class CaptureLogTests : IDisposable
         using (var log = Open())
         {
             Append(log, "old");
-            log.Flush();
             foreach (var segment in _directory.GetFiles("segment-*"))
             {
                 File.SetLastWriteTimeUtc(segment.FullName, DateTime.UtcNow.AddDays(-30));
@@ -154,16 +153,11 @@ public sealed class CaptureLogTests : IDisposable
         const int records = 5_000;
         var writer = Task.Run(() =>
         {
-            for (var i = 0; i < records; i++)
+            foreach (var batch in Enumerable.Range(0, records).Chunk(50))
             {
-                Assert.True(log.TryAppend(Encoding.UTF8.GetBytes($"record {i} {new string('x', i % 300)}")));
-                if (i % 50 == 0)
-                {
-                    log.Flush();
-                }
+                var outcomes = log.Append([.. batch.Select(i => Encoding.UTF8.GetBytes($"record {i} {new string('x', i % 300)}"))]);
+                Assert.All(outcomes, outcome => Assert.Equal(AppendOutcome.Written, outcome));
             }
-
-            log.Flush();
         }, TestContext.Current.CancellationToken);
         var read = new List<string>();
         while (read.Count < records)
@@ -183,6 +177,44 @@ public sealed class CaptureLogTests : IDisposable
         Assert.Equal(Enumerable.Range(0, records).Select(i => $"record {i} {new string('x', i % 300)}"), read);
     }
 
+    [Fact]
+    public void Reopen_WithACheckpointInASegmentDeletedSince_ReadsFromTheNextSegment()
+    {
+        // A full disk lets a commit delete the segments behind it while its checkpoint file stays behind.
+        using (var log = CaptureLog.Open(_directory.FullName, Key, segmentBytes: 64 * 1024, maxBytes: 1 << 24))
+        {
+            foreach (var text in new[] { "first", "second", "third" })
+            {
+                Assert.True(log.TryAppend(Encoding.UTF8.GetBytes(text + new string(' ', 40_000))));
+            }
+        }
+
+        var segments = _directory.GetFiles("segment-*.log").OrderBy(f => f.Name).ToList();
+        Assert.Equal(3, segments.Count);
+        segments[0].Delete();
+        File.WriteAllText(Path.Combine(_directory.FullName, "checkpoint"), "0 100");
+
+        using var reopened = Open();
+
+        Assert.Equal(2, reopened.PendingAtOpen);
+        Assert.Equal(["second", "third"], Texts(reopened.ReadPending(10)).Select(t => t.TrimEnd()));
+    }
+
+    [Fact]
+    public void Append_ABatch_IsReadBackInOrder_AndSyncLeavesNothingUnsynced()
+    {
+        using var log = CaptureLog.Open(_directory.FullName, Key, 64 * 1024, 1 << 20, syncEvery: TimeSpan.FromHours(1));
+
+        var outcomes = log.Append([.. new[] { "a", "b", "c" }.Select(Encoding.UTF8.GetBytes)]);
+        var unsyncedAfterAppend = log.HasUnsyncedWrites;
+        log.Sync();
+
+        Assert.Equal([AppendOutcome.Written, AppendOutcome.Written, AppendOutcome.Written], outcomes);
+        Assert.True(unsyncedAfterAppend);
+        Assert.False(log.HasUnsyncedWrites);
+        Assert.Equal(["a", "b", "c"], Texts(log.ReadPending(10)));
+    }
+
     private CaptureLog Open() => CaptureLog.Open(_directory.FullName, Key, 64 * 1024, 1 << 20);
 
     private static void Append(CaptureLog log, params string[] texts)
@@ -191,8 +223,6 @@ public sealed class CaptureLogTests : IDisposable
         {
             Assert.True(log.TryAppend(Encoding.UTF8.GetBytes(text)));
         }
-
-        log.Flush();
     }
 
     private static List<string> Texts(IEnumerable<LogRecord> records) => [.. records.Select(r => Encoding.UTF8.GetString(r.Plaintext!))];

@@ -5,7 +5,8 @@ namespace SlmPlatform.Testing;
 
 /// <summary>
 /// A loopback TCP proxy that a test can cut and restore, to take a server away from one client (a network outage as
-/// the client sees it) without stopping a server that other tests share.
+/// the client sees it) without stopping a server that other tests share; it can also hold every byte in flight (a
+/// partition that drops packets: connections stay open and go silent) or delay them (a slow network or server).
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
@@ -14,6 +15,8 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly Lock _gate = new();
     private TcpListener? _listener;
     private CancellationTokenSource? _accepting;
+    private TaskCompletionSource _flowing = Flowing();
+    private TimeSpan _delay;
 
     private TcpProxy(IPEndPoint target, int port)
     {
@@ -57,6 +60,33 @@ public sealed class TcpProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Holds every byte from now on, both ways, and connects no new client, until <see cref="Flow"/>: as a partition
+    /// that drops packets looks from either side (nothing is reset; TCP's retransmissions deliver the bytes once it heals).
+    /// </summary>
+    public void Hold()
+    {
+        lock (_gate)
+        {
+            if (_flowing.Task.IsCompleted)
+            {
+                _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    /// <summary>Lets what <see cref="Hold"/> held go on, in order.</summary>
+    public void Flow()
+    {
+        lock (_gate)
+        {
+            _flowing.TrySetResult();
+        }
+    }
+
+    /// <summary>Delays every chunk of bytes by <paramref name="delay"/> each way (zero: none), as a slow link or server.</summary>
+    public void Delay(TimeSpan delay) => _delay = delay;
+
     public void Restore()
     {
         lock (_gate)
@@ -86,6 +116,7 @@ public sealed class TcpProxy : IAsyncDisposable
             var server = new TcpClient();
             try
             {
+                await WhileHeldAsync(cancellationToken);
                 await server.ConnectAsync(_target, cancellationToken);
             }
             catch (Exception e) when (e is OperationCanceledException or SocketException)
@@ -106,11 +137,39 @@ public sealed class TcpProxy : IAsyncDisposable
         }
     }
 
-    private static async Task PumpAsync(TcpClient from, TcpClient to)
+    private Task WhileHeldAsync(CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            return _flowing.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private static TaskCompletionSource Flowing()
+    {
+        var flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        flowing.SetResult();
+        return flowing;
+    }
+
+    private async Task PumpAsync(TcpClient from, TcpClient to)
+    {
+        var buffer = new byte[64 * 1024];
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream());
+            var source = from.GetStream();
+            var target = to.GetStream();
+            int read;
+            while ((read = await source.ReadAsync(buffer)) > 0)
+            {
+                if (_delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(_delay);
+                }
+
+                await WhileHeldAsync(CancellationToken.None);
+                await target.WriteAsync(buffer.AsMemory(0, read));
+            }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException or InvalidOperationException)
         {
@@ -126,6 +185,7 @@ public sealed class TcpProxy : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Cut();
+        Flow();
         return ValueTask.CompletedTask;
     }
 }

@@ -12,6 +12,18 @@ public readonly record struct LogPosition(long Segment, long Offset);
 /// <summary>One record read from the log; <see cref="Plaintext"/> is null when it could not be decrypted.</summary>
 public sealed record LogRecord(byte[]? Plaintext, LogPosition Next);
 
+/// <summary>What became of an appended record.</summary>
+public enum AppendOutcome
+{
+    Written,
+
+    /// <summary>The buffer holds its most: the record was not taken.</summary>
+    Full,
+
+    /// <summary>The disk refused the write (full, failing): the record is gone.</summary>
+    Unwritable,
+}
+
 /// <summary>
 /// The gateway's disk buffer: an append-only log in segment files, each record encrypted with AES-GCM, read from a
 /// checkpoint that advances only after the broker confirmed what lies before it. Raw calls never rest on disk in
@@ -33,12 +45,19 @@ public sealed class CaptureLog : IDisposable
     private readonly int _segmentBytes;
     private readonly long _maxBytes;
     private readonly SortedDictionary<long, long> _segmentLengths = [];
-    private FileStream _writer;
+    private readonly TimeSpan? _syncEvery;
+    private readonly TimeProvider _time;
+    private SafeFileHandle _writer;
     private long _writeSegment;
     private LogPosition _committed;
+    private bool _unsynced;
+    private long _lastSync;
 
-    private CaptureLog(string directory, byte[] key, int segmentBytes, long maxBytes)
+    private CaptureLog(string directory, byte[] key, int segmentBytes, long maxBytes, TimeSpan? syncEvery, TimeProvider time)
     {
+        _syncEvery = syncEvery;
+        _time = time;
+        _lastSync = time.GetTimestamp();
         _directory = directory;
         _encryptor = new AesGcm(key, TagBytes);
         _decryptor = new AesGcm(key, TagBytes);
@@ -54,7 +73,7 @@ public sealed class CaptureLog : IDisposable
             }
         }
 
-        _committed = ReadCheckpoint() ?? new LogPosition(_segmentLengths.Keys.FirstOrDefault(), 0);
+        _committed = StartingPoint(ReadCheckpoint());
         _writeSegment = _segmentLengths.Count > 0 ? _segmentLengths.Keys.Max() : Math.Max(_committed.Segment, 0);
         _writer = OpenWriter(_writeSegment);
         PendingAtOpen = CountFrom(_committed);
@@ -63,11 +82,104 @@ public sealed class CaptureLog : IDisposable
     /// <summary>Records that an earlier run left unpublished.</summary>
     public long PendingAtOpen { get; }
 
-    public static CaptureLog Open(string directory, string secret, int segmentBytes, long maxBytes) =>
-        new(directory, SHA256.HashData(Encoding.UTF8.GetBytes(secret)), segmentBytes, maxBytes);
+    /// <summary>
+    /// Opens (or creates) the log in <paramref name="directory"/>; with <paramref name="syncEvery"/> an append asks
+    /// the disk to keep what was written at most that often (none: the operating system decides).
+    /// </summary>
+    public static CaptureLog Open(string directory, string secret, int segmentBytes, long maxBytes, TimeSpan? syncEvery = null, TimeProvider? time = null) =>
+        new(directory, SHA256.HashData(Encoding.UTF8.GetBytes(secret)), segmentBytes, maxBytes, syncEvery, time ?? TimeProvider.System);
 
-    /// <summary>Appends one record; false when the buffer is full. Called by one writer at a time (the spooler).</summary>
-    public bool TryAppend(ReadOnlySpan<byte> plaintext)
+    /// <summary>
+    /// Appends one record and writes it through; false when the buffer is full or the disk refused it. The spooler
+    /// appends a batch at a time with <see cref="Append"/>.
+    /// </summary>
+    public bool TryAppend(ReadOnlySpan<byte> plaintext) => Append([plaintext.ToArray()])[0] == AppendOutcome.Written;
+
+    /// <summary>
+    /// Appends records in order and writes them through to the operating system in as few writes as the segments
+    /// allow; says what became of each. A write the disk refuses (full, failing) loses only the records in it: the
+    /// segment is cut back to its last whole record and the next batch is written there, so the log never holds a
+    /// gap or a torn record in the middle. Called by one writer at a time.
+    /// </summary>
+    public AppendOutcome[] Append(IReadOnlyList<byte[]> plaintexts)
+    {
+        var frames = plaintexts.Select(Frame).ToList();
+        var outcomes = new AppendOutcome[frames.Count];
+        lock (_gate)
+        {
+            var batch = new List<int>(frames.Count);
+            var batchBytes = 0L;
+            for (var i = 0; i < frames.Count; i++)
+            {
+                if (BufferedBytes() + batchBytes + frames[i].Length > _maxBytes)
+                {
+                    outcomes[i] = AppendOutcome.Full;
+                    continue;
+                }
+
+                var segmentLength = _segmentLengths[_writeSegment] + batchBytes;
+                if (segmentLength > 0 && segmentLength + frames[i].Length > _segmentBytes)
+                {
+                    WriteThrough(frames, batch, outcomes);
+                    batch.Clear();
+                    batchBytes = 0;
+                    TryStartNextSegment();
+                }
+
+                batch.Add(i);
+                batchBytes += frames[i].Length;
+            }
+
+            WriteThrough(frames, batch, outcomes);
+            if (_syncEvery is { } every && _unsynced && _time.GetElapsedTime(_lastSync) >= every)
+            {
+                SyncLocked();
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Whether records were written since the last <see cref="Sync"/>.</summary>
+    public bool HasUnsyncedWrites
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _unsynced;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks the disk to keep what was written (fdatasync), so that captures also outlive the host, not only the
+    /// process; a disk that refuses leaves them in the operating system's hands, as before.
+    /// </summary>
+    public void Sync()
+    {
+        lock (_gate)
+        {
+            SyncLocked();
+        }
+    }
+
+    private void SyncLocked()
+    {
+        try
+        {
+            RandomAccess.FlushToDisk(_writer);
+            _unsynced = false;
+        }
+        catch (IOException)
+        {
+            // Still written, still read back by this process; only a crash of the host could lose it.
+        }
+
+        _lastSync = _time.GetTimestamp();
+    }
+
+    private byte[] Frame(byte[] plaintext)
     {
         var frameLength = NonceBytes + plaintext.Length + TagBytes;
         var frame = new byte[HeaderBytes + frameLength];
@@ -75,33 +187,72 @@ public sealed class CaptureLog : IDisposable
         var nonce = frame.AsSpan(HeaderBytes, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
         _encryptor.Encrypt(nonce, plaintext, frame.AsSpan(HeaderBytes + NonceBytes, plaintext.Length), frame.AsSpan(HeaderBytes + NonceBytes + plaintext.Length, TagBytes));
+        return frame;
+    }
 
-        lock (_gate)
+    /// <summary>Writes the frames of <paramref name="batch"/> at the end of the segment in one write.</summary>
+    private void WriteThrough(List<byte[]> frames, List<int> batch, AppendOutcome[] outcomes)
+    {
+        if (batch.Count == 0)
         {
-            if (BufferedBytes() + frame.Length > _maxBytes)
-            {
-                return false;
-            }
+            return;
+        }
 
-            if (_segmentLengths[_writeSegment] > 0 && _segmentLengths[_writeSegment] + frame.Length > _segmentBytes)
-            {
-                _writer.Flush();
-                _writer.Dispose();
-                _writer = OpenWriter(++_writeSegment);
-            }
+        var bytes = new byte[batch.Sum(i => (long)frames[i].Length)];
+        var at = 0;
+        foreach (var i in batch)
+        {
+            frames[i].CopyTo(bytes, at);
+            at += frames[i].Length;
+        }
 
-            _writer.Write(frame);
-            _segmentLengths[_writeSegment] += frame.Length;
-            return true;
+        var offset = _segmentLengths[_writeSegment];
+        AppendOutcome outcome;
+        try
+        {
+            RandomAccess.Write(_writer, bytes, offset);
+            _segmentLengths[_writeSegment] = offset + bytes.Length;
+            _unsynced = true;
+            outcome = AppendOutcome.Written;
+        }
+        catch (IOException)
+        {
+            CutBackTo(offset);
+            outcome = AppendOutcome.Unwritable;
+        }
+
+        foreach (var i in batch)
+        {
+            outcomes[i] = outcome;
         }
     }
 
-    /// <summary>Hands appended records to the operating system, so they survive the process.</summary>
-    public void Flush()
+    // Part of a refused write may have reached the file: cut it off, so that the next record starts where it should.
+    private void CutBackTo(long length)
     {
-        lock (_gate)
+        try
         {
-            _writer.Flush();
+            RandomAccess.SetLength(_writer, length);
+        }
+        catch (IOException)
+        {
+            // The next write starts at the same offset and covers it; a reopen cuts any torn tail (ValidLength).
+        }
+    }
+
+    private void TryStartNextSegment()
+    {
+        try
+        {
+            var next = OpenWriter(_writeSegment + 1);
+            _writer.Dispose();
+            _writer = next;
+            _writeSegment++;
+        }
+        catch (IOException)
+        {
+            // No room for a new file: this segment grows past its size until there is.
+            _segmentLengths.Remove(_writeSegment + 1);
         }
     }
 
@@ -110,7 +261,6 @@ public sealed class CaptureLog : IDisposable
     {
         lock (_gate)
         {
-            _writer.Flush();
             var records = new List<LogRecord>(max);
             var position = _committed;
             var header = new byte[HeaderBytes];
@@ -266,8 +416,36 @@ public sealed class CaptureLog : IDisposable
     {
         _committed = position;
         var checkpoint = Path.Combine(_directory, "checkpoint");
-        File.WriteAllText(checkpoint + ".tmp", FormattableString.Invariant($"{position.Segment} {position.Offset}"));
-        File.Move(checkpoint + ".tmp", checkpoint, overwrite: true);
+        try
+        {
+            File.WriteAllText(checkpoint + ".tmp", FormattableString.Invariant($"{position.Segment} {position.Offset}"));
+            File.Move(checkpoint + ".tmp", checkpoint, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // A full disk: the checkpoint on disk stays behind, so a restart publishes some captures again, and the
+            // scrubber's idempotency stores them once. The next commit tries again.
+        }
+    }
+
+    /// <summary>
+    /// Where reading starts: the checkpoint, or the first segment after it when the checkpoint's own segment was
+    /// deleted while the checkpoint could not be written (a full disk), or the first segment when there is none.
+    /// </summary>
+    private LogPosition StartingPoint(LogPosition? checkpoint)
+    {
+        if (checkpoint is not { } position)
+        {
+            return new LogPosition(_segmentLengths.Keys.FirstOrDefault(), 0);
+        }
+
+        if (_segmentLengths.ContainsKey(position.Segment) || _segmentLengths.Count == 0)
+        {
+            return position;
+        }
+
+        var later = _segmentLengths.Keys.Where(s => s > position.Segment).ToList();
+        return later.Count > 0 ? new LogPosition(later.Min(), 0) : position;
     }
 
     private LogPosition? ReadCheckpoint()
@@ -286,10 +464,10 @@ public sealed class CaptureLog : IDisposable
             : null;
     }
 
-    private FileStream OpenWriter(long segment)
+    private SafeFileHandle OpenWriter(long segment)
     {
         _segmentLengths.TryAdd(segment, 0);
-        return new FileStream(SegmentPath(segment), FileMode.Append, FileAccess.Write, FileShare.Read | FileShare.Delete, bufferSize: 64 * 1024);
+        return File.OpenHandle(SegmentPath(segment), FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read | FileShare.Delete);
     }
 
     private string SegmentPath(long segment) =>
@@ -306,6 +484,11 @@ public sealed class CaptureLog : IDisposable
     {
         lock (_gate)
         {
+            if (_unsynced)
+            {
+                SyncLocked();
+            }
+
             _writer.Dispose();
         }
 

@@ -17,7 +17,6 @@ public sealed partial class CaptureQuarantine(CaptureLog log, CaptureMetrics met
         log.ExpireSegmentsWrittenBefore(time.GetUtcNow().UtcDateTime - retention);
         if (log.TryAppend(plaintext))
         {
-            log.Flush();
             metrics.Quarantined();
             LogQuarantined(captureId, reason);
         }
@@ -33,6 +32,6 @@ public sealed partial class CaptureQuarantine(CaptureLog log, CaptureMetrics met
     [LoggerMessage(Level = LogLevel.Error, Message = "Capture {CaptureId} could not be published ({Reason}) and was quarantined; the captures behind it go on")]
     private partial void LogQuarantined(Guid captureId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Capture {CaptureId} could not be published ({Reason}) and the quarantine is full: it was dropped")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Capture {CaptureId} could not be published ({Reason}) and the quarantine could not keep it (full, or the disk refused): it was dropped")]
     private partial void LogQuarantineFull(Guid captureId, string reason);
 }

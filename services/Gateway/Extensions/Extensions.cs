@@ -84,7 +84,13 @@ internal static class Extensions
         builder.Services.AddSingleton(services =>
         {
             var buffer = services.GetRequiredService<IOptions<GatewayOptions>>().Value.CaptureBuffer;
-            return CaptureLog.Open(BufferDirectory(services), services.GetRequiredService<CaptureBufferSecret>().Value, buffer.SegmentBytes, buffer.MaxBytes);
+            return CaptureLog.Open(
+                BufferDirectory(services),
+                services.GetRequiredService<CaptureBufferSecret>().Value,
+                buffer.SegmentBytes,
+                buffer.MaxBytes,
+                buffer.SyncEvery,
+                services.GetRequiredService<TimeProvider>());
         });
         builder.Services.AddSingleton(services =>
         {

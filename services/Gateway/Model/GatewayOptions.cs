@@ -68,6 +68,12 @@ public sealed class CaptureBufferOptions
     [Range(64 * 1024, int.MaxValue)]
     public int SegmentBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// How often at most the buffer asks the disk to keep what was written (fdatasync), and how soon after the gateway
+    /// falls quiet: a crash of the process loses nothing written, a crash of the host at most this much. Null: never.
+    /// </summary>
+    public TimeSpan? SyncEvery { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How many captures are published before their confirms are awaited together.</summary>
     [Range(1, 1024)]
     public int PublishWindow { get; set; } = 64;
