@@ -6,9 +6,11 @@ namespace SlmPlatform.BadInput.FunctionalTests;
 
 /// <summary>
 /// Principals × endpoints: no key, an unknown, revoked or expired key, tenant A's capture-only and read-only keys, and
-/// tenant B's admin key, against tenant A's call, task, job and keys on every service that holds them. Each must get
-/// 401, 403 or 404 as specified (B never learns that A's ids exist; B's lists hold none of A's), and A's state must
-/// be what it was.
+/// tenant B's admin key, against tenant A's call, task (its topics, promotions and curation), job and keys, and every
+/// list and per-tenant setting of every service (datasets, models, deployments, specialists, usage, savings, prices,
+/// the promotion policy, parked calls, the privacy report). Each must get 401, 403 or 404 as specified (B never
+/// learns that A's ids exist; B's lists hold none of A's; B changing its own prices and policy changes none of A's),
+/// and A's state must be what it was.
 /// </summary>
 public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixture<PlatformUnderTest>
 {
@@ -43,7 +45,10 @@ public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixtur
         "no key" or "unknown key" or "revoked key" or "expired key" => Expectation.Status(401),
         "A capture-only" => endpoint.Scope == ApiScopes.Capture ? Expectation.NotRefused : Expectation.Status(403),
         "A read-only" => endpoint.Scope == ApiScopes.Read ? Expectation.NotRefused : Expectation.Status(403),
-        _ => endpoint.IsList ? Expectation.NoneOfA : endpoint.Scope == ApiScopes.Capture ? Expectation.NotRefused : Expectation.Status(404),
+        _ => endpoint.IsList ? Expectation.NoneOfA
+            : endpoint.IsTenantsOwn ? Expectation.Succeeds
+            : endpoint.Scope == ApiScopes.Capture ? Expectation.NotRefused
+            : Expectation.Status(404),
     };
 
     private async Task<TenantA> SeedTenantAAsync()
@@ -103,9 +108,34 @@ public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixtur
         new("tasks", HttpMethod.Get, "/api/tasks", ApiScopes.Read, IsList: true),
         new("tasks", HttpMethod.Put, $"/api/tasks/{a.TaskId}/specialist", ApiScopes.Admin, new { model_id = Guid.NewGuid() }),
         new("tasks", HttpMethod.Delete, $"/api/tasks/{a.TaskId}/specialist", ApiScopes.Admin),
+        new("tasks", HttpMethod.Get, $"/api/tasks/{a.TaskId}/topics", ApiScopes.Read),
+        new("tasks", HttpMethod.Post, $"/api/tasks/{a.TaskId}/topics/recluster", ApiScopes.Admin),
+        new("tasks", HttpMethod.Get, $"/api/tasks/{a.TaskId}/promotions", ApiScopes.Read),
+        new("tasks", HttpMethod.Get, $"/api/tasks/{a.TaskId}/promotion", ApiScopes.Read),
+        new("tasks", HttpMethod.Post, $"/api/tasks/{a.TaskId}/promotions/{Guid.NewGuid()}/approve", ApiScopes.Admin),
+        new("tasks", HttpMethod.Post, $"/api/tasks/{a.TaskId}/promotions/{Guid.NewGuid()}/reject", ApiScopes.Admin),
+        new("tasks", HttpMethod.Patch, $"/api/tasks/{a.TaskId}", ApiScopes.Admin, new { name = "renamed-by-another" }),
+        new("tasks", HttpMethod.Post, $"/api/tasks/{a.TaskId}/merge", ApiScopes.Admin, new { task_ids = new[] { Guid.NewGuid() } }),
+        new("tasks", HttpMethod.Post, $"/api/tasks/{a.TaskId}/split", ApiScopes.Admin, new { topic_ids = new[] { 0 }, name = "split-by-another" }),
+        new("tasks", HttpMethod.Get, "/api/promotions", ApiScopes.Read, IsList: true),
+        new("tasks", HttpMethod.Get, "/api/savings", ApiScopes.Read, IsList: true),
+        new("tasks", HttpMethod.Get, "/api/usage", ApiScopes.Read, IsList: true),
+        new("tasks", HttpMethod.Get, "/api/prices", ApiScopes.Read, IsList: true),
+        new("tasks", HttpMethod.Put, "/api/prices/matrix-model", ApiScopes.Admin, new { input_per_million = 9.5, output_per_million = 19.5 }, IsTenantsOwn: true),
+        new("tasks", HttpMethod.Get, "/api/promotion-policy", ApiScopes.Read, IsTenantsOwn: true),
+        new("tasks", HttpMethod.Put, "/api/promotion-policy", ApiScopes.Admin, new { approval = "manual" }, IsTenantsOwn: true),
         new("training", HttpMethod.Get, $"/api/finetune-jobs/{a.JobId}", ApiScopes.Read),
         new("training", HttpMethod.Get, "/api/finetune-jobs", ApiScopes.Read, IsList: true),
         new("training", HttpMethod.Post, $"/api/finetune-jobs/{a.JobId}/cancel", ApiScopes.Admin),
+        new("training", HttpMethod.Get, "/api/datasets", ApiScopes.Read, IsList: true),
+        new("training", HttpMethod.Get, "/api/models", ApiScopes.Read, IsList: true),
+        new("training", HttpMethod.Get, $"/api/models?task_id={a.TaskId}", ApiScopes.Read, IsList: true),
+        new("serving", HttpMethod.Get, "/api/deployments", ApiScopes.Read, IsList: true),
+        new("serving", HttpMethod.Get, "/v1/models", ApiScopes.Capture, IsList: true),
+        new("serving", HttpMethod.Get, "/api/tags", ApiScopes.Capture, IsList: true),
+        new("calls", HttpMethod.Get, "/api/parked-calls", ApiScopes.Read, IsList: true),
+        new("calls", HttpMethod.Get, "/api/scrub/report", ApiScopes.Read, IsTenantsOwn: true),
+        new("calls", HttpMethod.Post, "/api/erasures", ApiScopes.Admin, new { call_id = a.CallId }),
         new("gateway", HttpMethod.Get, "/api/keys", ApiScopes.Admin, IsList: true),
         new("gateway", HttpMethod.Delete, $"/api/keys/{a.KeyId}", ApiScopes.Admin),
         new("ingest", HttpMethod.Post, "/v1/calls", ApiScopes.Capture, new { id = "matrix-probe", agent = "probe", request = new { messages = Array.Empty<object>() }, response = new { } }),
@@ -121,8 +151,13 @@ public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixtur
         var call = await calls.GetStringAsync($"/api/calls/{a.CallId}", Token);
         var job = await training.GetFromJsonAsync<JsonElement>($"/api/finetune-jobs/{a.JobId}", Token);
         var keys = await gateway.GetStringAsync("/api/keys", Token);
-        var specialist = (await tasks.GetFromJsonAsync<JsonElement>($"/api/tasks/{a.TaskId}", Token)).GetProperty("specialist").GetRawText();
-        return string.Join('\n', call, job.GetProperty("cancel_requested").GetRawText(), keys, specialist);
+        var task = await tasks.GetFromJsonAsync<JsonElement>($"/api/tasks/{a.TaskId}", Token);
+        var prices = await tasks.GetStringAsync("/api/prices", Token);
+        var policy = await tasks.GetStringAsync("/api/promotion-policy", Token);
+        var topics = await tasks.GetStringAsync($"/api/tasks/{a.TaskId}/topics", Token);
+        return string.Join(
+            '\n', call, job.GetProperty("cancel_requested").GetRawText(), keys, task.GetProperty("specialist").GetRawText(),
+            task.GetProperty("task").GetRawText(), prices, policy, topics);
     }
 
     private async Task<(int Status, string Body)> SendAsync(Endpoint endpoint, string? key)
@@ -152,21 +187,32 @@ public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixtur
 
     private sealed record TenantA(string CallId, Guid TaskId, Guid JobId, Guid KeyId);
 
-    private sealed record Endpoint(string Service, HttpMethod Method, string Path, string Scope, object? Body = null, bool IsList = false);
+    /// <summary>
+    /// An endpoint to try; <paramref name="IsList"/>: it answers the caller's tenant's list, where B must find none of
+    /// A's ids; <paramref name="IsTenantsOwn"/>: it reads or sets the caller's tenant's own setting, which B may do to
+    /// its own while A's stays as it was.
+    /// </summary>
+    private sealed record Endpoint(string Service, HttpMethod Method, string Path, string Scope, object? Body = null, bool IsList = false, bool IsTenantsOwn = false);
 
-    /// <summary>A status to get, or: not refused for want of a key or scope; or: answered, with none of tenant A's ids.</summary>
-    private sealed record Expectation(int? Exactly, bool ListWithoutA)
+    /// <summary>
+    /// A status to get, or: not refused for want of a key or scope; or: answered, with none of tenant A's ids; or:
+    /// done (2xx), on the caller's own tenant.
+    /// </summary>
+    private sealed record Expectation(int? Exactly, bool ListWithoutA, bool Done = false)
     {
         public static readonly Expectation NotRefused = new(null, false);
         public static readonly Expectation NoneOfA = new(null, true);
+        public static readonly Expectation Succeeds = new(null, false, Done: true);
 
         public static Expectation Status(int status) => new(status, false);
 
         public bool Matches(int status, string body, TenantA a) =>
             Exactly is { } exactly ? status == exactly
+            : Done ? status is >= 200 and < 300
             : ListWithoutA ? status == 200 && !new[] { a.CallId, a.TaskId.ToString(), a.JobId.ToString(), a.KeyId.ToString() }.Any(id => body.Contains(id, StringComparison.Ordinal))
             : status is not (401 or 403) and < 500;
 
-        public override string ToString() => Exactly?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? (ListWithoutA ? "200 without A's ids" : "not 401/403/5xx");
+        public override string ToString() =>
+            Exactly?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? (Done ? "2xx" : ListWithoutA ? "200 without A's ids" : "not 401/403/5xx");
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -85,6 +86,14 @@ public sealed class ScriptedUpstream : IAsyncDisposable
             case "empty":
                 // A misbehaving provider: 200 with nothing in it.
                 context.Response.ContentLength = 0;
+                return;
+            case "endless-line":
+                // A misbehaving provider: an event stream whose first line never ends.
+                await EndlessAsync(context, "data: ", "x");
+                return;
+            case "endless-stream":
+                // A stream of well-formed events that never finishes.
+                await EndlessAsync(context, "", "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"more \"}}]}\n\n");
                 return;
             case "slow":
                 try
@@ -183,6 +192,26 @@ public sealed class ScriptedUpstream : IAsyncDisposable
         }
 
         await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    /// <summary>Writes <paramref name="opening"/>, then <paramref name="repeated"/> in 64 KB pieces until the caller leaves.</summary>
+    private async Task EndlessAsync(HttpContext context, string opening, string repeated)
+    {
+        context.Response.ContentType = "text/event-stream";
+        var piece = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(repeated, Math.Max(1, 64 * 1024 / repeated.Length))));
+        try
+        {
+            await context.Response.WriteAsync(opening, context.RequestAborted);
+            while (true)
+            {
+                await context.Response.Body.WriteAsync(piece, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            Interlocked.Increment(ref _abandoned);
+        }
     }
 
     private static async Task WriteErrorAsync(HttpContext context, int status, string message, string type, string? code)

@@ -78,7 +78,13 @@ public sealed partial class UpstreamRelay(
             return null;
         }
 
-        var answer = await response.Content.ReadAsByteArrayAsync(deadline.Token);
+        // Off the caller's path nobody would notice an endless answer: read no more than an answer may hold.
+        if (await ReadAtMostAsync(response.Content, options.Value.MaxResponseBytes, deadline.Token) is not { } answer)
+        {
+            LogAnswerTooLarge(options.Value.MaxResponseBytes);
+            return null;
+        }
+
         if (options.Value.CaptureEnabled)
         {
             captures.Enqueue(new PendingCapture(
@@ -133,9 +139,15 @@ public sealed partial class UpstreamRelay(
             try
             {
                 var captured = isEventStream
-                    ? await RelayEventsAsync(context, response, dropUsageEvent, deadline.Token)
+                    ? await RelayEventsAsync(context, response, dropUsageEvent, settings.MaxResponseBytes, deadline.Token)
                     : await RelayBodyAsync(context, response, settings.MaxResponseBytes, deadline.Token);
                 return captured is null ? null : new RelayedAnswer(captured.Value, response.IsSuccessStatusCode, isEventStream);
+            }
+            catch (EventTooLargeException e)
+            {
+                LogEventTooLarge(callId, e.Limit);
+                context.Abort();
+                return null;
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
             {
@@ -216,11 +228,31 @@ public sealed partial class UpstreamRelay(
         return capturing ? copy.WrittenMemory : null;
     }
 
+    private static async Task<byte[]?> ReadAtMostAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var copy = new ArrayBufferWriter<byte>((int)Math.Clamp(content.Headers.ContentLength ?? 4096, 1, maxBytes));
+        int read;
+        while ((read = await stream.ReadAsync(copy.GetMemory(16 * 1024), cancellationToken)) > 0)
+        {
+            copy.Advance(read);
+            if (copy.WrittenCount > maxBytes)
+            {
+                return null;
+            }
+        }
+
+        return copy.WrittenSpan.ToArray();
+    }
+
     /// <summary>
     /// Passes a server-sent event stream on event by event, flushing each, and returns the events' JSON payloads as
-    /// one JSON array for the capture. The usage event the gateway asked for on the client's behalf is not passed on.
+    /// one JSON array for the capture (null once they outgrow <paramref name="maxCaptureBytes"/>: the stream goes on,
+    /// uncaptured). The usage event the gateway asked for on the client's behalf is not passed on. A single event
+    /// larger than the limit cannot be relayed whole and ends the call (<see cref="EventTooLargeException"/>).
     /// </summary>
-    private static async Task<ReadOnlyMemory<byte>?> RelayEventsAsync(HttpContext context, HttpResponseMessage response, bool dropUsageEvent, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>?> RelayEventsAsync(
+        HttpContext context, HttpResponseMessage response, bool dropUsageEvent, int maxCaptureBytes, CancellationToken cancellationToken)
     {
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await context.Response.StartAsync(cancellationToken);
@@ -230,6 +262,7 @@ public sealed partial class UpstreamRelay(
         payloads.Write("["u8);
         var pendingEvent = new ArrayBufferWriter<byte>();
         var dropEvent = false;
+        var capturing = true;
 
         while (true)
         {
@@ -246,17 +279,28 @@ public sealed partial class UpstreamRelay(
 
                 if (ServerSentEvents.TryGetData(line, out var payload) && !payload.SequenceEqual(ServerSentEvents.Done))
                 {
-                    if (payloads.WrittenCount > 1)
+                    capturing = capturing && payloads.WrittenCount + payload.Length + 2 <= maxCaptureBytes;
+                    if (capturing)
                     {
-                        payloads.Write(","u8);
+                        if (payloads.WrittenCount > 1)
+                        {
+                            payloads.Write(","u8);
+                        }
+
+                        payloads.Write(payload);
                     }
 
-                    payloads.Write(payload);
                     dropEvent |= dropUsageEvent && payload.IndexOf("\"usage\""u8) >= 0 && ServerSentEvents.IsUsageOnly(payload);
                 }
 
                 pendingEvent.Write(line);
                 pendingEvent.Write("\n"u8);
+            }
+
+            // An upstream that never ends its line or its event would otherwise hold ever more of the gateway's memory.
+            if (buffer.Length + pendingEvent.WrittenCount > maxCaptureBytes)
+            {
+                throw new EventTooLargeException(maxCaptureBytes);
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
@@ -268,6 +312,11 @@ public sealed partial class UpstreamRelay(
 
         await EndEventAsync();
         await reader.CompleteAsync();
+        if (!capturing)
+        {
+            return null;
+        }
+
         payloads.Write("]"u8);
         return payloads.WrittenMemory;
 
@@ -292,6 +341,12 @@ public sealed partial class UpstreamRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The upstream could not be reached ({Error})")]
     private partial void LogUpstreamUnreachable(HttpRequestError error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: the upstream sent an event longer than {Limit} bytes (Gateway:MaxResponseBytes); the call was ended, not captured")]
+    private partial void LogEventTooLarge(string? callId, int limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The teacher's answer to a comparison was longer than {Limit} bytes (Gateway:MaxResponseBytes) and was not used")]
+    private partial void LogAnswerTooLarge(int limit);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} broke off before it completed; not captured")]
     private partial void LogRelayAborted(string? callId, Exception exception);

@@ -16,7 +16,10 @@ public sealed class GatewayOptions
     [Range(1024, int.MaxValue)]
     public int MaxRequestBytes { get; set; } = 16 * 1024 * 1024;
 
-    /// <summary>Largest non-streamed answer the gateway relays and captures.</summary>
+    /// <summary>
+    /// Largest answer the gateway captures (a longer one is relayed, not captured), largest single server-sent event it
+    /// relays, and largest teacher answer it reads for a comparison.
+    /// </summary>
     [Range(1024, int.MaxValue)]
     public int MaxResponseBytes { get; set; } = 64 * 1024 * 1024;
 
