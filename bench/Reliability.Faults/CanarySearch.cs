@@ -6,7 +6,7 @@ namespace SlmPlatform.Reliability.Faults;
 
 /// <summary>
 /// Looks for the run's canaries everywhere the platform keeps anything: every row of every table in the calls and
-/// platform databases (as text), every message left in any queue (error queues included), every key and value in
+/// platform databases, and task discovery's where it runs (as text), every message left in any queue (error queues included), every key and value in
 /// Redis, and every file the services wrote (their logs, the gateway's capture buffer, their temp folder).
 /// </summary>
 internal static class CanarySearch
@@ -16,9 +16,10 @@ internal static class CanarySearch
     public static async Task<IReadOnlyList<string>> FindAsync(FaultPlatform platform, Canaries canaries, CancellationToken cancellationToken)
     {
         var found = new List<string>();
-        foreach (var (name, database) in new[] { ("callsdb", platform.CallsDb), ("platformdb", platform.PlatformDb) })
+        var databases = new[] { ("callsdb", platform.CallsDb), ("platformdb", platform.PlatformDb), ("tasksdb", platform.TasksDb) };
+        foreach (var (name, database) in databases.Where(d => d.Item2 is not null))
         {
-            found.AddRange(await InTablesAsync(name, database, canaries, cancellationToken));
+            found.AddRange(await InTablesAsync(name, database!, canaries, cancellationToken));
         }
 
         foreach (var (queue, state) in await TestVirtualHost.QueueStatesAsync(platform.Messaging, cancellationToken))

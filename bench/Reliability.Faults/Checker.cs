@@ -132,6 +132,10 @@ internal static partial class Checker
         var duplicated = Convert.ToInt64(await duplicates.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
         var allRows = await TestDatabase.CountAsync(platform.CallsDb, "select count(*) from calls where tenant_id = $1", cancellationToken, FaultPlatform.TenantId);
+        // One row per call by the table's key: what can go wrong is a stored call never filed.
+        long? filed = platform.TasksDb is { } tasksDb
+            ? await TestDatabase.CountAsync(tasksDb, "select count(*) from task_calls where tenant_id = $1", cancellationToken, FaultPlatform.TenantId)
+            : null;
         var parked = await TestDatabase.CountAsync(platform.CallsDb, "select count(*) from parked_calls where tenant_id = $1", cancellationToken, FaultPlatform.TenantId);
         var queues = await TestVirtualHost.QueueStatesAsync(platform.Messaging, cancellationToken);
         var errorQueued = queues.Where(q => IsParking(q.Key)).Sum(q => q.Value.Messages);
@@ -149,6 +153,7 @@ internal static partial class Checker
             Duplicated: duplicated,
             // Stored although the client never heard it was accepted (a 202 lost on the way back): not a loss, not a duplicate.
             StoredUnconfirmed: allRows - stored - duplicated,
+            Unfiled: allRows - filed,
             Parked: parked,
             ErrorQueued: errorQueued,
             StillQueued: stillQueued,
@@ -167,6 +172,7 @@ internal sealed record Tally(
     long Lost,
     long Duplicated,
     long StoredUnconfirmed,
+    long? Unfiled,
     long Parked,
     long ErrorQueued,
     IReadOnlyDictionary<string, long> StillQueued,

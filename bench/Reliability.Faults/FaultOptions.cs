@@ -32,6 +32,8 @@ internal sealed record FaultOptions
 
     private static readonly Option<string> GatewayDll = HarnessOptions.FullPath("--gateway-dll", "the built gateway (SlmPlatform.Gateway.dll)");
 
+    private static readonly Option<string> TasksDll = HarnessOptions.FullPath("--tasks-dll", "the built task discovery service (SlmPlatform.TaskDiscovery.dll), for the scenarios that file calls");
+
     public required IReadOnlyList<Scenario> Scenarios { get; init; }
 
     public required TimeSpan FaultAt { get; init; }
@@ -58,6 +60,9 @@ internal sealed record FaultOptions
 
     public required string Gateway { get; init; }
 
+    /// <summary>Task discovery, for the scenarios that also check every stored call is filed once.</summary>
+    public string? Tasks { get; init; }
+
     public static bool TryParse(string[] args, [NotNullWhen(true)] out FaultOptions? options, out int exitCode)
     {
         IngestDll.Required = true;
@@ -74,7 +79,7 @@ internal sealed record FaultOptions
             "Load with an exactly-once checker while processes are killed and servers stopped, paused and cut off; one row per fault.\n" +
             "Needs the servers of eng/test-servers.sh (bench/run-fault-suite.sh starts them).")
         {
-            Only, FaultAtOption, AfterOption, IngestRateOption, GatewayRateOption, SoakOption, NoisyRateOption, IngestDll, ScrubberDll, GatewayDll,
+            Only, FaultAtOption, AfterOption, IngestRateOption, GatewayRateOption, SoakOption, NoisyRateOption, IngestDll, ScrubberDll, GatewayDll, TasksDll,
         };
         options = command.TryParse(args, out var parsed, out exitCode)
             ? new FaultOptions
@@ -89,6 +94,7 @@ internal sealed record FaultOptions
                 Ingest = parsed.GetValue(IngestDll)!,
                 Scrubber = parsed.GetValue(ScrubberDll)!,
                 Gateway = parsed.GetValue(GatewayDll)!,
+                Tasks = parsed.GetValue(TasksDll),
             }
             : null;
         return options is not null;

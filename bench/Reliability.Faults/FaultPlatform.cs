@@ -20,6 +20,7 @@ internal sealed class FaultPlatform : IAsyncDisposable
     public const string Ingest = "ingest";
     public const string Gateway = "gateway";
     public const string Scrubber = "scrubber";
+    public const string Tasks = "tasks";
 
     private readonly FaultOptions _options;
     private readonly Dictionary<string, ServiceProcess> _services = [];
@@ -30,8 +31,9 @@ internal sealed class FaultPlatform : IAsyncDisposable
 
     private FaultPlatform(
         FaultOptions options, string platformDb, string callsDb, string messaging, string apiKey, string noisyApiKey, TcpProxy postgresProxy, TcpProxy rabbitProxy,
-        TcpProxy redisProxy, ScriptedUpstream upstream, DirectoryInfo workspace, SmallDisk? captureDisk, Dictionary<string, string?> environment)
+        TcpProxy redisProxy, ScriptedUpstream upstream, DirectoryInfo workspace, SmallDisk? captureDisk, string? tasksDb, Dictionary<string, string?> environment)
     {
+        TasksDb = tasksDb;
         RedisProxy = redisProxy;
         CaptureDisk = captureDisk;
         _options = options;
@@ -52,6 +54,9 @@ internal sealed class FaultPlatform : IAsyncDisposable
 
     /// <summary>The calls database, directly (not through the proxy): what the checker reads.</summary>
     public string CallsDb { get; }
+
+    /// <summary>Task discovery's database, directly, where it runs.</summary>
+    public string? TasksDb { get; }
 
     /// <summary>The virtual host, directly.</summary>
     public string Messaging { get; }
@@ -77,12 +82,20 @@ internal sealed class FaultPlatform : IAsyncDisposable
     /// <summary>
     /// Starts the services; <paramref name="permitsPerSecond"/> is each tenant's rate limit (0, the default: none,
     /// as one tenant drives the fault scenarios); <paramref name="captureDiskBytes"/> puts the gateway's capture
-    /// buffer on a small disk of its own.
+    /// buffer on a small disk of its own; <paramref name="filesCalls"/> adds task discovery (its embedded vector index
+    /// in the workspace, as the AppHost runs it locally).
     /// </summary>
-    public static async Task<FaultPlatform> StartAsync(FaultOptions options, CancellationToken cancellationToken, int permitsPerSecond = 0, long? captureDiskBytes = null)
+    public static async Task<FaultPlatform> StartAsync(
+        FaultOptions options, CancellationToken cancellationToken, int permitsPerSecond = 0, long? captureDiskBytes = null, bool filesCalls = false)
     {
+        if (filesCalls && options.Tasks is null)
+        {
+            throw new InvalidOperationException("This scenario files calls: pass --tasks-dll (bench/run-fault-suite.sh does).");
+        }
+
         var platformDb = await TestDatabase.CreateAsync("platformdb", cancellationToken);
         var callsDb = await TestDatabase.CreateAsync("callsdb", cancellationToken);
+        var tasksDb = filesCalls ? await TestDatabase.CreateAsync("tasksdb", cancellationToken) : null;
         var messaging = await TestVirtualHost.CreateAsync(cancellationToken);
         var apiKey = await TestApiKeys.CreateAsync(platformDb, TenantId, cancellationToken);
         var noisyApiKey = await TestApiKeys.CreateAsync(platformDb, NoisyTenantId, cancellationToken);
@@ -119,13 +132,20 @@ internal sealed class FaultPlatform : IAsyncDisposable
             // As the AppHost and the cluster run these services (AppHost/Extensions/NativeMemoryExtensions.cs).
             ["MALLOC_ARENA_MAX"] = "2",
         };
+        if (tasksDb is not null)
+        {
+            environment["ConnectionStrings__tasksdb"] = ThroughProxy(tasksDb, postgresProxy);
+            environment["VectorStore__Path"] = Path.Combine(workspace.FullName, "vectors");
+        }
+
         Directory.CreateDirectory(environment["TMPDIR"]!);
         var platform = new FaultPlatform(
-            options, platformDb, callsDb, messaging, apiKey, noisyApiKey, postgresProxy, rabbitProxy, redisProxy, upstream, workspace, captureDisk, environment);
+            options, platformDb, callsDb, messaging, apiKey, noisyApiKey, postgresProxy, rabbitProxy, redisProxy, upstream, workspace, captureDisk, tasksDb, environment);
         try
         {
-            // The scrubber first: it declares the queue and bindings ingest and the gateway publish into.
-            foreach (var service in new[] { Scrubber, Ingest, Gateway })
+            // The scrubber first: it declares the queue and bindings ingest and the gateway publish into; task
+            // discovery next, for the same reason with the scrubber's stored calls.
+            foreach (var service in tasksDb is null ? [Scrubber, Ingest, Gateway] : new[] { Scrubber, Tasks, Ingest, Gateway })
             {
                 await platform.StartServiceAsync(service, cancellationToken);
             }
@@ -174,6 +194,7 @@ internal sealed class FaultPlatform : IAsyncDisposable
         {
             Ingest => _options.Ingest,
             Gateway => _options.Gateway,
+            Tasks => _options.Tasks!,
             _ => _options.Scrubber,
         };
         _addresses.TryGetValue(service, out var address);

@@ -9,13 +9,13 @@ internal static class ResultTable
         table.AppendLine(CultureInfo.InvariantCulture,
             $"Load: {options.IngestRate:0} calls/s to ingest and {options.GatewayRate:0} chat requests/s through the gateway; the fault after {options.FaultAt.TotalSeconds:0} s, load for {options.After.TotalSeconds:0} s after it healed.");
         table.AppendLine();
-        table.AppendLine("| scenario | accepted (ingest + gateway) | stored | dropped, counted | lost | duplicated | stored unconfirmed | parked | error queues | recovered in | what clients saw | raw canaries | verdict |");
-        table.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |");
+        table.AppendLine("| scenario | accepted (ingest + gateway) | stored | dropped, counted | lost | duplicated | stored unconfirmed | stored, not filed | parked | error queues | recovered in | what clients saw | raw canaries | verdict |");
+        table.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |");
         foreach (var result in results)
         {
             var t = result.Tally;
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {result.Scenario.Description} | {t.IngestAccepted} + {t.GatewayRelayed} | {t.Stored} | {t.Dropped} | {t.Lost} | {t.Duplicated} | {t.StoredUnconfirmed} | {t.Parked} | {t.ErrorQueued} | {(t.Recovery is { } recovery ? $"{recovery.TotalSeconds:0.0} s" : "no")} | {ClientsSaw(t)} | {(result.CanariesFound.Count == 0 ? "none" : string.Join(", ", result.CanariesFound))} | {Verdict(result)} |");
+                $"| {result.Scenario.Description} | {t.IngestAccepted} + {t.GatewayRelayed} | {t.Stored} | {t.Dropped} | {t.Lost} | {t.Duplicated} | {t.StoredUnconfirmed} | {(t.Unfiled is { } unfiled ? unfiled.ToString(CultureInfo.InvariantCulture) : "—")} | {t.Parked} | {t.ErrorQueued} | {(t.Recovery is { } recovery ? $"{recovery.TotalSeconds:0.0} s" : "no")} | {ClientsSaw(t)} | {(result.CanariesFound.Count == 0 ? "none" : string.Join(", ", result.CanariesFound))} | {Verdict(result)} |");
         }
 
         return table.ToString();
@@ -53,6 +53,7 @@ internal static class ResultTable
         var t = result.Tally;
         if (t.Lost > 0) yield return $"{t.Lost} lost";
         if (t.Duplicated > 0) yield return $"{t.Duplicated} duplicated";
+        if (t.Unfiled > 0) yield return $"{t.Unfiled} stored calls never filed";
         if (t.ErrorQueued > 0) yield return $"{t.ErrorQueued} in error queues";
         foreach (var (queue, messages) in t.StillQueued) yield return $"{messages} still in {queue}";
         foreach (var service in result.Unhealthy) yield return $"{service} unhealthy";

@@ -2,7 +2,8 @@ namespace SlmPlatform.Reliability.Faults;
 
 /// <summary>
 /// A fault: what is done to the platform, for how long, and how it is healed; <see cref="CaptureDiskBytes"/> puts the
-/// gateway's capture buffer on a small disk of its own for the fault to fill.
+/// gateway's capture buffer on a small disk of its own for the fault to fill; <see cref="FilesCalls"/> adds task
+/// discovery, and the checker then also wants every stored call filed once.
 /// </summary>
 internal sealed record Scenario(
     string Id,
@@ -12,6 +13,8 @@ internal sealed record Scenario(
     Func<FaultContext, CancellationToken, Task> HealAsync)
 {
     public long? CaptureDiskBytes { get; init; }
+
+    public bool FilesCalls { get; init; }
 }
 
 internal sealed record FaultContext(FaultPlatform Platform, TestServerControl Servers);

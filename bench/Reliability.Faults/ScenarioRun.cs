@@ -15,7 +15,8 @@ internal static class ScenarioRun
     public static async Task<ScenarioResult> RunAsync(Scenario scenario, FaultOptions options, TestServerControl servers, TextWriter progress, CancellationToken cancellationToken)
     {
         progress.WriteLine($"{scenario.Id}: {scenario.Description}");
-        await using var platform = await FaultPlatform.StartAsync(options, cancellationToken, captureDiskBytes: scenario.CaptureDiskBytes);
+        await using var platform = await FaultPlatform.StartAsync(
+            options, cancellationToken, captureDiskBytes: scenario.CaptureDiskBytes, filesCalls: scenario.FilesCalls);
         var fault = new FaultContext(platform, servers);
         var canaries = new Canaries();
         var load = new CheckedLoad(platform, canaries, new LoadShape(platform.ApiKey, options.IngestRate, options.IngestClients, options.GatewayRate, options.GatewayClients));
@@ -94,10 +95,11 @@ internal static class ScenarioRun
 
 internal sealed record ScenarioResult(Scenario Scenario, Tally Tally, IReadOnlyList<string> Unhealthy, IReadOnlyList<string> CanariesFound)
 {
-    public bool Passed => Tally is { Lost: 0, Duplicated: 0, ErrorQueued: 0, StillQueued.Count: 0 } && Unhealthy.Count == 0 && CanariesFound.Count == 0;
+    public bool Passed => Tally is { Lost: 0, Duplicated: 0, ErrorQueued: 0, StillQueued.Count: 0, Unfiled: null or 0 } && Unhealthy.Count == 0 && CanariesFound.Count == 0;
 
     public string Summary =>
         $"{(Passed ? "passed" : "FAILED")}: {Tally.IngestAccepted + Tally.GatewayRelayed} accepted, {Tally.Stored} stored, {Tally.Dropped} dropped and counted, {Tally.Lost} lost, " +
+        $"{(Tally.Unfiled is { } unfiled ? $"{unfiled} stored but not filed, " : "")}" +
         $"{Tally.Duplicated} duplicated, {Tally.Parked} parked, {Tally.ErrorQueued} in error queues, {Tally.StillQueued.Values.Sum()} still queued{string.Concat(Tally.StillQueued.Select(q => $" ({q.Key} {q.Value})"))}, " +
         $"{(Tally.Recovery is { } recovery ? $"recovered in {recovery.TotalSeconds:0.0} s" : "not recovered")}; unhealthy: {(Unhealthy.Count == 0 ? "none" : string.Join(", ", Unhealthy))}; " +
         $"canaries found: {(CanariesFound.Count == 0 ? "none" : string.Join(", ", CanariesFound))}";

@@ -13,6 +13,7 @@ internal static class Scenarios
         Kill(FaultPlatform.Ingest),
         Kill(FaultPlatform.Scrubber),
         Kill(FaultPlatform.Gateway),
+        Kill(FaultPlatform.Tasks) with { FilesCalls = true },
         new("rabbitmq-restart", "RabbitMQ stopped for 10 s and started again", TimeSpan.FromSeconds(10),
             (f, token) => f.Servers.StopAsync(TestServer.RabbitMQ, "TERM", token),
             (f, _) => Started(f, TestServer.RabbitMQ)),

@@ -97,8 +97,8 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
             // Fluent's text field keeps its input in its shadow root, and tells Blazor of the value when it changes.
             await page.FillAsync("#key_name input", keyName);
             await page.PressAsync("#key_name input", "Tab");
-            await page.ClickAsync("#scope_capture");
-            await page.ClickAsync("#scope_read");
+            await CheckAsync(page, "#scope_capture");
+            await CheckAsync(page, "#scope_read");
             await page.ClickAsync("fluent-button:has-text('Issue key')");
             var issued = (await (await page.WaitForSelectorAsync("[data-testid=issued-key]"))!.InnerTextAsync()).Trim();
             Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(issued));
@@ -113,6 +113,29 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
         {
             using var restored = await tasks.PutAsync("/api/promotion-policy", new StringContent(policyBefore, Encoding.UTF8, "application/json"), Token);
         }
+    }
+
+    /// <summary>
+    /// Ticks a Fluent checkbox: a click that lands while the page re-renders after another field changed can be undone by
+    /// that render (CI saw a key issued without its read scope), so it clicks until the box stays ticked.
+    /// </summary>
+    private static async Task CheckAsync(IPage page, string selector)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await page.GetAttributeAsync(selector, "aria-checked") != "true")
+            {
+                await page.ClickAsync(selector);
+            }
+
+            await Task.Delay(500, Token);
+            if (await page.GetAttributeAsync(selector, "aria-checked") == "true")
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"{selector} would not stay ticked");
     }
 
     /// <summary>The values the task's job's progress bar showed, read every 100 ms until the job succeeded (or failed).</summary>

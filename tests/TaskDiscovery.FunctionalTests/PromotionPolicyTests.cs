@@ -21,7 +21,8 @@ public sealed class PromotionPolicyTests(DiscoveryFixture fixture) : IClassFixtu
         Assert.Equal(RouteModes.Shadow, await WaitForModeAsync(client, taskId, RouteModes.Shadow));
         var redelivered = await PublishAsync(evaluated);
         await fixture.Consumed.WaitForAsync(redelivered);
-        Assert.Single(await DecisionsAsync(client, taskId), d => d.GetProperty("action").GetString() == "shadow");
+        // The route changes before its decision is recorded: the redelivery may be consumed in between.
+        Assert.Single(await WaitForDecisionsAsync(client, taskId, 1), d => d.GetProperty("action").GetString() == "shadow");
 
         await CompareAsync(taskId, agreed: 80, disagreed: 0);
         Assert.Equal(RouteModes.Canary, await WaitForModeAsync(client, taskId, RouteModes.Canary));
