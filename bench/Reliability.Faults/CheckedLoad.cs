@@ -7,7 +7,8 @@ namespace SlmPlatform.Reliability.Faults;
 
 /// <summary>
 /// Steady traffic into the platform with every outcome written down: calls posted to ingest (each with an id of the
-/// client's own, retried with that id until it is accepted, as the platform's client does) and chat requests through
+/// client's own, retried with that id until it is accepted, as the platform's client does; one, batched and as an
+/// OpenTelemetry span in turn: <see cref="IngestEntries"/>) and chat requests through
 /// the gateway (each answered one recorded with the call id the gateway gave it; an agent does not retry an answered
 /// call). Every call carries a marker that survives scrubbing, and the run's canaries. The time each accepted call took
 /// is kept, for the soak's percentiles.
@@ -73,7 +74,8 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Loa
     private async Task PostCallAsync(HttpClient ingest, long started, TimeSpan retryUntil, CancellationToken cancellationToken)
     {
         var n = Interlocked.Increment(ref _next);
-        var id = $"fault-{_run}-{n}";
+        var call = IngestEntries.For(_run, n, Text("i", n));
+        var id = call.Id;
         _ingestIds[id] = false;
         var firstTry = true;
         while (Stopwatch.GetElapsedTime(started) < retryUntil)
@@ -82,8 +84,8 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Loa
             try
             {
                 var sent = Stopwatch.GetTimestamp();
-                using var response = await ingest.PostAsJsonAsync("/v1/calls", IngestCall(id, n), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.Accepted)
+                using var response = await ingest.PostAsync(call.Path, call.Body(), cancellationToken);
+                if (response.StatusCode == call.Accepted && await TookItAsync(response, cancellationToken))
                 {
                     _ingestIds[id] = true;
                     if (firstTry)
@@ -95,7 +97,8 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Loa
                 }
 
                 outcome = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                if ((int)response.StatusCode is >= 400 and < 500 and not 408 and not 429
+                if (response.StatusCode == call.Accepted
+                    || (int)response.StatusCode is >= 400 and < 500 and not 408 and not 429
                     || (response.StatusCode == HttpStatusCode.TooManyRequests && !shape.RetryWhenLimited))
                 {
                     // The call itself was refused: retrying the same bytes cannot help, and the row shows it.
@@ -147,23 +150,13 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Loa
         _gatewayFailures.AddOrUpdate(outcome, 1, (_, c) => c + 1);
     }
 
-    private object IngestCall(string id, int n) => new
+    // A batch and a trace export answer for each call inside: the call is accepted only if it is not among the refused.
+    private static async Task<bool> TookItAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        id,
-        agent = "fault-suite-desk",
-        request = new
-        {
-            messages = new object[]
-            {
-                new { role = "system", content = "Sort the customer's message into billing, delivery or other." },
-                new { role = "user", content = Text("i", n) },
-            },
-        },
-        response = new
-        {
-            choices = new[] { new { index = 0, message = new { role = "assistant", content = "billing" } } },
-        },
-    };
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return !body.Contains("\"rejected\":[{", StringComparison.Ordinal) && !body.Contains("rejected_spans", StringComparison.Ordinal)
+            && !body.Contains("rejectedSpans", StringComparison.Ordinal);
+    }
 
     // The marker ("ref-i42") is what the checker counts rows by: it is no kind of personal data, so it survives scrubbing.
     private string Text(string source, int n) =>

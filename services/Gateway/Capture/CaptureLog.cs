@@ -198,20 +198,15 @@ public sealed class CaptureLog : IDisposable
             return;
         }
 
-        var bytes = new byte[batch.Sum(i => (long)frames[i].Length)];
-        var at = 0;
-        foreach (var i in batch)
-        {
-            frames[i].CopyTo(bytes, at);
-            at += frames[i].Length;
-        }
-
+        // One gathering write (pwritev): the frames go out as they are, without being copied into one buffer.
+        var buffers = batch.Select(i => (ReadOnlyMemory<byte>)frames[i]).ToList();
+        var length = batch.Sum(i => (long)frames[i].Length);
         var offset = _segmentLengths[_writeSegment];
         AppendOutcome outcome;
         try
         {
-            RandomAccess.Write(_writer, bytes, offset);
-            _segmentLengths[_writeSegment] = offset + bytes.Length;
+            RandomAccess.Write(_writer, buffers, offset);
+            _segmentLengths[_writeSegment] = offset + length;
             _unsynced = true;
             outcome = AppendOutcome.Written;
         }
