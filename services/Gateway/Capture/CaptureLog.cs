@@ -1,35 +1,16 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
 namespace SlmPlatform.Gateway.Capture;
 
-/// <summary>A place in the log: a segment and a byte offset in it.</summary>
-public readonly record struct LogPosition(long Segment, long Offset);
-
-/// <summary>One record read from the log; <see cref="Plaintext"/> is null when it could not be decrypted.</summary>
-public sealed record LogRecord(byte[]? Plaintext, LogPosition Next);
-
-/// <summary>What became of an appended record.</summary>
-public enum AppendOutcome
-{
-    Written,
-
-    /// <summary>The buffer holds its most: the record was not taken.</summary>
-    Full,
-
-    /// <summary>The disk refused the write (full, failing): the record is gone.</summary>
-    Unwritable,
-}
-
 /// <summary>
 /// The gateway's disk buffer: an append-only log in segment files, each record encrypted with AES-GCM, read from a
 /// checkpoint that advances only after the broker confirmed what lies before it. Raw calls never rest on disk in
 /// clear text, survive a restart of the gateway, and leave in the order they came.
 /// </summary>
-public sealed class CaptureLog : IDisposable
+public sealed partial class CaptureLog : IDisposable
 {
     private const string SegmentPrefix = "segment-";
     private const string SegmentSuffix = ".log";
@@ -88,168 +69,6 @@ public sealed class CaptureLog : IDisposable
     /// </summary>
     public static CaptureLog Open(string directory, string secret, int segmentBytes, long maxBytes, TimeSpan? syncEvery = null, TimeProvider? time = null) =>
         new(directory, SHA256.HashData(Encoding.UTF8.GetBytes(secret)), segmentBytes, maxBytes, syncEvery, time ?? TimeProvider.System);
-
-    /// <summary>
-    /// Appends one record and writes it through; false when the buffer is full or the disk refused it. The spooler
-    /// appends a batch at a time with <see cref="Append"/>.
-    /// </summary>
-    public bool TryAppend(ReadOnlySpan<byte> plaintext) => Append([plaintext.ToArray()])[0] == AppendOutcome.Written;
-
-    /// <summary>
-    /// Appends records in order and writes them through to the operating system in as few writes as the segments
-    /// allow; says what became of each. A write the disk refuses (full, failing) loses only the records in it: the
-    /// segment is cut back to its last whole record and the next batch is written there, so the log never holds a
-    /// gap or a torn record in the middle. Called by one writer at a time.
-    /// </summary>
-    public AppendOutcome[] Append(IReadOnlyList<byte[]> plaintexts)
-    {
-        var frames = plaintexts.Select(Frame).ToList();
-        var outcomes = new AppendOutcome[frames.Count];
-        lock (_gate)
-        {
-            var batch = new List<int>(frames.Count);
-            var batchBytes = 0L;
-            for (var i = 0; i < frames.Count; i++)
-            {
-                if (BufferedBytes() + batchBytes + frames[i].Length > _maxBytes)
-                {
-                    outcomes[i] = AppendOutcome.Full;
-                    continue;
-                }
-
-                var segmentLength = _segmentLengths[_writeSegment] + batchBytes;
-                if (segmentLength > 0 && segmentLength + frames[i].Length > _segmentBytes)
-                {
-                    WriteThrough(frames, batch, outcomes);
-                    batch.Clear();
-                    batchBytes = 0;
-                    TryStartNextSegment();
-                }
-
-                batch.Add(i);
-                batchBytes += frames[i].Length;
-            }
-
-            WriteThrough(frames, batch, outcomes);
-            if (_syncEvery is { } every && _unsynced && _time.GetElapsedTime(_lastSync) >= every)
-            {
-                SyncLocked();
-            }
-        }
-
-        return outcomes;
-    }
-
-    /// <summary>Whether records were written since the last <see cref="Sync"/>.</summary>
-    public bool HasUnsyncedWrites
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _unsynced;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Asks the disk to keep what was written (fdatasync), so that captures also outlive the host, not only the
-    /// process; a disk that refuses leaves them in the operating system's hands, as before.
-    /// </summary>
-    public void Sync()
-    {
-        lock (_gate)
-        {
-            SyncLocked();
-        }
-    }
-
-    private void SyncLocked()
-    {
-        try
-        {
-            RandomAccess.FlushToDisk(_writer);
-            _unsynced = false;
-        }
-        catch (IOException)
-        {
-            // Still written, still read back by this process; only a crash of the host could lose it.
-        }
-
-        _lastSync = _time.GetTimestamp();
-    }
-
-    private byte[] Frame(byte[] plaintext)
-    {
-        var frameLength = NonceBytes + plaintext.Length + TagBytes;
-        var frame = new byte[HeaderBytes + frameLength];
-        BinaryPrimitives.WriteInt32LittleEndian(frame, frameLength);
-        var nonce = frame.AsSpan(HeaderBytes, NonceBytes);
-        RandomNumberGenerator.Fill(nonce);
-        _encryptor.Encrypt(nonce, plaintext, frame.AsSpan(HeaderBytes + NonceBytes, plaintext.Length), frame.AsSpan(HeaderBytes + NonceBytes + plaintext.Length, TagBytes));
-        return frame;
-    }
-
-    /// <summary>Writes the frames of <paramref name="batch"/> at the end of the segment in one write.</summary>
-    private void WriteThrough(List<byte[]> frames, List<int> batch, AppendOutcome[] outcomes)
-    {
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        // One gathering write (pwritev): the frames go out as they are, without being copied into one buffer.
-        var buffers = batch.Select(i => (ReadOnlyMemory<byte>)frames[i]).ToList();
-        var length = batch.Sum(i => (long)frames[i].Length);
-        var offset = _segmentLengths[_writeSegment];
-        AppendOutcome outcome;
-        try
-        {
-            RandomAccess.Write(_writer, buffers, offset);
-            _segmentLengths[_writeSegment] = offset + length;
-            _unsynced = true;
-            outcome = AppendOutcome.Written;
-        }
-        catch (IOException)
-        {
-            CutBackTo(offset);
-            outcome = AppendOutcome.Unwritable;
-        }
-
-        foreach (var i in batch)
-        {
-            outcomes[i] = outcome;
-        }
-    }
-
-    // Part of a refused write may have reached the file: cut it off, so that the next record starts where it should.
-    private void CutBackTo(long length)
-    {
-        try
-        {
-            RandomAccess.SetLength(_writer, length);
-        }
-        catch (IOException)
-        {
-            // The next write starts at the same offset and covers it; a reopen cuts any torn tail (ValidLength).
-        }
-    }
-
-    private void TryStartNextSegment()
-    {
-        try
-        {
-            var next = OpenWriter(_writeSegment + 1);
-            _writer.Dispose();
-            _writer = next;
-            _writeSegment++;
-        }
-        catch (IOException)
-        {
-            // No room for a new file: this segment grows past its size until there is.
-            _segmentLengths.Remove(_writeSegment + 1);
-        }
-    }
 
     /// <summary>Reads up to <paramref name="max"/> records after the checkpoint, without moving it.</summary>
     public List<LogRecord> ReadPending(int max)
@@ -363,50 +182,6 @@ public sealed class CaptureLog : IDisposable
         }
     }
 
-    private long CountFrom(LogPosition position)
-    {
-        long count = 0;
-        var header = new byte[HeaderBytes];
-        foreach (var (segment, length) in _segmentLengths.Where(s => s.Key >= position.Segment))
-        {
-            using var handle = File.OpenHandle(SegmentPath(segment), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            for (var offset = segment == position.Segment ? position.Offset : 0; offset + HeaderBytes <= length; count++)
-            {
-                RandomAccess.Read(handle, header, offset);
-                offset += HeaderBytes + BinaryPrimitives.ReadInt32LittleEndian(header);
-            }
-        }
-
-        return count;
-    }
-
-    /// <summary>The length up to the last whole frame: a record cut short by a crash is cut off.</summary>
-    private static long ValidLength(string path)
-    {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite);
-        var length = RandomAccess.GetLength(handle);
-        var header = new byte[HeaderBytes];
-        long offset = 0;
-        while (offset + HeaderBytes <= length)
-        {
-            RandomAccess.Read(handle, header, offset);
-            var frameLength = BinaryPrimitives.ReadInt32LittleEndian(header);
-            if (frameLength < NonceBytes + TagBytes || offset + HeaderBytes + frameLength > length)
-            {
-                break;
-            }
-
-            offset += HeaderBytes + frameLength;
-        }
-
-        if (offset != length)
-        {
-            RandomAccess.SetLength(handle, offset);
-        }
-
-        return offset;
-    }
-
     private void WriteCheckpoint(LogPosition position)
     {
         _committed = position;
@@ -423,42 +198,6 @@ public sealed class CaptureLog : IDisposable
         }
     }
 
-    /// <summary>
-    /// Where reading starts: the checkpoint, or the first segment after it when the checkpoint's own segment was
-    /// deleted while the checkpoint could not be written (a full disk), or the first segment when there is none.
-    /// </summary>
-    private LogPosition StartingPoint(LogPosition? checkpoint)
-    {
-        if (checkpoint is not { } position)
-        {
-            return new LogPosition(_segmentLengths.Keys.FirstOrDefault(), 0);
-        }
-
-        if (_segmentLengths.ContainsKey(position.Segment) || _segmentLengths.Count == 0)
-        {
-            return position;
-        }
-
-        var later = _segmentLengths.Keys.Where(s => s > position.Segment).ToList();
-        return later.Count > 0 ? new LogPosition(later.Min(), 0) : position;
-    }
-
-    private LogPosition? ReadCheckpoint()
-    {
-        var path = Path.Combine(_directory, "checkpoint");
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        var parts = File.ReadAllText(path).Split(' ');
-        return parts.Length == 2
-            && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var segment)
-            && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var offset)
-            ? new LogPosition(segment, offset)
-            : null;
-    }
-
     private SafeFileHandle OpenWriter(long segment)
     {
         _segmentLengths.TryAdd(segment, 0);
@@ -467,13 +206,6 @@ public sealed class CaptureLog : IDisposable
 
     private string SegmentPath(long segment) =>
         Path.Combine(_directory, FormattableString.Invariant($"{SegmentPrefix}{segment:D12}{SegmentSuffix}"));
-
-    private static long? TryParseSegment(string path)
-    {
-        var name = Path.GetFileName(path);
-        var digits = name[SegmentPrefix.Length..^SegmentSuffix.Length];
-        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var segment) ? segment : null;
-    }
 
     public void Dispose()
     {
