@@ -48,6 +48,9 @@ public class DiscoveryFixture : IAsyncLifetime
     /// <summary>The platform database, for keys with fewer scopes.</summary>
     public string PlatformDb { get; private set; } = null!;
 
+    /// <summary>Task discovery's database, for what no API shows.</summary>
+    public string TasksDb { get; private set; } = null!;
+
     /// <summary>A key of another tenant, who must see none of the first tenant's tasks.</summary>
     public string OtherApiKey { get; private set; } = null!;
 
@@ -65,7 +68,7 @@ public class DiscoveryFixture : IAsyncLifetime
         {
             ["ConnectionStrings:platformdb"] = platformDb,
             ["ConnectionStrings:callsdb"] = await TestDatabase.CreateAsync("callsdb", token),
-            ["ConnectionStrings:tasksdb"] = await TestDatabase.CreateAsync("tasksdb", token),
+            ["ConnectionStrings:tasksdb"] = TasksDb = await TestDatabase.CreateAsync("tasksdb", token),
             ["ConnectionStrings:messaging"] = await TestVirtualHost.CreateAsync(token),
             ["VectorStore:Path"] = VectorFolder,
             ["ConnectionStrings:cache"] = TestServers.Redis,
@@ -104,9 +107,9 @@ public class DiscoveryFixture : IAsyncLifetime
         await WaitHealthyAsync(Calls.CreateClient(), token);
     }
 
-    public async Task<List<JsonElement>> WaitForTasksAsync(Func<List<JsonElement>, bool> done, TimeSpan timeout)
+    public async Task<List<JsonElement>> WaitForTasksAsync(Func<List<JsonElement>, bool> done, TimeSpan timeout, string? apiKey = null)
     {
-        using var client = Tasks.CreateClient(ApiKey);
+        using var client = Tasks.CreateClient(apiKey ?? ApiKey);
         var token = TestContext.Current.CancellationToken;
         return await Eventually.ReadAsync(
             async () => (List<JsonElement>)[.. (await client.GetFromJsonAsync<JsonElement>("/api/tasks", token)).EnumerateArray()],
@@ -137,12 +140,12 @@ public class DiscoveryFixture : IAsyncLifetime
     }
 
     /// <summary>Posts intent-router calls (the teacher answers <c>{"intent": ...}</c>) and waits until their task holds
-    /// <paramref name="expectedCalls"/> (default: these) calls; returns the task's id.</summary>
+    /// <paramref name="expectedCalls"/> (default: these) calls; returns the task's id. With <paramref name="apiKey"/>, as another tenant.</summary>
     public async Task<string> PostLabelledCallsAsync(
-        string agent, string? workload, (string Text, string Intent)[] calls, string? system = null, int? expectedCalls = null)
+        string agent, string? workload, (string Text, string Intent)[] calls, string? system = null, int? expectedCalls = null, string? apiKey = null)
     {
         var token = TestContext.Current.CancellationToken;
-        using var ingest = Ingest.CreateClient(ApiKey);
+        using var ingest = Ingest.CreateClient(apiKey ?? ApiKey);
         var records = calls.Select(c => JsonSerializer.Serialize(new
         {
             id = $"{agent}-{Guid.NewGuid():N}",
@@ -159,7 +162,7 @@ public class DiscoveryFixture : IAsyncLifetime
         using var posted = await ingest.PostAsync("/v1/calls/batch", new StringContent(string.Join('\n', records), Encoding.UTF8, "application/x-ndjson"), token);
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var count = expectedCalls ?? calls.Length;
-        var tasks = await WaitForTasksAsync(t => t.Any(x => x.GetProperty("agent").GetString() == agent && x.GetProperty("calls").GetInt64() == count), TimeSpan.FromSeconds(30));
+        var tasks = await WaitForTasksAsync(t => t.Any(x => x.GetProperty("agent").GetString() == agent && x.GetProperty("calls").GetInt64() == count), TimeSpan.FromSeconds(30), apiKey);
         return tasks.Single(t => t.GetProperty("agent").GetString() == agent).GetProperty("id").GetString()!;
     }
 

@@ -68,6 +68,62 @@ public sealed class ErasureTests(ErasureFixture fixture) : IClassFixture<Erasure
         Assert.Equal(HttpStatusCode.NotFound, othersView.StatusCode);
     }
 
+    [Fact]
+    public async Task ErasingTheWholeTenant_DeletesItsTasksRoutesModelsAndPrices_TellsTheGateways_AndKeepsOtherTenants()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var tenant = $"tenant-erased-{run}";
+        var key = await TestApiKeys.CreateAsync(fixture.PlatformDb, tenant, Token);
+        var taskId = Guid.Parse(await fixture.PostLabelledCallsAsync($"leaving-{run}", "whole-tenant", ErasedCalls(run), apiKey: key));
+        using var tasks = fixture.Tasks.CreateClient(key);
+        var model = await fixture.AnnounceModelAsync(Guid.NewGuid(), taskId, tenant);
+        using (var promoted = await tasks.PutAsJsonAsync($"/api/tasks/{taskId}/specialist", new { model_id = model }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        var routed = await fixture.RouteChangeAsync(taskId, c => c.Route is not null);
+        using (var price = await tasks.PutAsJsonAsync("/api/prices/gpt-4o", new { input_per_million = 1.25m, output_per_million = 5.00m }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, price.StatusCode);
+        }
+
+        const string OthersTasks = "select count(*) from tasks where tenant_id = $1";
+        var othersBefore = await TestDatabase.CountAsync(fixture.TasksDb, OthersTasks, Token, DiscoveryFixture.TenantId);
+        using var calls = fixture.Calls.CreateClient(key);
+        var ids = await CallIdsAsync(calls, $"leaving-{run}");
+
+        using var requested = await calls.PostAsJsonAsync("/api/erasures", new { whole_tenant = true }, Token);
+        Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+        var report = await Eventually.ReadAsync(
+            () => calls.GetFromJsonAsync<JsonElement>(requested.Headers.Location!.ToString(), Token),
+            r => r.GetProperty("status").GetString() == "complete", TimeSpan.FromSeconds(30), Token);
+
+        Assert.Equal("complete", report.GetProperty("status").GetString());
+        Assert.Equal("tenant", report.GetProperty("scope").GetString());
+        var deleted = report.GetProperty("deleted");
+        Assert.Equal(ids.Count, deleted.GetProperty("calls").GetProperty("calls").GetInt64());
+        var byTasks = deleted.GetProperty("tasks");
+        Assert.Equal(ids.Count, byTasks.GetProperty("task_calls").GetInt64());
+        Assert.Equal(ids.Count, byTasks.GetProperty("call_vectors").GetInt64());
+        foreach (var (store, count) in new[] { ("tasks", 1), ("task_specialists", 1), ("tenant_models", 1), ("tenant_prices", 1), ("route_removals", 1) })
+        {
+            Assert.True(byTasks.GetProperty(store).GetInt64() == count, $"{store}: {byTasks}");
+        }
+
+        // Every gateway drops the task's keys: a newer version of the task's routing that names none.
+        var removed = await fixture.RouteChangeAsync(taskId, c => c.Route is null && c.Version > routed.Version);
+        Assert.Empty(removed.RouteKeys);
+        foreach (var table in new[] { "tasks", "task_calls", "task_route_keys", "tenant_models", "tenant_prices", "promotion_decisions", "routing_days", "call_vectors" })
+        {
+            Assert.Equal(0, await TestDatabase.CountAsync(fixture.TasksDb, $"select count(*) from {table} where tenant_id = $1", Token, tenant));
+        }
+
+        Assert.Empty((await tasks.GetFromJsonAsync<JsonElement>("/api/tasks", Token)).EnumerateArray());
+        Assert.Empty(await fixture.Tasks.Services.GetRequiredService<ICallVectorStore>().GetAsync(tenant, ids, Token));
+        Assert.Equal(othersBefore, await TestDatabase.CountAsync(fixture.TasksDb, OthersTasks, Token, DiscoveryFixture.TenantId));
+    }
+
     [Theory]
     [InlineData("{}")]
     [InlineData("""{"call_id": "a", "agent": "b"}""")]

@@ -10,7 +10,9 @@ public sealed class CallsErasedConsumer<TErasure>(TErasure erasure, TimeProvider
     public async Task Consume(ConsumeContext<CallsErased> context)
     {
         var erased = context.Message;
-        var deleted = await erasure.EraseAsync(erased.TenantId, erased.CallIds, context.CancellationToken);
+        var deleted = erased.WholeTenant
+            ? await erasure.EraseTenantAsync(erased.TenantId, context.CancellationToken)
+            : await erasure.EraseAsync(erased.TenantId, erased.CallIds, context.CancellationToken);
         var completed = ErasureReport.Completed(erased, TErasure.Service, deleted, time.GetUtcNow());
         await context.Publish(completed, publish => publish.MessageId = completed.EventId, context.CancellationToken);
     }

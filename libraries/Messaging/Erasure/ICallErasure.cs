@@ -13,4 +13,10 @@ public interface ICallErasure
 
     /// <summary>Deletes what the service keeps of the calls; counts by store. Deleting again deletes nothing more.</summary>
     Task<IReadOnlyDictionary<string, long>> EraseAsync(string tenantId, IReadOnlyList<string> callIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes everything the service keeps of the tenant, what was derived from its calls and what it made besides
+    /// (the last part of a whole-tenant erasure); counts by store. Deleting again deletes nothing more.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> EraseTenantAsync(string tenantId, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ public sealed class ErasureOptions
 {
     public const string SectionName = "Erasure";
 
-    private static readonly string[] Defaults = ["tasks", "training"];
+    private static readonly string[] Defaults = ["tasks", "training", "serving"];
 
     /// <summary>Set, it replaces the defaults (a bound list would be added to them).</summary>
     public string[]? Services { get; set; }

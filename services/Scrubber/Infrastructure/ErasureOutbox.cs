@@ -29,12 +29,13 @@ public sealed partial class ErasureOutbox(NpgsqlDataSource dataSource, IBus bus,
     public async Task PublishAsync(Guid erasureId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select tenant_id, call_ids, parts, requested_at from erasures where erasure_id = $1 and published_at is null");
+            "select tenant_id, call_ids, parts, requested_at, scope from erasures where erasure_id = $1 and published_at is null");
         command.Parameters.Add(new NpgsqlParameter { Value = erasureId });
         string tenantId;
         string[] callIds;
         int parts;
         DateTimeOffset requestedAt;
+        bool wholeTenant;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
@@ -43,12 +44,14 @@ public sealed partial class ErasureOutbox(NpgsqlDataSource dataSource, IBus bus,
             }
 
             (tenantId, callIds, parts, requestedAt) = (reader.GetString(0), reader.GetFieldValue<string[]>(1), reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3));
+            wholeTenant = reader.GetString(4) == ErasureScopes.Tenant;
         }
 
         for (var part = 1; part <= parts; part++)
         {
-            var ids = callIds.Skip((part - 1) * CallsErased.MaxCallIds).Take(CallsErased.MaxCallIds).ToArray();
-            var erased = new CallsErased(ErasureReport.PartEventId(erasureId, part), tenantId, erasureId, part, parts, ids, requestedAt);
+            var tenantPart = wholeTenant && part == parts;
+            var ids = tenantPart ? [] : callIds.Skip((part - 1) * CallsErased.MaxCallIds).Take(CallsErased.MaxCallIds).ToArray();
+            var erased = new CallsErased(ErasureReport.PartEventId(erasureId, part), tenantId, erasureId, part, parts, ids, requestedAt, tenantPart);
             await bus.PublishMandatoryAsync(erased, erased.EventId, cancellationToken);
         }
 

@@ -37,7 +37,7 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource, ParkedCallSeal sea
             record.Parameters.Add(new NpgsqlParameter { Value = (object?)scope.Target ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             record.Parameters.Add(new NpgsqlParameter { Value = (long)callIds.Count });
             record.Parameters.Add(new NpgsqlParameter { Value = parked });
-            record.Parameters.Add(new NpgsqlParameter { Value = (callIds.Count + CallsErased.MaxCallIds - 1) / CallsErased.MaxCallIds });
+            record.Parameters.Add(new NpgsqlParameter { Value = PartsOf(scope, callIds.Count) });
             record.Parameters.Add(new NpgsqlParameter { Value = callIds.ToArray() });
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -45,6 +45,13 @@ public sealed class ErasureStore(NpgsqlDataSource dataSource, ParkedCallSeal sea
         await transaction.CommitAsync(cancellationToken);
         return erasureId;
     }
+
+    /// <summary>
+    /// Parts of at most <see cref="CallsErased.MaxCallIds"/> calls, and for the whole tenant one more that names none:
+    /// the services delete what they keep of the tenant besides its calls on it.
+    /// </summary>
+    public static int PartsOf(ErasureScope scope, int calls) =>
+        ((calls + CallsErased.MaxCallIds - 1) / CallsErased.MaxCallIds) + (scope.Kind == ErasureScopes.Tenant ? 1 : 0);
 
     /// <summary>The erasure's report, or null when the tenant has no such erasure.</summary>
     public async Task<ErasureStatus?> FindAsync(string tenantId, Guid erasureId, IReadOnlyList<string> services, CancellationToken cancellationToken)

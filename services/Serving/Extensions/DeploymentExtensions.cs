@@ -1,6 +1,8 @@
 using SlmPlatform.Messaging;
+using SlmPlatform.Messaging.Erasure;
 using SlmPlatform.Serving.Apis;
 using SlmPlatform.Serving.Consumers;
+using SlmPlatform.Serving.Infrastructure;
 using SlmPlatform.Serving.Infrastructure.Deployment;
 using SlmPlatform.Specialists.Catalog;
 
@@ -45,6 +47,7 @@ internal static class DeploymentExtensions
                 {
                     bus.AddConsumer<ModelDeployRequestedConsumer>(typeof(ModelDeployRequestedConsumerDefinition));
                     bus.AddConsumer<ModelTrainedConsumer>(typeof(ModelTrainedConsumerDefinition));
+                    bus.AddCallErasure<SpecialistErasure>();
                 },
                 busIsCritical: false);
         }

@@ -23,6 +23,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ISpecialistSource>(sp => new SpecialistRegistry(sp.GetRequiredService<DeploymentArtifacts>().Root));
         builder.Services.AddSingleton<SpecialistLoader>();
         builder.Services.AddSingleton<LoadedSpecialists>();
+        builder.Services.AddSingleton<SpecialistErasure>();
         builder.AddApiKeyAuthentication();
         builder.AddSpecialistDeployment();
         return builder;

@@ -67,6 +67,22 @@ public sealed partial class LoadedSpecialists(
         }
     }
 
+    /// <summary>Unloads the tenant's specialists (an erasure of the whole tenant); how many were loaded.</summary>
+    public int Unload(string tenantId)
+    {
+        lock (_loaded)
+        {
+            var tenants = _loaded.Where(e => e.Value.Specialist.Descriptor.TenantId == tenantId).ToList();
+            foreach (var (modelId, entry) in tenants)
+            {
+                _loaded.Remove(modelId);
+                entry.Specialist.Dispose();
+            }
+
+            return tenants.Count;
+        }
+    }
+
     public void Dispose()
     {
         lock (_loaded)

@@ -52,6 +52,20 @@ public sealed class SpecialistRegistry(string artifactsRoot) : ISpecialistSource
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>Forgets every specialist of the tenant (an erasure of the whole tenant); how many it knew.</summary>
+    public Task<int> ForgetTenantAsync(string tenantId)
+    {
+        var folder = new DirectoryInfo(TenantFolder(tenantId));
+        if (!folder.Exists)
+        {
+            return Task.FromResult(0);
+        }
+
+        var entries = folder.EnumerateFiles("*.json").Count();
+        folder.Delete(recursive: true);
+        return Task.FromResult(entries);
+    }
+
     public Task<Stream?> OpenArtifactAsync(string artifactKey, CancellationToken cancellationToken)
     {
         var path = ArtifactKeys.Resolve(artifactsRoot, artifactKey);

@@ -38,6 +38,7 @@ internal static class Extensions
         builder.Services.AddSingleton<TopicAssignments>();
         builder.Services.AddSingleton<TopicClusteringLock>();
         builder.Services.AddSingleton<CallErasure>();
+        builder.Services.AddSingleton<TenantTasksErasure>();
         builder.Services.AddScoped<TopicReclusterer>();
         builder.Services.AddHostedService<TopicReclusterWorker>();
 

@@ -33,6 +33,7 @@ internal static class Extensions
         builder.Services.AddSingleton<JobStarter>();
         builder.Services.AddSingleton<DatasetStore>();
         builder.Services.AddSingleton<DatasetErasure>();
+        builder.Services.AddSingleton<TenantTrainingErasure>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<TrainingOptions>>().Value.CatalogPath is { Length: > 0 } path

@@ -7,8 +7,9 @@ namespace SlmPlatform.Training.Infrastructure;
 /// Erased calls leave every dataset that holds them: the dataset's examples (its JSONL artifact) are deleted and the
 /// row marked erased. The models trained on those datasets stay (they serve the tenant's traffic; retraining without
 /// the calls is the tenant's decision) and are counted in the report, so that the tenant knows which to retrain.
+/// Erasing the whole tenant deletes them too (<see cref="TenantTrainingErasure"/>).
 /// </summary>
-public sealed class DatasetErasure(NpgsqlDataSource dataSource, IArtifactStore artifacts) : ICallErasure
+public sealed class DatasetErasure(NpgsqlDataSource dataSource, IArtifactStore artifacts, TenantTrainingErasure tenant) : ICallErasure
 {
     public static string QueueName => "training-erasures";
 
@@ -47,4 +48,7 @@ public sealed class DatasetErasure(NpgsqlDataSource dataSource, IArtifactStore a
         var trained = (long)(await models.ExecuteScalarAsync(cancellationToken))!;
         return new Dictionary<string, long> { ["datasets"] = holding.Count, ["models_trained_on_them"] = trained };
     }
+
+    public Task<IReadOnlyDictionary<string, long>> EraseTenantAsync(string tenantId, CancellationToken cancellationToken) =>
+        tenant.EraseAsync(tenantId, cancellationToken);
 }

@@ -15,6 +15,9 @@ public interface IArtifactStore
     /// <summary>Deletes what is stored under the key (an erasure); false when nothing was.</summary>
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Deletes everything stored under the folder key (a tenant's, when it is erased); the number of artifacts deleted.</summary>
+    Task<long> DeleteFolderAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Where the artifact lives, for the registry (a file URI here).</summary>
     string LocationOf(string key);
 

@@ -40,6 +40,20 @@ public sealed class LocalFolderArtifactStore : IArtifactStore
         return Task.FromResult(existed);
     }
 
+    public Task<long> DeleteFolderAsync(string key, CancellationToken cancellationToken)
+    {
+        var folder = new DirectoryInfo(PathOf(key));
+        if (!folder.Exists)
+        {
+            return Task.FromResult(0L);
+        }
+
+        // Checkpoints of the generative trainer are folders of their own: count the files, the artifacts' bytes.
+        var files = folder.EnumerateFiles("*", SearchOption.AllDirectories).LongCount();
+        folder.Delete(recursive: true);
+        return Task.FromResult(files);
+    }
+
     public string LocationOf(string key) => new Uri(PathOf(key)).AbsoluteUri;
 
     public string? LocalFolderOf(string key) => PathOf(key);

@@ -35,6 +35,14 @@ public sealed class ExternalDeployments(DeploymentArtifacts artifacts)
         }
     }
 
+    public IReadOnlyList<ExternalDeployment> ListOf(string tenantId)
+    {
+        lock (_gate)
+        {
+            return [.. Current(fresh: true).Values.Where(d => d.TenantId == tenantId)];
+        }
+    }
+
     public void Remember(ExternalDeployment deployment)
     {
         lock (_gate)

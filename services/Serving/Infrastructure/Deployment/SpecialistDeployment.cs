@@ -61,6 +61,29 @@ public sealed partial class SpecialistDeployment(
         LogUndeployed(request.ModelId, target);
     }
 
+    /// <summary>
+    /// Takes every specialist of the tenant off Ollama and vLLM (an erasure of the whole tenant) and stops forwarding
+    /// there; how many. A target still unreachable after the retries throws, so the erasure is tried again rather than
+    /// reported done with the weights left behind.
+    /// </summary>
+    public async Task<int> UndeployTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var deployments = external.ListOf(tenantId);
+        foreach (var deployment in deployments)
+        {
+            if (deployers.FirstOrDefault(d => d.Target == deployment.Target) is { } deployer)
+            {
+                var spec = new DeploymentSpec(tenantId, deployment.ModelId, string.Empty, string.Empty, string.Empty);
+                await RetryWhileUnreachable(deployment.ModelId, deployment.Target).ExecuteAsync(async token => await deployer.UndeployAsync(spec, token), cancellationToken);
+                LogUndeployed(deployment.ModelId, deployment.Target);
+            }
+
+            external.Forget(tenantId, deployment.ModelId);
+        }
+
+        return deployments.Count;
+    }
+
     /// <summary>An unreachable target is tried <see cref="DeployOptions.Attempts"/> times, the wait doubling from
     /// <see cref="DeployOptions.RetryDelay"/>; any other failure is final at once.</summary>
     private ResiliencePipeline RetryWhileUnreachable(Guid modelId, string target) => options.Value.Attempts <= 1
