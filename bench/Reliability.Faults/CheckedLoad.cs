@@ -15,10 +15,15 @@ namespace SlmPlatform.Reliability.Faults;
 /// </summary>
 internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, LoadShape shape)
 {
+    /// <summary>The call site the gateway's load comes from (<c>X-Slm-Agent</c>, <c>X-Slm-Workload</c>).</summary>
+    public const string Agent = "fault-suite-agent";
+    public const string Workload = "sort-message";
+
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<string, bool> _ingestIds = new();
     private readonly ConcurrentDictionary<string, bool> _gatewayIds = new();
+    private int _specialistAnswers;
     private readonly ConcurrentDictionary<string, int> _ingestRetries = new();
     private readonly ConcurrentDictionary<string, int> _gatewayFailures = new();
     private readonly ConcurrentQueue<Latency> _latencies = new();
@@ -31,6 +36,9 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Loa
 
     /// <summary>The call ids of the gateway's answers relayed to the agent (200 with <c>x-slm-call-id</c>).</summary>
     public IReadOnlyCollection<string> GatewayCalls => (IReadOnlyCollection<string>)_gatewayIds.Keys;
+
+    /// <summary>Answers a routed specialist gave (<c>x-slm-served-by: specialist:…</c>): not captured, by design.</summary>
+    public int SpecialistAnswers => _specialistAnswers;
 
     /// <summary>What ingest answered before it accepted, by status (or exception), however often each call retried.</summary>
     public IReadOnlyDictionary<string, int> IngestRetries => _ingestRetries;
@@ -124,7 +132,11 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Loa
         try
         {
             var sent = Stopwatch.GetTimestamp();
-            using var response = await gateway.PostAsJsonAsync("/v1/chat/completions", new
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions");
+            // Tagged as an agent tags its call site, so that a scenario can route it to a specialist.
+            request.Headers.Add("X-Slm-Agent", Agent);
+            request.Headers.Add("X-Slm-Workload", Workload);
+            request.Content = JsonContent.Create(new
             {
                 model = "gpt-4o-mini",
                 messages = new object[]
@@ -132,7 +144,16 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Loa
                     new { role = "system", content = "Sort the customer's message into billing, delivery or other." },
                     new { role = "user", content = Text("g", n) },
                 },
-            }, cancellationToken);
+            });
+            using var response = await gateway.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.OK && response.Headers.TryGetValues("x-slm-served-by", out var servedBy)
+                && servedBy.First().StartsWith("specialist:", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _specialistAnswers);
+                _latencies.Enqueue(new Latency(LoadPath.Gateway, sent, Stopwatch.GetElapsedTime(sent)));
+                return;
+            }
+
             if (response.StatusCode == HttpStatusCode.OK && response.Headers.TryGetValues("x-slm-call-id", out var ids))
             {
                 _gatewayIds[ids.First()] = true;

@@ -159,7 +159,8 @@ internal static partial class Checker
             StillQueued: stillQueued,
             Recovery: recovery,
             IngestRetries: load.IngestRetries,
-            GatewayFailures: load.GatewayFailures);
+            GatewayFailures: load.GatewayFailures,
+            SpecialistAnswers: load.SpecialistAnswers);
     }
 }
 
@@ -178,4 +179,5 @@ internal sealed record Tally(
     IReadOnlyDictionary<string, long> StillQueued,
     TimeSpan? Recovery,
     IReadOnlyDictionary<string, int> IngestRetries,
-    IReadOnlyDictionary<string, int> GatewayFailures);
+    IReadOnlyDictionary<string, int> GatewayFailures,
+    int SpecialistAnswers);

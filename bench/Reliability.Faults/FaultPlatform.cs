@@ -21,6 +21,7 @@ internal sealed class FaultPlatform : IAsyncDisposable
     public const string Gateway = "gateway";
     public const string Scrubber = "scrubber";
     public const string Tasks = "tasks";
+    public const string Serving = "serving";
 
     private readonly FaultOptions _options;
     private readonly Dictionary<string, ServiceProcess> _services = [];
@@ -83,14 +84,20 @@ internal sealed class FaultPlatform : IAsyncDisposable
     /// Starts the services; <paramref name="permitsPerSecond"/> is each tenant's rate limit (0, the default: none,
     /// as one tenant drives the fault scenarios); <paramref name="captureDiskBytes"/> puts the gateway's capture
     /// buffer on a small disk of its own; <paramref name="filesCalls"/> adds task discovery (its embedded vector index
-    /// in the workspace, as the AppHost runs it locally).
+    /// in the workspace, as the AppHost runs it locally); <paramref name="serves"/> adds serving, with a specialist routed
+    /// in full for the gateway's call site (<see cref="RoutedSpecialist"/>).
     /// </summary>
     public static async Task<FaultPlatform> StartAsync(
-        FaultOptions options, CancellationToken cancellationToken, int permitsPerSecond = 0, long? captureDiskBytes = null, bool filesCalls = false)
+        FaultOptions options, CancellationToken cancellationToken, int permitsPerSecond = 0, long? captureDiskBytes = null, bool filesCalls = false, bool serves = false)
     {
         if (filesCalls && options.Tasks is null)
         {
             throw new InvalidOperationException("This scenario files calls: pass --tasks-dll (bench/run-fault-suite.sh does).");
+        }
+
+        if (serves && options.Serving is null)
+        {
+            throw new InvalidOperationException("This scenario routes calls to a specialist: pass --serving-dll (bench/run-fault-suite.sh does).");
         }
 
         var platformDb = await TestDatabase.CreateAsync("platformdb", cancellationToken);
@@ -138,6 +145,14 @@ internal sealed class FaultPlatform : IAsyncDisposable
             environment["VectorStore__Path"] = Path.Combine(workspace.FullName, "vectors");
         }
 
+        var artifacts = Path.Combine(workspace.FullName, "artifacts");
+        if (serves)
+        {
+            environment["Serving__ArtifactsPath"] = artifacts;
+            // Serving takes the gateway's calls on its service key, as the AppHost sets it up.
+            environment["Platform__TrustedServices__gateway"] = environment["Platform__ServiceKey"];
+        }
+
         Directory.CreateDirectory(environment["TMPDIR"]!);
         var platform = new FaultPlatform(
             options, platformDb, callsDb, messaging, apiKey, noisyApiKey, postgresProxy, rabbitProxy, redisProxy, upstream, workspace, captureDisk, tasksDb, environment);
@@ -145,9 +160,20 @@ internal sealed class FaultPlatform : IAsyncDisposable
         {
             // The scrubber first: it declares the queue and bindings ingest and the gateway publish into; task
             // discovery next, for the same reason with the scrubber's stored calls.
-            foreach (var service in tasksDb is null ? [Scrubber, Ingest, Gateway] : new[] { Scrubber, Tasks, Ingest, Gateway })
+            // Serving before the gateway, which is told where it listens.
+            string[] order = [Scrubber, .. tasksDb is null ? Array.Empty<string>() : [Tasks], .. serves ? [Serving] : Array.Empty<string>(), Ingest, Gateway];
+            foreach (var service in order)
             {
                 await platform.StartServiceAsync(service, cancellationToken);
+                if (service == Serving)
+                {
+                    environment["Gateway__Specialists__ServingUrl"] = platform.Address(Serving).ToString();
+                }
+            }
+
+            if (serves)
+            {
+                await RoutedSpecialist.PutInServiceAsync(platform, artifacts, cancellationToken);
             }
 
             return platform;
@@ -195,6 +221,7 @@ internal sealed class FaultPlatform : IAsyncDisposable
             Ingest => _options.Ingest,
             Gateway => _options.Gateway,
             Tasks => _options.Tasks!,
+            Serving => _options.Serving!,
             _ => _options.Scrubber,
         };
         _addresses.TryGetValue(service, out var address);

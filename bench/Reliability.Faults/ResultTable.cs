@@ -37,6 +37,11 @@ internal static class ResultTable
             parts.Add($"gateway answered {Outcomes(tally.GatewayFailures)}");
         }
 
+        if (tally.SpecialistAnswers > 0)
+        {
+            parts.Add($"the specialist answered {tally.SpecialistAnswers} (not captured, by design), the teacher the rest");
+        }
+
         if (tally.IngestSent > tally.IngestAccepted)
         {
             parts.Add($"{tally.IngestSent - tally.IngestAccepted} calls never accepted");

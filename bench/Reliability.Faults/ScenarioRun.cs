@@ -16,7 +16,7 @@ internal static class ScenarioRun
     {
         progress.WriteLine($"{scenario.Id}: {scenario.Description}");
         await using var platform = await FaultPlatform.StartAsync(
-            options, cancellationToken, captureDiskBytes: scenario.CaptureDiskBytes, filesCalls: scenario.FilesCalls);
+            options, cancellationToken, captureDiskBytes: scenario.CaptureDiskBytes, filesCalls: scenario.FilesCalls, serves: scenario.Serves);
         var fault = new FaultContext(platform, servers);
         var canaries = new Canaries();
         var load = new CheckedLoad(platform, canaries, new LoadShape(platform.ApiKey, options.IngestRate, options.IngestClients, options.GatewayRate, options.GatewayClients));

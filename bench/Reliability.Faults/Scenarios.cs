@@ -14,6 +14,11 @@ internal static class Scenarios
         Kill(FaultPlatform.Scrubber),
         Kill(FaultPlatform.Gateway),
         Kill(FaultPlatform.Tasks) with { FilesCalls = true },
+        Kill(FaultPlatform.Serving) with
+        {
+            Serves = true,
+            Description = "kill -9 of serving while a specialist answers the gateway's calls (routed in full), started again 3 s later",
+        },
         new("rabbitmq-restart", "RabbitMQ stopped for 10 s and started again", TimeSpan.FromSeconds(10),
             (f, token) => f.Servers.StopAsync(TestServer.RabbitMQ, "TERM", token),
             (f, _) => Started(f, TestServer.RabbitMQ)),
