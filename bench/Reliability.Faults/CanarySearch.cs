@@ -16,7 +16,7 @@ internal static class CanarySearch
     public static async Task<IReadOnlyList<string>> FindAsync(FaultPlatform platform, Canaries canaries, CancellationToken cancellationToken)
     {
         var found = new List<string>();
-        var databases = new[] { ("callsdb", platform.CallsDb), ("platformdb", platform.PlatformDb), ("tasksdb", platform.TasksDb) };
+        var databases = new[] { ("callsdb", platform.CallsDb), ("platformdb", platform.PlatformDb), ("tasksdb", platform.TasksDb), ("trainingdb", platform.TrainingDb) };
         foreach (var (name, database) in databases.Where(d => d.Item2 is not null))
         {
             found.AddRange(await InTablesAsync(name, database!, canaries, cancellationToken));

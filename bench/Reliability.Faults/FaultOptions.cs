@@ -34,6 +34,8 @@ internal sealed record FaultOptions
 
     private static readonly Option<string> TasksDll = HarnessOptions.FullPath("--tasks-dll", "the built task discovery service (SlmPlatform.TaskDiscovery.dll), for the scenarios that file calls");
 
+    private static readonly Option<string> TrainingDll = HarnessOptions.FullPath("--training-dll", "the built training service (SlmPlatform.Training.dll), for the scenarios with a fine-tune running");
+
     private static readonly Option<string> ServingDll = HarnessOptions.FullPath("--serving-dll", "the built serving service (SlmPlatform.Serving.dll), for the scenarios with a routed specialist");
 
     public required IReadOnlyList<Scenario> Scenarios { get; init; }
@@ -65,7 +67,10 @@ internal sealed record FaultOptions
     /// <summary>Task discovery, for the scenarios that also check every stored call is filed once.</summary>
     public string? Tasks { get; init; }
 
-    /// <summary>Serving, for the scenarios where a specialist answers the gateway's calls.</summary>
+    /// <summary>Training, for the scenarios with a fine-tune running.</summary>
+    public string? Training { get; init; }
+
+    /// <summary>Serving, for the scenarios where a specialist answers the gateway's calls or a model is evaluated.</summary>
     public string? Serving { get; init; }
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out FaultOptions? options, out int exitCode)
@@ -84,7 +89,7 @@ internal sealed record FaultOptions
             "Load with an exactly-once checker while processes are killed and servers stopped, paused and cut off; one row per fault.\n" +
             "Needs the servers of eng/test-servers.sh (bench/run-fault-suite.sh starts them).")
         {
-            Only, FaultAtOption, AfterOption, IngestRateOption, GatewayRateOption, SoakOption, NoisyRateOption, IngestDll, ScrubberDll, GatewayDll, TasksDll, ServingDll,
+            Only, FaultAtOption, AfterOption, IngestRateOption, GatewayRateOption, SoakOption, NoisyRateOption, IngestDll, ScrubberDll, GatewayDll, TasksDll, ServingDll, TrainingDll,
         };
         options = command.TryParse(args, out var parsed, out exitCode)
             ? new FaultOptions
@@ -101,6 +106,7 @@ internal sealed record FaultOptions
                 Gateway = parsed.GetValue(GatewayDll)!,
                 Tasks = parsed.GetValue(TasksDll),
                 Serving = parsed.GetValue(ServingDll),
+                Training = parsed.GetValue(TrainingDll),
             }
             : null;
         return options is not null;

@@ -22,6 +22,7 @@ internal sealed class FaultPlatform : IAsyncDisposable
     public const string Scrubber = "scrubber";
     public const string Tasks = "tasks";
     public const string Serving = "serving";
+    public const string Training = "training";
 
     private readonly FaultOptions _options;
     private readonly Dictionary<string, ServiceProcess> _services = [];
@@ -32,9 +33,11 @@ internal sealed class FaultPlatform : IAsyncDisposable
 
     private FaultPlatform(
         FaultOptions options, string platformDb, string callsDb, string messaging, string apiKey, string noisyApiKey, TcpProxy postgresProxy, TcpProxy rabbitProxy,
-        TcpProxy redisProxy, ScriptedUpstream upstream, DirectoryInfo workspace, SmallDisk? captureDisk, string? tasksDb, Dictionary<string, string?> environment)
+        TcpProxy redisProxy, ScriptedUpstream upstream, DirectoryInfo workspace, SmallDisk? captureDisk, string? tasksDb, string? trainingDb,
+        Dictionary<string, string?> environment)
     {
         TasksDb = tasksDb;
+        TrainingDb = trainingDb;
         RedisProxy = redisProxy;
         CaptureDisk = captureDisk;
         _options = options;
@@ -58,6 +61,9 @@ internal sealed class FaultPlatform : IAsyncDisposable
 
     /// <summary>Task discovery's database, directly, where it runs.</summary>
     public string? TasksDb { get; }
+
+    /// <summary>Training's database, directly, where it runs.</summary>
+    public string? TrainingDb { get; }
 
     /// <summary>The virtual host, directly.</summary>
     public string Messaging { get; }
@@ -85,17 +91,26 @@ internal sealed class FaultPlatform : IAsyncDisposable
     /// as one tenant drives the fault scenarios); <paramref name="captureDiskBytes"/> puts the gateway's capture
     /// buffer on a small disk of its own; <paramref name="filesCalls"/> adds task discovery (its embedded vector index
     /// in the workspace, as the AppHost runs it locally); <paramref name="serves"/> adds serving, with a specialist routed
-    /// in full for the gateway's call site (<see cref="RoutedSpecialist"/>).
+    /// in full for the gateway's call site (<see cref="RoutedSpecialist"/>); <paramref name="trains"/> adds training (with
+    /// task discovery, which it reads calls from, and serving, which it evaluates models on).
     /// </summary>
     public static async Task<FaultPlatform> StartAsync(
-        FaultOptions options, CancellationToken cancellationToken, int permitsPerSecond = 0, long? captureDiskBytes = null, bool filesCalls = false, bool serves = false)
+        FaultOptions options, CancellationToken cancellationToken, int permitsPerSecond = 0, long? captureDiskBytes = null, bool filesCalls = false, bool serves = false,
+        bool trains = false)
     {
+        if (trains && options.Training is null)
+        {
+            throw new InvalidOperationException("This scenario trains a model: pass --training-dll (bench/run-fault-suite.sh does).");
+        }
+
+        filesCalls |= trains;
+        var startsServing = serves || trains;
         if (filesCalls && options.Tasks is null)
         {
             throw new InvalidOperationException("This scenario files calls: pass --tasks-dll (bench/run-fault-suite.sh does).");
         }
 
-        if (serves && options.Serving is null)
+        if (startsServing && options.Serving is null)
         {
             throw new InvalidOperationException("This scenario routes calls to a specialist: pass --serving-dll (bench/run-fault-suite.sh does).");
         }
@@ -103,6 +118,7 @@ internal sealed class FaultPlatform : IAsyncDisposable
         var platformDb = await TestDatabase.CreateAsync("platformdb", cancellationToken);
         var callsDb = await TestDatabase.CreateAsync("callsdb", cancellationToken);
         var tasksDb = filesCalls ? await TestDatabase.CreateAsync("tasksdb", cancellationToken) : null;
+        var trainingDb = trains ? await TestDatabase.CreateAsync("trainingdb", cancellationToken) : null;
         var messaging = await TestVirtualHost.CreateAsync(cancellationToken);
         var apiKey = await TestApiKeys.CreateAsync(platformDb, TenantId, cancellationToken);
         var noisyApiKey = await TestApiKeys.CreateAsync(platformDb, NoisyTenantId, cancellationToken);
@@ -146,28 +162,50 @@ internal sealed class FaultPlatform : IAsyncDisposable
         }
 
         var artifacts = Path.Combine(workspace.FullName, "artifacts");
-        if (serves)
+        if (startsServing)
         {
             environment["Serving__ArtifactsPath"] = artifacts;
             // Serving takes the gateway's calls on its service key, as the AppHost sets it up.
             environment["Platform__TrustedServices__gateway"] = environment["Platform__ServiceKey"];
         }
 
+        if (trainingDb is not null)
+        {
+            environment["ConnectionStrings__trainingdb"] = ThroughProxy(trainingDb, postgresProxy);
+            environment["Training__ArtifactsPath"] = artifacts;
+            // Task discovery, the calls service and serving take training's requests, as the AppHost sets them up.
+            environment["Platform__TrustedServices__training"] = environment["Platform__ServiceKey"];
+        }
+
         Directory.CreateDirectory(environment["TMPDIR"]!);
         var platform = new FaultPlatform(
-            options, platformDb, callsDb, messaging, apiKey, noisyApiKey, postgresProxy, rabbitProxy, redisProxy, upstream, workspace, captureDisk, tasksDb, environment);
+            options, platformDb, callsDb, messaging, apiKey, noisyApiKey, postgresProxy, rabbitProxy, redisProxy, upstream, workspace, captureDisk, tasksDb, trainingDb, environment);
         try
         {
             // The scrubber first: it declares the queue and bindings ingest and the gateway publish into; task
             // discovery next, for the same reason with the scrubber's stored calls.
-            // Serving before the gateway, which is told where it listens.
-            string[] order = [Scrubber, .. tasksDb is null ? Array.Empty<string>() : [Tasks], .. serves ? [Serving] : Array.Empty<string>(), Ingest, Gateway];
+            // Each service after those it is told the address of: training after the calls service, task discovery
+            // and serving; the gateway after serving.
+            string[] order =
+            [
+                Scrubber, .. tasksDb is null ? Array.Empty<string>() : [Tasks], .. startsServing ? [Serving] : Array.Empty<string>(),
+                .. trains ? [Training] : Array.Empty<string>(), Ingest, Gateway,
+            ];
             foreach (var service in order)
             {
                 await platform.StartServiceAsync(service, cancellationToken);
-                if (service == Serving)
+                switch (service)
                 {
-                    environment["Gateway__Specialists__ServingUrl"] = platform.Address(Serving).ToString();
+                    case Scrubber:
+                        environment["Services__CallsBaseUrl"] = platform.Address(Scrubber).ToString();
+                        break;
+                    case Tasks:
+                        environment["Services__TasksBaseUrl"] = platform.Address(Tasks).ToString();
+                        break;
+                    case Serving:
+                        environment["Gateway__Specialists__ServingUrl"] = platform.Address(Serving).ToString();
+                        environment["Evaluation__ServingUrl"] = platform.Address(Serving).ToString();
+                        break;
                 }
             }
 
@@ -222,6 +260,7 @@ internal sealed class FaultPlatform : IAsyncDisposable
             Gateway => _options.Gateway,
             Tasks => _options.Tasks!,
             Serving => _options.Serving!,
+            Training => _options.Training!,
             _ => _options.Scrubber,
         };
         _addresses.TryGetValue(service, out var address);

@@ -15,7 +15,7 @@ internal static class ResultTable
         {
             var t = result.Tally;
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {result.Scenario.Description} | {t.IngestAccepted} + {t.GatewayRelayed} | {t.Stored} | {t.Dropped} | {t.Lost} | {t.Duplicated} | {t.StoredUnconfirmed} | {(t.Unfiled is { } unfiled ? unfiled.ToString(CultureInfo.InvariantCulture) : "—")} | {t.Parked} | {t.ErrorQueued} | {(t.Recovery is { } recovery ? $"{recovery.TotalSeconds:0.0} s" : "no")} | {ClientsSaw(t)} | {(result.CanariesFound.Count == 0 ? "none" : string.Join(", ", result.CanariesFound))} | {Verdict(result)} |");
+                $"| {result.Scenario.Description} | {t.IngestAccepted} + {t.GatewayRelayed} | {t.Stored} | {t.Dropped} | {t.Lost} | {t.Duplicated} | {t.StoredUnconfirmed} | {(t.Unfiled is { } unfiled ? unfiled.ToString(CultureInfo.InvariantCulture) : "—")} | {t.Parked} | {t.ErrorQueued} | {(t.Recovery is { } recovery ? $"{recovery.TotalSeconds:0.0} s" : "no")} | {ClientsSaw(t)}{(result.Training is { } training ? $"; fine-tune: {training}" : "")} | {(result.CanariesFound.Count == 0 ? "none" : string.Join(", ", result.CanariesFound))} | {Verdict(result)} |");
         }
 
         return table.ToString();
@@ -63,5 +63,6 @@ internal static class ResultTable
         foreach (var (queue, messages) in t.StillQueued) yield return $"{messages} still in {queue}";
         foreach (var service in result.Unhealthy) yield return $"{service} unhealthy";
         if (result.CanariesFound.Count > 0) yield return "raw personal data found";
+        if (result.TrainingProblem is { } problem) yield return problem;
     }
 }

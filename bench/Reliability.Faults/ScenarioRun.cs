@@ -16,9 +16,10 @@ internal static class ScenarioRun
     {
         progress.WriteLine($"{scenario.Id}: {scenario.Description}");
         await using var platform = await FaultPlatform.StartAsync(
-            options, cancellationToken, captureDiskBytes: scenario.CaptureDiskBytes, filesCalls: scenario.FilesCalls, serves: scenario.Serves);
+            options, cancellationToken, captureDiskBytes: scenario.CaptureDiskBytes, filesCalls: scenario.FilesCalls, serves: scenario.Serves, trains: scenario.Trains);
         var fault = new FaultContext(platform, servers);
         var canaries = new Canaries();
+        var training = scenario.Trains ? await TrainingJob.StartAsync(platform, canaries, cancellationToken) : null;
         var load = new CheckedLoad(platform, canaries, new LoadShape(platform.ApiKey, options.IngestRate, options.IngestClients, options.GatewayRate, options.GatewayClients));
         var duration = options.FaultAt + scenario.Hold + options.After;
         var sending = load.RunAsync(duration, duration + RetryAfterLoad, cancellationToken);
@@ -35,10 +36,11 @@ internal static class ScenarioRun
 
         progress.WriteLine("  load done; waiting for the backlog to drain");
         var tally = await Checker.WaitForDrainAsync(platform, load, await recovering, Stall, DrainTimeout, progress, cancellationToken);
+        var trainingProblem = training is null ? null : await training.OutcomeAsync(cancellationToken);
         var unhealthy = await UnhealthyAsync(platform, cancellationToken);
         progress.WriteLine("  looking for the canaries");
         var found = await CanarySearch.FindAsync(platform, canaries, cancellationToken);
-        var result = new ScenarioResult(scenario, tally, unhealthy, found);
+        var result = new ScenarioResult(scenario, tally, unhealthy, found) { Training = training?.Summary, TrainingProblem = trainingProblem };
         progress.WriteLine($"  {result.Summary}");
         return result;
     }
@@ -95,12 +97,19 @@ internal static class ScenarioRun
 
 internal sealed record ScenarioResult(Scenario Scenario, Tally Tally, IReadOnlyList<string> Unhealthy, IReadOnlyList<string> CanariesFound)
 {
-    public bool Passed => Tally is { Lost: 0, Duplicated: 0, ErrorQueued: 0, StillQueued.Count: 0, Unfiled: null or 0 } && Unhealthy.Count == 0 && CanariesFound.Count == 0;
+    /// <summary>What became of the fine-tune that ran through the fault, where one did.</summary>
+    public string? Training { get; init; }
+
+    /// <summary>Why the fine-tune was not trained once; null when it was, or none ran.</summary>
+    public string? TrainingProblem { get; init; }
+
+    public bool Passed => Tally is { Lost: 0, Duplicated: 0, ErrorQueued: 0, StillQueued.Count: 0, Unfiled: null or 0 } && Unhealthy.Count == 0 && CanariesFound.Count == 0
+        && TrainingProblem is null;
 
     public string Summary =>
         $"{(Passed ? "passed" : "FAILED")}: {Tally.IngestAccepted + Tally.GatewayRelayed} accepted, {Tally.Stored} stored, {Tally.Dropped} dropped and counted, {Tally.Lost} lost, " +
         $"{(Tally.Unfiled is { } unfiled ? $"{unfiled} stored but not filed, " : "")}" +
         $"{Tally.Duplicated} duplicated, {Tally.Parked} parked, {Tally.ErrorQueued} in error queues, {Tally.StillQueued.Values.Sum()} still queued{string.Concat(Tally.StillQueued.Select(q => $" ({q.Key} {q.Value})"))}, " +
-        $"{(Tally.Recovery is { } recovery ? $"recovered in {recovery.TotalSeconds:0.0} s" : "not recovered")}; unhealthy: {(Unhealthy.Count == 0 ? "none" : string.Join(", ", Unhealthy))}; " +
+        $"{(Tally.Recovery is { } recovery ? $"recovered in {recovery.TotalSeconds:0.0} s" : "not recovered")}; {(Training is null ? "" : $"fine-tune: {Training}; ")}unhealthy: {(Unhealthy.Count == 0 ? "none" : string.Join(", ", Unhealthy))}; " +
         $"canaries found: {(CanariesFound.Count == 0 ? "none" : string.Join(", ", CanariesFound))}";
 }

@@ -19,6 +19,11 @@ internal static class Scenarios
             Serves = true,
             Description = "kill -9 of serving while a specialist answers the gateway's calls (routed in full), started again 3 s later",
         },
+        Kill(FaultPlatform.Training) with
+        {
+            Trains = true,
+            Description = "kill -9 of training mid-job (a classifier head on 150 captured calls), started again 3 s later",
+        },
         new("rabbitmq-restart", "RabbitMQ stopped for 10 s and started again", TimeSpan.FromSeconds(10),
             (f, token) => f.Servers.StopAsync(TestServer.RabbitMQ, "TERM", token),
             (f, _) => Started(f, TestServer.RabbitMQ)),
