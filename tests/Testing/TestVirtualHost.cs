@@ -104,6 +104,16 @@ public static class TestVirtualHost
         }
     }
 
+    /// <summary>Deletes the queue, as an operator's mistake would: what was routed only to it is then refused.</summary>
+    public static async Task DeleteQueueAsync(string connectionString, string queue, CancellationToken cancellationToken)
+    {
+        var virtualHost = new Uri(connectionString).AbsolutePath.Trim('/');
+        using var http = ManagementClient();
+        using var response = await http.DeleteAsync(
+            new Uri($"/api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}", UriKind.Relative), cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     private static HttpClient ManagementClient()
     {
         var management = TestServers.RabbitMQManagement;

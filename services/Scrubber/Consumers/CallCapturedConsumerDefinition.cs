@@ -9,8 +9,9 @@ namespace SlmPlatform.Scrubber.Consumers;
 /// sealed by the consumer (<see cref="CallParked"/>); one that fails because the database is away (a restart, a
 /// failover, a partition) goes on being retried (<see cref="DatabaseOutageOptions"/>: every 10 s for 25 minutes), so
 /// that it is stored when the database returns instead of waiting in the parked list for an operator. Either way no
-/// raw call reaches the <c>scrubber_error</c> queue (only a broker that refuses the parking too would leave it
-/// there). Fault events are off because they would carry the raw call to wherever faults are published.
+/// raw call reaches the <c>scrubber_error</c> queue: what the consumer cannot settle (a capture that cannot even be read,
+/// or one whose parking the broker refused) is parked sealed by the error pipe instead (<see cref="SealedParkingFilter"/>).
+/// Fault events are off because they would carry the raw call to wherever faults are published.
 /// </summary>
 public sealed class CallCapturedConsumerDefinition : ConsumerDefinition<CallCapturedConsumer>
 {
@@ -29,6 +30,7 @@ public sealed class CallCapturedConsumerDefinition : ConsumerDefinition<CallCapt
         IRegistrationContext context)
     {
         endpointConfigurator.PublishFaults = false;
+        endpointConfigurator.ConfigureError(error => error.UseFilter(new SealedParkingFilter(context)));
         var outage = context.GetRequiredService<IOptions<DatabaseOutageOptions>>().Value;
         endpointConfigurator.UseMessageRetry(retry => retry.Intervals([.. RetryIntervals, .. outage.RetryIntervals()]));
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
