@@ -18,6 +18,7 @@ public sealed class PlatformUnderTest : IAsyncLifetime
 
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly Dictionary<string, Func<HttpClient>> _clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<IServiceProvider>> _services = new(StringComparer.Ordinal);
     private DirectoryInfo _folder = null!;
 
     public string ApiKey { get; private set; } = null!;
@@ -29,6 +30,9 @@ public sealed class PlatformUnderTest : IAsyncLifetime
     public string TasksDb { get; private set; } = null!;
 
     public string TrainingDb { get; private set; } = null!;
+
+    /// <summary>The artifact store training writes and serving reads.</summary>
+    public string ArtifactsPath { get; private set; } = null!;
 
     /// <summary>What the gateway published: a relayed call is captured, so a refused one must leave nothing here.</summary>
     public CapturingQueue Captured { get; private set; } = null!;
@@ -49,7 +53,7 @@ public sealed class PlatformUnderTest : IAsyncLifetime
         _owned.Add(Captured);
         var upstream = await ScriptedUpstream.StartAsync();
         _owned.Add(upstream);
-        var artifacts = _folder.CreateSubdirectory("artifacts").FullName;
+        var artifacts = ArtifactsPath = _folder.CreateSubdirectory("artifacts").FullName;
 
         var common = new Dictionary<string, string>
         {
@@ -89,6 +93,9 @@ public sealed class PlatformUnderTest : IAsyncLifetime
 
     /// <summary>A client of <paramref name="service"/> with no key: the corpus sets the Authorization header itself.</summary>
     public HttpClient Client(string service) => _clients[service]();
+
+    /// <summary>The service's own container, for seeding state no API makes quickly (a trained model).</summary>
+    public IServiceProvider ServicesOf(string service) => _services[service]();
 
     public async Task<bool> IsHealthyAsync(string service)
     {
@@ -146,5 +153,6 @@ public sealed class PlatformUnderTest : IAsyncLifetime
     {
         _owned.Add(factory);
         _clients[service] = factory.CreateClient;
+        _services[service] = () => factory.Services;
     }
 }

@@ -47,7 +47,7 @@ public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixtur
         "A read-only" => endpoint.Scope == ApiScopes.Read ? Expectation.NotRefused : Expectation.Status(403),
         _ => endpoint.IsList ? Expectation.NoneOfA
             : endpoint.IsTenantsOwn ? Expectation.Succeeds
-            : endpoint.Scope == ApiScopes.Capture ? Expectation.NotRefused
+            : endpoint.Scope == ApiScopes.Capture && !endpoint.NamesA ? Expectation.NotRefused
             : Expectation.Status(404),
     };
 
@@ -78,7 +78,15 @@ public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixtur
         using var gateway = Authorized("gateway", platform.ApiKey);
         using var issued = await gateway.PostAsJsonAsync("/api/keys", new { name = "matrix agent", scopes = new[] { "capture" } }, Token);
         var keyId = (await issued.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("info").GetProperty("key_id").GetGuid();
-        return new TenantA(callId, taskId, jobId, keyId);
+        var (datasetId, modelId) = await TrainedModelSeed.SeedAsync(platform, PlatformUnderTest.TenantId, taskId, jobId, callId, Token);
+
+        // A's specialist answers A once, so that it is loaded before the snapshot as after A's own keys use it.
+        using var serving = Authorized("serving", platform.ApiKey);
+        using (var answered = await serving.PostAsJsonAsync("/v1/chat/completions", Ask(modelId), Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        }
+        return new TenantA(callId, taskId, jobId, keyId, datasetId, modelId);
     }
 
     private async Task<List<(string Name, string? Key)>> PrincipalsAsync()
@@ -130,6 +138,15 @@ public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixtur
         new("training", HttpMethod.Get, "/api/datasets", ApiScopes.Read, IsList: true),
         new("training", HttpMethod.Get, "/api/models", ApiScopes.Read, IsList: true),
         new("training", HttpMethod.Get, $"/api/models?task_id={a.TaskId}", ApiScopes.Read, IsList: true),
+        new("training", HttpMethod.Get, $"/api/datasets/{a.DatasetId}", ApiScopes.Read),
+        new("training", HttpMethod.Get, $"/api/datasets/{a.DatasetId}/export?format=openai", ApiScopes.Read),
+        new("training", HttpMethod.Get, $"/api/models/{a.ModelId}", ApiScopes.Read),
+        new("training", HttpMethod.Get, $"/api/models/{a.ModelId}/evaluations", ApiScopes.Read),
+        new("training", HttpMethod.Post, $"/api/models/{a.ModelId}/evaluations", ApiScopes.Admin, new { }),
+        new("serving", HttpMethod.Post, "/v1/chat/completions", ApiScopes.Capture, Ask(a.ModelId), NamesA: true),
+        new("serving", HttpMethod.Post, "/api/chat", ApiScopes.Capture, Ask(a.ModelId, stream: false), NamesA: true),
+        new("serving", HttpMethod.Post, "/api/show", ApiScopes.Capture, new { model = a.ModelId.ToString() }, NamesA: true),
+        new("serving", HttpMethod.Post, "/api/deployments", ApiScopes.Admin, new { model_id = a.ModelId.ToString(), target = "embedded" }),
         new("serving", HttpMethod.Get, "/api/deployments", ApiScopes.Read, IsList: true),
         new("serving", HttpMethod.Get, "/v1/models", ApiScopes.Capture, IsList: true),
         new("serving", HttpMethod.Get, "/api/tags", ApiScopes.Capture, IsList: true),
@@ -140,6 +157,9 @@ public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixtur
         new("gateway", HttpMethod.Delete, $"/api/keys/{a.KeyId}", ApiScopes.Admin),
         new("ingest", HttpMethod.Post, "/v1/calls", ApiScopes.Capture, new { id = "matrix-probe", agent = "probe", request = new { messages = Array.Empty<object>() }, response = new { } }),
     ];
+
+    private static object Ask(Guid model, bool? stream = null) =>
+        new { model = model.ToString(), messages = new[] { new { role = "user", content = "Where is my parcel?" } }, stream };
 
     /// <summary>What tenant A has, read with A's own admin key: it must not move while the others try.</summary>
     private async Task<string> SnapshotAsync(TenantA a)
@@ -155,9 +175,15 @@ public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixtur
         var prices = await tasks.GetStringAsync("/api/prices", Token);
         var policy = await tasks.GetStringAsync("/api/promotion-policy", Token);
         var topics = await tasks.GetStringAsync($"/api/tasks/{a.TaskId}/topics", Token);
+        var dataset = await training.GetStringAsync($"/api/datasets/{a.DatasetId}", Token);
+        var model = await training.GetStringAsync($"/api/models/{a.ModelId}", Token);
+        var evaluations = await training.GetStringAsync($"/api/models/{a.ModelId}/evaluations", Token);
+        using var serving = Authorized("serving", platform.ApiKey);
+        var specialists = await serving.GetStringAsync("/api/tags", Token);
+        var deployments = await serving.GetStringAsync("/api/deployments", Token);
         return string.Join(
             '\n', call, job.GetProperty("cancel_requested").GetRawText(), keys, task.GetProperty("specialist").GetRawText(),
-            task.GetProperty("task").GetRawText(), prices, policy, topics);
+            task.GetProperty("task").GetRawText(), prices, policy, topics, dataset, model, evaluations, specialists, deployments);
     }
 
     private async Task<(int Status, string Body)> SendAsync(Endpoint endpoint, string? key)
@@ -185,14 +211,19 @@ public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixtur
         return client;
     }
 
-    private sealed record TenantA(string CallId, Guid TaskId, Guid JobId, Guid KeyId);
+    private sealed record TenantA(string CallId, Guid TaskId, Guid JobId, Guid KeyId, string DatasetId, Guid ModelId)
+    {
+        public IEnumerable<string> Ids => [CallId, TaskId.ToString(), JobId.ToString(), KeyId.ToString(), DatasetId, ModelId.ToString()];
+    }
 
     /// <summary>
     /// An endpoint to try; <paramref name="IsList"/>: it answers the caller's tenant's list, where B must find none of
     /// A's ids; <paramref name="IsTenantsOwn"/>: it reads or sets the caller's tenant's own setting, which B may do to
-    /// its own while A's stays as it was.
+    /// its own while A's stays as it was; <paramref name="NamesA"/>: a capture endpoint whose body names one of A's
+    /// resources (a model to answer with), which B must not find.
     /// </summary>
-    private sealed record Endpoint(string Service, HttpMethod Method, string Path, string Scope, object? Body = null, bool IsList = false, bool IsTenantsOwn = false);
+    private sealed record Endpoint(
+        string Service, HttpMethod Method, string Path, string Scope, object? Body = null, bool IsList = false, bool IsTenantsOwn = false, bool NamesA = false);
 
     /// <summary>
     /// A status to get, or: not refused for want of a key or scope; or: answered, with none of tenant A's ids; or:
@@ -209,7 +240,7 @@ public sealed class TenantMatrixTests(PlatformUnderTest platform) : IClassFixtur
         public bool Matches(int status, string body, TenantA a) =>
             Exactly is { } exactly ? status == exactly
             : Done ? status is >= 200 and < 300
-            : ListWithoutA ? status == 200 && !new[] { a.CallId, a.TaskId.ToString(), a.JobId.ToString(), a.KeyId.ToString() }.Any(id => body.Contains(id, StringComparison.Ordinal))
+            : ListWithoutA ? status == 200 && !a.Ids.Any(id => body.Contains(id, StringComparison.Ordinal))
             : status is not (401 or 403) and < 500;
 
         public override string ToString() =>

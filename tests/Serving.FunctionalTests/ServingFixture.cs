@@ -45,6 +45,9 @@ public sealed class ServingFixture : IAsyncLifetime
     /// <summary>The same service with room for one specialist only.</summary>
     public ServiceFactory<ServingOptions> Tight { get; private set; } = null!;
 
+    /// <summary>The same service letting each tenant have one answer in the works and none waiting.</summary>
+    public ServiceFactory<ServingOptions> OneAtATime { get; private set; } = null!;
+
     public string KeyA { get; private set; } = null!;
 
     public string KeyB { get; private set; } = null!;
@@ -73,11 +76,13 @@ public sealed class ServingFixture : IAsyncLifetime
         Serving = new ServiceFactory<ServingOptions>(settings);
         Tight = new ServiceFactory<ServingOptions>(
             new Dictionary<string, string>(settings) { ["Serving:MemoryBudgetBytes"] = (oneModel * 3 / 2).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        OneAtATime = new ServiceFactory<ServingOptions>(
+            new Dictionary<string, string>(settings) { ["Serving:ConcurrentAnswersPerTenant"] = "1", ["Serving:QueuedAnswersPerTenant"] = "0" });
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var factory in new IAsyncDisposable?[] { Serving, Tight })
+        foreach (var factory in new IAsyncDisposable?[] { Serving, Tight, OneAtATime })
         {
             if (factory is not null)
             {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlmPlatform.ApiKeys;
+using SlmPlatform.Serving.Extensions;
 using SlmPlatform.Serving.Infrastructure;
 using SlmPlatform.Serving.Infrastructure.Deployment;
 
@@ -20,8 +21,8 @@ public static class OllamaApi
         api.MapGet("/tags", ListModels).WithName("OllamaTags").WithSummary("The tenant's specialists");
         api.MapGet("/ps", ListLoaded).WithName("OllamaRunning").WithSummary("The tenant's specialists in memory");
         api.MapPost("/show", ShowModel).WithName("OllamaShow");
-        api.MapPost("/chat", Chat).WithName("OllamaChat").WithSummary("A specialist answers a conversation");
-        api.MapPost("/generate", Generate).WithName("OllamaGenerate").WithSummary("A specialist answers a prompt");
+        api.MapPost("/chat", Chat).WithName("OllamaChat").WithSummary("A specialist answers a conversation").RequireRateLimiting(TenantFairShare.PolicyName);
+        api.MapPost("/generate", Generate).WithName("OllamaGenerate").WithSummary("A specialist answers a prompt").RequireRateLimiting(TenantFairShare.PolicyName);
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
+using SlmPlatform.Serving.Extensions;
 using SlmPlatform.Serving.Infrastructure;
 using SlmPlatform.Serving.Infrastructure.Deployment;
 
@@ -17,7 +18,7 @@ public static class OpenAiApi
         var api = app.MapGroup("/v1").WithTags("OpenAI").RequireAuthorization(ApiScopes.Capture);
         api.MapGet("/models", ListModels).WithName("OpenAiModels");
         api.MapPost("/chat/completions", Complete).Accepts<OpenAiChatRequest>("application/json")
-            .WithName("OpenAiChatCompletions").WithSummary("A specialist answers a conversation");
+            .WithName("OpenAiChatCompletions").WithSummary("A specialist answers a conversation").RequireRateLimiting(TenantFairShare.PolicyName);
         return app;
     }
 

@@ -12,6 +12,8 @@ internal static class Extensions
     {
         builder.Services.AddOptions<ServingOptions>().BindConfiguration(ServingOptions.SectionName)
             .Validate(o => o.MemoryBudgetBytes > 0, "Serving:MemoryBudgetBytes must be positive.")
+            .Validate(o => o.ConcurrentAnswersPerTenant >= 1 && o.QueuedAnswersPerTenant >= 0,
+                "Serving:ConcurrentAnswersPerTenant must be 1 or more, Serving:QueuedAnswersPerTenant 0 or more.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ =>
@@ -25,6 +27,7 @@ internal static class Extensions
         builder.Services.AddSingleton<LoadedSpecialists>();
         builder.Services.AddSingleton<SpecialistErasure>();
         builder.AddApiKeyAuthentication();
+        builder.AddTenantFairShare();
         builder.AddSpecialistDeployment();
         return builder;
     }
