@@ -104,14 +104,27 @@ public static class TestVirtualHost
         }
     }
 
-    /// <summary>Deletes the queue, as an operator's mistake would: what was routed only to it is then refused.</summary>
-    public static async Task DeleteQueueAsync(string connectionString, string queue, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes every binding from one exchange to another, as an operator's mistake would: what was routed only through
+    /// them is then refused (a mandatory publish comes back). Nothing that consumes notices, so nothing re-declares them.
+    /// </summary>
+    public static async Task UnbindExchangeAsync(string connectionString, string source, string destination, CancellationToken cancellationToken)
     {
-        var virtualHost = new Uri(connectionString).AbsolutePath.Trim('/');
+        var virtualHost = Uri.EscapeDataString(new Uri(connectionString).AbsolutePath.Trim('/'));
+        var path = $"/api/bindings/{virtualHost}/e/{Uri.EscapeDataString(source)}/e/{Uri.EscapeDataString(destination)}";
         using var http = ManagementClient();
-        using var response = await http.DeleteAsync(
-            new Uri($"/api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}", UriKind.Relative), cancellationToken);
-        response.EnsureSuccessStatusCode();
+        var bindings = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(http, new Uri(path, UriKind.Relative), cancellationToken);
+        foreach (var binding in bindings.EnumerateArray())
+        {
+            var key = Uri.EscapeDataString(binding.GetProperty("properties_key").GetString()!);
+            using var response = await http.DeleteAsync(new Uri($"{path}/{key}", UriKind.Relative), cancellationToken);
+            response.EnsureSuccessStatusCode();
+        }
+
+        if (bindings.GetArrayLength() == 0)
+        {
+            throw new InvalidOperationException($"No binding from '{source}' to '{destination}'.");
+        }
     }
 
     private static HttpClient ManagementClient()
