@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace SlmPlatform.Reliability.Faults;
 
@@ -36,6 +37,13 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Loa
 
     /// <summary>The call ids of the gateway's answers relayed to the agent (200 with <c>x-slm-call-id</c>).</summary>
     public IReadOnlyCollection<string> GatewayCalls => (IReadOnlyCollection<string>)_gatewayIds.Keys;
+
+    /// <summary>
+    /// While set, every other chat request through the gateway is poison: text with U+0000 and a lone surrogate (which
+    /// PostgreSQL's jsonb cannot hold: the platform stores it mapped), or a body nested deeper than the bus can carry
+    /// (refused at the edge with 400). The rest of the load must be stored as ever.
+    /// </summary>
+    public bool Poisoned { get; set; }
 
     /// <summary>Answers a routed specialist gave (<c>x-slm-served-by: specialist:…</c>): not captured, by design.</summary>
     public int SpecialistAnswers => _specialistAnswers;
@@ -136,12 +144,12 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Loa
             // Tagged as an agent tags its call site, so that a scenario can route it to a specialist.
             request.Headers.Add("X-Slm-Agent", Agent);
             request.Headers.Add("X-Slm-Workload", Workload);
-            request.Content = JsonContent.Create(new
+            request.Content = Poisoned && n % 2 == 0 ? Poison(n) : JsonContent.Create(new
             {
                 model = "gpt-4o-mini",
                 messages = new object[]
                 {
-                    new { role = "system", content = "Sort the customer's message into billing, delivery or other." },
+                    new { role = "system", content = Instructions },
                     new { role = "user", content = Text("g", n) },
                 },
             });
@@ -169,6 +177,18 @@ internal sealed class CheckedLoad(FaultPlatform platform, Canaries canaries, Loa
         }
 
         _gatewayFailures.AddOrUpdate(outcome, 1, (_, c) => c + 1);
+    }
+
+    private const string Instructions = "Sort the customer's message into billing, delivery or other.";
+
+    // Written as JSON text: a serializer would refuse the lone surrogate the escape stands for.
+    private StringContent Poison(int n)
+    {
+        var text = JsonSerializer.Serialize(Text("g", n));
+        var body = n % 4 == 0
+            ? $$"""{"model":"gpt-4o-mini","messages":[{"role":"system","content":"{{Instructions}}"},{"role":"user","content":{{text[..^1]}} \u0000 \ud800"}]}"""
+            : $$"""{"model":"gpt-4o-mini","metadata":{{string.Concat(Enumerable.Repeat("{\"a\":", 60))}}1{{new string('}', 60)}},"messages":[{"role":"user","content":{{text}}}]}""";
+        return new StringContent(body, Encoding.UTF8, "application/json");
     }
 
     // A batch and a trace export answer for each call inside: the call is accepted only if it is not among the refused.

@@ -23,4 +23,5 @@ internal sealed record Scenario(
     public bool Trains { get; init; }
 }
 
-internal sealed record FaultContext(FaultPlatform Platform, TestServerControl Servers);
+/// <summary>What a fault acts on: the platform, the servers, and the load itself (for faults that travel in the calls).</summary>
+internal sealed record FaultContext(FaultPlatform Platform, TestServerControl Servers, CheckedLoad Load);

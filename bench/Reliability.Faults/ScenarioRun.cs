@@ -17,10 +17,10 @@ internal static class ScenarioRun
         progress.WriteLine($"{scenario.Id}: {scenario.Description}");
         await using var platform = await FaultPlatform.StartAsync(
             options, cancellationToken, captureDiskBytes: scenario.CaptureDiskBytes, filesCalls: scenario.FilesCalls, serves: scenario.Serves, trains: scenario.Trains);
-        var fault = new FaultContext(platform, servers);
         var canaries = new Canaries();
         var training = scenario.Trains ? await TrainingJob.StartAsync(platform, canaries, cancellationToken) : null;
         var load = new CheckedLoad(platform, canaries, new LoadShape(platform.ApiKey, options.IngestRate, options.IngestClients, options.GatewayRate, options.GatewayClients));
+        var fault = new FaultContext(platform, servers, load);
         var duration = options.FaultAt + scenario.Hold + options.After;
         var sending = load.RunAsync(duration, duration + RetryAfterLoad, cancellationToken);
 

@@ -66,6 +66,10 @@ internal static class Scenarios
         {
             CaptureDiskBytes = 64L * 1024 * 1024,
         },
+        new("poison", "agents' calls with U+0000 and lone surrogates in their text, and bodies nested past the limit, mixed into the gateway's load for 15 s",
+            TimeSpan.FromSeconds(15),
+            (f, _) => Do(() => f.Load.Poisoned = true),
+            (f, _) => Do(() => f.Load.Poisoned = false)),
         CpuStarvation(TimeSpan.FromSeconds(20)),
     ];
 
