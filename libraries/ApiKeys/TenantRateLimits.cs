@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -54,20 +52,12 @@ public static class TenantRateLimits
                         AutoReplenishment = true,
                     });
             });
-            limiter.OnRejected = async (rejected, cancellationToken) =>
+            limiter.OnRejected = (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-                rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = rejected.HttpContext,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too Many Requests",
-                        Detail = $"This tenant sent more than {options.PermitsPerSecond} requests a second (bursts up to {options.Burst}); retry after {retryAfter} s.",
-                    },
-                });
+                return new ValueTask(TooManyRequests.WriteAsync(
+                    rejected.HttpContext, retryAfter,
+                    $"This tenant sent more than {options.PermitsPerSecond} requests a second (bursts up to {options.Burst}); retry after {retryAfter} s."));
             };
         });
         return builder;

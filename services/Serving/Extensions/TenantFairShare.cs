@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SlmPlatform.ApiKeys;
 using SlmPlatform.Serving.Infrastructure;
@@ -33,20 +32,12 @@ internal static class TenantFairShare
                         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                     });
             });
-            limiter.OnRejected = async (rejected, cancellationToken) =>
+            limiter.OnRejected = (rejected, _) =>
             {
                 var options = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<ServingOptions>>().Value;
-                rejected.HttpContext.Response.Headers.RetryAfter = "1";
-                await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = rejected.HttpContext,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too Many Requests",
-                        Detail = $"This tenant has {options.ConcurrentAnswersPerTenant} answers in the works and {options.QueuedAnswersPerTenant} waiting; retry after 1 s.",
-                    },
-                });
+                return new ValueTask(TooManyRequests.WriteAsync(
+                    rejected.HttpContext, 1,
+                    $"This tenant has {options.ConcurrentAnswersPerTenant} answers in the works and {options.QueuedAnswersPerTenant} waiting; retry after 1 s."));
             };
         });
         return builder;
