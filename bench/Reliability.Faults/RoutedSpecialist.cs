@@ -108,17 +108,6 @@ internal static class RoutedSpecialist
         return await redis.GetDatabase().HashExistsAsync($"slm:routes:{FaultPlatform.TenantId}", routeKey).WaitAsync(cancellationToken);
     }
 
-    private static async Task WaitAsync(string what, Func<Task<bool>> done, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (!await done())
-        {
-            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(60))
-            {
-                throw new TimeoutException($"Waited 60 s for {what}.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-        }
-    }
+    private static Task<bool> WaitAsync(string what, Func<Task<bool>> done, CancellationToken cancellationToken) =>
+        Polling.UntilAsync(what, async () => await done() ? true : (bool?)null, TimeSpan.FromSeconds(60), cancellationToken);
 }

@@ -116,23 +116,7 @@ internal sealed class TrainingJob
         return http;
     }
 
-    private static async Task<T> WaitAsync<T>(string what, Func<Task<T?>> read, CancellationToken cancellationToken, TimeSpan? timeout = null)
-        where T : struct
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (true)
-        {
-            if (await read() is { } value)
-            {
-                return value;
-            }
-
-            if (Stopwatch.GetElapsedTime(started) > (timeout ?? TimeSpan.FromSeconds(120)))
-            {
-                throw new TimeoutException($"Waited too long for {what}.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
-        }
-    }
+    private static Task<T> WaitAsync<T>(string what, Func<Task<T?>> read, CancellationToken cancellationToken, TimeSpan? timeout = null)
+        where T : struct =>
+        Polling.UntilAsync(what, read, timeout ?? TimeSpan.FromSeconds(120), cancellationToken);
 }
