@@ -66,6 +66,7 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
             await EnabledAsync(page, "Start fine-tune");
             await page.ClickAsync("#job_task");
             await page.ClickAsync($"fluent-option[value='{taskId}']");
+            await page.EvaluateAsync(RecordBarValues);
             await page.ClickAsync("fluent-button:has-text('Start fine-tune')");
             var progress = await WatchProgressAsync(page, taskName);
             Assert.True(progress.Distinct().Count() >= 2 && progress[^1] == 100, $"The bar showed {string.Join(", ", progress)}.");
@@ -138,32 +139,57 @@ public sealed class ConsoleJourneyEndToEndTests(LocalPlatformFixture platform) :
         Assert.Fail($"{selector} would not stay ticked");
     }
 
-    /// <summary>The values the task's job's progress bar showed, read every 100 ms until the job succeeded (or failed).</summary>
+    /// <summary>
+    /// Notes in the page every value a job's bar takes, as the browser applies it: a classifier head on a fast machine
+    /// runs its epochs within a few hundred milliseconds, between two reads from the test (CI saw only the 100).
+    /// </summary>
+    private const string RecordBarValues = """
+        () => {
+            window.barValues = [];
+            const note = (bar, value) => window.barValues.push({ label: bar.getAttribute('aria-label'), value: Number(value) });
+            const bars = node => node.nodeType !== 1 ? [] : node.matches('progress.job-progress') ? [node] : [...node.querySelectorAll('progress.job-progress')];
+            new MutationObserver(records => {
+                for (const record of records) {
+                    if (record.type === 'attributes' && record.oldValue !== null && record.target.matches('progress.job-progress')) {
+                        note(record.target, record.oldValue);
+                    }
+
+                    for (const added of record.addedNodes) {
+                        bars(added).forEach(bar => note(bar, bar.getAttribute('value')));
+                    }
+                }
+            }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'], attributeOldValue: true });
+        }
+        """;
+
+    /// <summary>
+    /// The values the task's job's bar took, in the order the page showed them, once the job succeeded (or failed, or four
+    /// minutes passed).
+    /// </summary>
     private static async Task<List<int>> WatchProgressAsync(IPage page, string taskName)
     {
-        var seen = new List<int>();
         var row = page.Locator("tr", new PageLocatorOptions { HasText = taskName }).First;
+        var bar = row.Locator("progress.job-progress");
         var deadline = DateTime.UtcNow.AddMinutes(4);
         while (DateTime.UtcNow < deadline)
         {
             var text = await row.CountAsync() > 0 ? await row.InnerTextAsync() : "";
-            if (await row.Locator("progress").CountAsync() > 0 && int.TryParse(await row.Locator("progress").GetAttributeAsync("value"), out var value)
-                && (seen.Count == 0 || seen[^1] != value))
-            {
-                seen.Add(value);
-            }
-
             Assert.DoesNotContain("failed", text, StringComparison.Ordinal);
-            if (text.Contains("succeeded", StringComparison.Ordinal) && seen.LastOrDefault() == 100)
+            if (text.Contains("succeeded", StringComparison.Ordinal) && await bar.CountAsync() > 0 && await bar.GetAttributeAsync("value") == "100")
             {
-                return seen;
+                var label = await bar.GetAttributeAsync("aria-label");
+                var noted = JsonSerializer.Deserialize<BarValue[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.barValues)"), JsonSerializerOptions.Web)!;
+                var values = noted.Where(v => v.Label == label).Select(v => v.Value).Append(100).ToList();
+                return [.. values.Where((value, i) => i == 0 || values[i - 1] != value)];
             }
 
             await Task.Delay(100, Token);
         }
 
-        return seen;
+        return [];
     }
+
+    private sealed record BarValue(string? Label, int Value);
 
     /// <summary>A screenshot into <c>SLM_CONSOLE_SCREENSHOTS</c> (an absolute folder), when it is set.</summary>
     private static async Task ScreenshotAsync(IPage page, string name)
