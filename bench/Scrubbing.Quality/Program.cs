@@ -25,11 +25,13 @@ if (dev)
     // Rules and features are tuned on these generated sets, never on the Presidio set (docs/adr/0006).
     var heldOut = DevSet.HeldOut();
     var reports = new List<QualityReport>();
-    foreach (var (name, contextual) in new[] { (RulesAndLists, false), (WithContextualTagger, true) })
+    foreach (var (name, scrubber) in Modes())
     {
-        reports.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), heldOut, DevSet.HeldOutName));
-        reports.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), DevSet.OfTrainingTemplates(), DevSet.TrainingTemplatesName));
-        reports.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), DevSet.WithInventedValues(), DevSet.InventedValuesName));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        reports.Add(QualityEvaluator.Evaluate(name, scrubber(), heldOut, DevSet.HeldOutName));
+        reports.Add(QualityEvaluator.Evaluate(name, scrubber(), DevSet.OfTrainingTemplates(), DevSet.TrainingTemplatesName));
+        reports.Add(QualityEvaluator.Evaluate(name, scrubber(), DevSet.WithInventedValues(), DevSet.InventedValuesName));
+        Console.Error.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     Console.WriteLine(MarkdownReport.Render(new RunInfo(DateTime.UtcNow, Environment.ProcessorCount, "-", "-"), reports, []));
@@ -76,6 +78,7 @@ var scanners = new (string Name, TextScrubber Scrubber)[]
     ("structured recognizers", new TextScrubber(DefaultRecognizers.CreateStructured(), new TypedPlaceholderOperator())),
     (RulesAndLists, DefaultRecognizers.CreateScrubber()),
     (WithContextualTagger, DefaultRecognizers.CreateScrubber(contextualTagger: true)),
+    (WithContextualTaggerEverywhere, TaggerEverywhere()),
 };
 
 var quality = samples.Count == 0 ? [] : scanners.Select(s => QualityEvaluator.Evaluate(s.Name, s.Scrubber, samples)).ToList();
@@ -83,11 +86,11 @@ var test = quality.LastOrDefault();
 if (test is not null)
 {
     // Both modes on the development sets, so that the report states the gap between them and the test set.
-    foreach (var (name, contextual) in new[] { (RulesAndLists, false), (WithContextualTagger, true) })
+    foreach (var (name, scrubber) in Modes())
     {
-        quality.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), DevSet.HeldOut(), DevSet.HeldOutName));
-        quality.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), DevSet.OfTrainingTemplates(), DevSet.TrainingTemplatesName));
-        quality.Add(QualityEvaluator.Evaluate(name, DefaultRecognizers.CreateScrubber(contextual), DevSet.WithInventedValues(), DevSet.InventedValuesName));
+        quality.Add(QualityEvaluator.Evaluate(name, scrubber(), DevSet.HeldOut(), DevSet.HeldOutName));
+        quality.Add(QualityEvaluator.Evaluate(name, scrubber(), DevSet.OfTrainingTemplates(), DevSet.TrainingTemplatesName));
+        quality.Add(QualityEvaluator.Evaluate(name, scrubber(), DevSet.WithInventedValues(), DevSet.InventedValuesName));
     }
 }
 
@@ -138,4 +141,18 @@ internal static partial class Program
 {
     private const string RulesAndLists = "rules and lists (the default)";
     private const string WithContextualTagger = "with the contextual tagger (Scrubbing:ContextualTagger)";
+    private const string WithContextualTaggerEverywhere = "the contextual tagger on every token";
+
+    /// <summary>The modes every set is scored in: without the tagger, with it where the perceptron is in doubt (as
+    /// the service runs it), and with it reading every token.</summary>
+    private static (string Name, Func<TextScrubber> Scrubber)[] Modes() =>
+    [
+        (RulesAndLists, () => DefaultRecognizers.CreateScrubber()),
+        (WithContextualTagger, () => DefaultRecognizers.CreateScrubber(contextualTagger: true)),
+        (WithContextualTaggerEverywhere, TaggerEverywhere),
+    ];
+
+    private static TextScrubber TaggerEverywhere() => new(
+        [.. DefaultRecognizers.Create(contextualTagger: true).Select(r => r is ContextualTaggerRecognizer ? new ContextualTaggerRecognizer(enabled: true, everywhere: true) : r)],
+        new TypedPlaceholderOperator());
 }

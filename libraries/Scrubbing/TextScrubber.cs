@@ -9,7 +9,8 @@ namespace SlmPlatform.Scrubbing;
 /// </remarks>
 public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, IReplacementOperator replacementOperator)
 {
-    private readonly IRecognizer[] _recognizers = [.. recognizers];
+    private readonly IRecognizer[] _firstPass = [.. recognizers.Where(r => r is not ISecondPassRecognizer)];
+    private readonly ISecondPassRecognizer[] _secondPass = [.. recognizers.OfType<ISecondPassRecognizer>()];
 
     /// <summary>Scrubs with the operator this scrubber was built with.</summary>
     public ScrubbedText Scrub(string text) => Scrub(text, replacementOperator);
@@ -42,9 +43,19 @@ public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, I
 
         try
         {
-            foreach (var recognizer in _recognizers)
+            foreach (var recognizer in _firstPass)
             {
                 foreach (var match in recognizer.Recognize(text))
+                {
+                    EnsureInside(match, text, recognizer);
+                    matches.Add(match);
+                }
+            }
+
+            var firstPassCount = matches.Count;
+            foreach (var recognizer in _secondPass)
+            {
+                foreach (var match in recognizer.Recognize(text, matches.GetRange(0, firstPassCount)))
                 {
                     EnsureInside(match, text, recognizer);
                     matches.Add(match);

@@ -91,6 +91,32 @@ public sealed class TextScrubberTests
         Assert.Throws<InvalidOperationException>(() => scrubber.Scrub("short"));
     }
 
+    [Fact]
+    public void Scrub_ASecondPassRecognizer_SeesWhatTheOthersFound_AndAddsItsOwn()
+    {
+        // Listed first, it still runs last: it must see the e-mail the first pass found.
+        var secondPass = new SecondPassRecognizer(new EntityMatch("B", 0, 1, 1.0));
+        var scrubber = new TextScrubber([secondPass, new EmailRecognizer()], new TypedPlaceholderOperator());
+
+        var result = scrubber.Scrub("x a@example.com");
+
+        Assert.Equal([(EntityTypes.EmailAddress, 2, 13)], secondPass.Seen.Select(m => (m.EntityType, m.Start, m.Length)));
+        Assert.Equal("<B> <EMAIL_ADDRESS>", result.Text);
+    }
+
+    private sealed class SecondPassRecognizer(EntityMatch own) : ISecondPassRecognizer
+    {
+        public List<EntityMatch> Seen { get; } = [];
+
+        public IEnumerable<EntityMatch> Recognize(string text) => Recognize(text, []);
+
+        public IEnumerable<EntityMatch> Recognize(string text, IReadOnlyList<EntityMatch> found)
+        {
+            Seen.AddRange(found);
+            return [own];
+        }
+    }
+
     private sealed class RecordingOperator : IReplacementOperator
     {
         public string Replace(EntityMatch match, string originalValue) => $"[{originalValue}]";

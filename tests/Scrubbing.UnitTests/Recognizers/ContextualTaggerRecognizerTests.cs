@@ -21,6 +21,16 @@ public sealed class ContextualTaggerRecognizerTests
     }
 
     [Fact]
+    public void WhatTheOtherRecognizersCovered_IsNotReadAgain()
+    {
+        const string Text = "Please ask Velkaro Dunmesh to sign the form before Friday.";
+        var covered = new EntityMatch(EntityTypes.Person, Text.IndexOf("Velkaro", StringComparison.Ordinal), "Velkaro Dunmesh".Length, 0.9);
+
+        Assert.NotEmpty(_tagger.Recognize(Text, []));
+        Assert.Empty(_tagger.Recognize(Text, [covered]));
+    }
+
+    [Fact]
     public void TheWholePipeline_MasksAMadeUpName_ThatTheRulesAndListsLeave()
     {
         const string Text = "My landlord, Brelkan Voutra, has not returned the deposit.";

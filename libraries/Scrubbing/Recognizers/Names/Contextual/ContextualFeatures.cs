@@ -15,9 +15,16 @@ internal static class ContextualFeatures
 
     /// <summary>One row of <see cref="Width"/> floats per token of <paramref name="tokens"/>: its state, the previous
     /// token's, the next token's (zeros at the ends), then its shape.</summary>
-    public static float[] Compute(SentenceEmbeddingModel encoder, string text, List<Token> tokens)
+    public static float[] Compute(SentenceEmbeddingModel encoder, string text, List<Token> tokens) =>
+        Compute(encoder, text, tokens, 0, tokens.Count);
+
+    /// <summary>
+    /// The rows of <paramref name="count"/> tokens from <paramref name="from"/> on, read with only those tokens (and the
+    /// punctuation between and beside them) in the encoder's view: the window's edges are the text's edges.
+    /// </summary>
+    public static float[] Compute(SentenceEmbeddingModel encoder, string text, List<Token> tokens, int from, int count)
     {
-        var (words, tokenWord) = Words(text, tokens);
+        var (words, tokenWord) = Words(text, tokens, from, count);
         var dims = encoder.Dimensions;
         var states = new float[words.Count * dims];
         if (words.Count > 0)
@@ -26,9 +33,9 @@ internal static class ContextualFeatures
         }
 
         var width = Width(dims);
-        var rows = new float[tokens.Count * width];
+        var rows = new float[count * width];
         var lowerCaseText = !text.Any(char.IsUpper);
-        for (var t = 0; t < tokens.Count; t++)
+        for (var t = 0; t < count; t++)
         {
             var row = rows.AsSpan(t * width, width);
             states.AsSpan(tokenWord[t] * dims, dims).CopyTo(row);
@@ -37,17 +44,17 @@ internal static class ContextualFeatures
                 states.AsSpan(tokenWord[t - 1] * dims, dims).CopyTo(row[dims..]);
             }
 
-            if (t + 1 < tokens.Count)
+            if (t + 1 < count)
             {
                 states.AsSpan(tokenWord[t + 1] * dims, dims).CopyTo(row[(2 * dims)..]);
             }
 
-            var token = text.AsSpan(tokens[t].Start, tokens[t].Length);
+            var token = text.AsSpan(tokens[from + t].Start, tokens[from + t].Length);
             var shape = row[(3 * dims)..];
             shape[0] = char.IsUpper(token[0]) ? 1 : 0;
             shape[1] = token.Length > 1 && !token.ContainsAnyExcept(UpperOrDigit) ? 1 : 0;
             shape[2] = token.ContainsAny(Digits) ? 1 : 0;
-            shape[3] = Tokens.StartsSentence(text, tokens[t]) ? 1 : 0;
+            shape[3] = Tokens.StartsSentence(text, tokens[from + t]) ? 1 : 0;
             shape[4] = lowerCaseText ? 1 : 0;
             shape[5] = 1;
         }
@@ -59,34 +66,33 @@ internal static class ContextualFeatures
     private static readonly System.Buffers.SearchValues<char> UpperOrDigit = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.'");
 
     // The tokens with the punctuation between them as words of their own: "Smith, of" reads as three words.
-    private static (List<string> Words, int[] TokenWord) Words(string text, List<Token> tokens)
+    private static (List<string> Words, int[] TokenWord) Words(string text, List<Token> tokens, int from, int count)
     {
-        var words = new List<string>(tokens.Count * 3 / 2);
-        var tokenWord = new int[tokens.Count];
-        var previousEnd = 0;
-        for (var t = 0; t < tokens.Count; t++)
+        var words = new List<string>(count * 3 / 2);
+        var tokenWord = new int[count];
+        var previousEnd = from == 0 ? 0 : tokens[from - 1].End;
+        for (var t = 0; t < count; t++)
         {
-            foreach (var c in text.AsSpan(previousEnd, tokens[t].Start - previousEnd))
-            {
-                if (!char.IsWhiteSpace(c))
-                {
-                    words.Add(c.ToString());
-                }
-            }
-
+            var token = tokens[from + t];
+            AddPunctuation(words, text.AsSpan(previousEnd, token.Start - previousEnd));
             tokenWord[t] = words.Count;
-            words.Add(text.Substring(tokens[t].Start, tokens[t].Length));
-            previousEnd = tokens[t].End;
+            words.Add(text.Substring(token.Start, token.Length));
+            previousEnd = token.End;
         }
 
-        foreach (var c in text.AsSpan(previousEnd))
+        var end = from + count < tokens.Count ? tokens[from + count].Start : text.Length;
+        AddPunctuation(words, text.AsSpan(previousEnd, end - previousEnd));
+        return (words, tokenWord);
+    }
+
+    private static void AddPunctuation(List<string> words, ReadOnlySpan<char> gap)
+    {
+        foreach (var c in gap)
         {
             if (!char.IsWhiteSpace(c))
             {
                 words.Add(c.ToString());
             }
         }
-
-        return (words, tokenWord);
     }
 }
