@@ -64,10 +64,12 @@ public static class MessagingExtensions
                     host.PublisherConfirmation = true;
                 });
                 // MassTransit indents its JSON by default: a third more bytes for the broker to carry and persist,
-                // and more for the serializer to write (docs/benchmarks.md, ingest).
+                // and more for the serializer to write; captured calls' bodies are copied, not rewritten
+                // (docs/benchmarks.md, ingest).
                 rabbit.ConfigureJsonSerializerOptions(options =>
                 {
                     options.WriteIndented = false;
+                    options.Converters.Add(new RawJsonElementConverter());
                     return options;
                 });
                 rabbit.ConfigureEndpoints(context);
