@@ -49,6 +49,25 @@ public sealed class RawJsonElementConverterTests
         Assert.Throws<InvalidOperationException>(() => JsonSerializer.Serialize(empty, Raw));
     }
 
+    [Theory]
+    [InlineData(7, true)]
+    [InlineData(8, false)]
+    [InlineData(12, false)]
+    public void AValueNestedDeeperThanTheBusAllows_IsRefusedAsTheBuiltInConverterRefusesIt(int depth, bool written)
+    {
+        // The message's own object takes one of the 8 levels; brackets inside strings do not count.
+        var nested = string.Concat(Enumerable.Repeat("""{"a":"[[{{","b":""", depth)) + "1" + new string('}', depth);
+        var message = Message() with { Request = JsonDocument.Parse(nested).RootElement };
+        var builtIn = new JsonSerializerOptions(BuiltIn) { MaxDepth = 8 };
+        var raw = new JsonSerializerOptions(Raw) { MaxDepth = 8 };
+
+        var builtInWrote = Record.Exception(() => JsonSerializer.Serialize(message, builtIn)) is null;
+        var rawWrote = Record.Exception(() => JsonSerializer.Serialize(message, raw)) is null;
+
+        Assert.Equal(written, builtInWrote);
+        Assert.Equal(written, rawWrote);
+    }
+
     private static CallCaptured Message() => new(
         Guid.CreateVersion7(), "tenant-a", "call-1", "router", null, DateTimeOffset.UnixEpoch, 12.5, "ok", "ingest",
         JsonDocument.Parse(Request).RootElement, JsonDocument.Parse(Response).RootElement, DateTimeOffset.UnixEpoch);
