@@ -9,8 +9,7 @@ namespace SlmPlatform.Scrubbing;
 /// </remarks>
 public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, IReplacementOperator replacementOperator)
 {
-    private readonly IRecognizer[] _firstPass = [.. recognizers.Where(r => r is not ISecondPassRecognizer)];
-    private readonly ISecondPassRecognizer[] _secondPass = [.. recognizers.OfType<ISecondPassRecognizer>()];
+    private readonly (IRecognizer[] First, ISecondPassRecognizer[] Second) _passes = SplitPasses(recognizers);
 
     /// <summary>Scrubs with the operator this scrubber was built with.</summary>
     public ScrubbedText Scrub(string text) => Scrub(text, replacementOperator);
@@ -43,7 +42,7 @@ public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, I
 
         try
         {
-            foreach (var recognizer in _firstPass)
+            foreach (var recognizer in _passes.First)
             {
                 foreach (var match in recognizer.Recognize(text))
                 {
@@ -52,14 +51,20 @@ public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, I
                 }
             }
 
-            var firstPassCount = matches.Count;
-            foreach (var recognizer in _secondPass)
+            // Each second pass sees the first pass's matches alone; theirs join after all have run.
+            List<EntityMatch>? secondPassMatches = null;
+            foreach (var recognizer in _passes.Second)
             {
-                foreach (var match in recognizer.Recognize(text, matches.GetRange(0, firstPassCount)))
+                foreach (var match in recognizer.Recognize(text, matches))
                 {
                     EnsureInside(match, text, recognizer);
-                    matches.Add(match);
+                    (secondPassMatches ??= []).Add(match);
                 }
+            }
+
+            if (secondPassMatches is not null)
+            {
+                matches.AddRange(secondPassMatches);
             }
         }
         finally
@@ -89,6 +94,12 @@ public sealed partial class TextScrubber(IEnumerable<IRecognizer> recognizers, I
 
         builder.Append(text, copied, text.Length - copied);
         return new ScrubbedText(builder.ToString(), entities, replaced);
+    }
+
+    private static (IRecognizer[] First, ISecondPassRecognizer[] Second) SplitPasses(IEnumerable<IRecognizer> recognizers)
+    {
+        IRecognizer[] all = [.. recognizers];
+        return ([.. all.Where(r => r is not ISecondPassRecognizer)], [.. all.OfType<ISecondPassRecognizer>()]);
     }
 
     private static void EnsureInside(EntityMatch match, string text, IRecognizer? recognizer)

@@ -16,13 +16,14 @@ internal static class ContextualFeatures
     /// <summary>One row of <see cref="Width"/> floats per token of <paramref name="tokens"/>: its state, the previous
     /// token's, the next token's (zeros at the ends), then its shape.</summary>
     public static float[] Compute(SentenceEmbeddingModel encoder, string text, List<Token> tokens) =>
-        Compute(encoder, text, tokens, 0, tokens.Count);
+        Compute(encoder, text, tokens, 0, tokens.Count, lowerCaseText: !text.Any(char.IsUpper));
 
     /// <summary>
     /// The rows of <paramref name="count"/> tokens from <paramref name="from"/> on, read with only those tokens (and the
     /// punctuation between and beside them) in the encoder's view: the window's edges are the text's edges.
+    /// <paramref name="lowerCaseText"/> says whether the whole text, not only the window, has no capital.
     /// </summary>
-    public static float[] Compute(SentenceEmbeddingModel encoder, string text, List<Token> tokens, int from, int count)
+    public static float[] Compute(SentenceEmbeddingModel encoder, string text, List<Token> tokens, int from, int count, bool lowerCaseText)
     {
         var (words, tokenWord) = Words(text, tokens, from, count);
         var dims = encoder.Dimensions;
@@ -34,7 +35,6 @@ internal static class ContextualFeatures
 
         var width = Width(dims);
         var rows = new float[count * width];
-        var lowerCaseText = !text.Any(char.IsUpper);
         for (var t = 0; t < count; t++)
         {
             var row = rows.AsSpan(t * width, width);

@@ -45,18 +45,20 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(found);
-        var tokens = Tokens.Split(text);
-        if (!_enabled || tokens.Count == 0 || !text.Any(char.IsLetter))
+        if (!_enabled || !text.Any(char.IsLetter))
         {
             return [];
         }
 
-        var lowerCaseProse = IsLowerCaseProse(text);
+        var tokens = Tokens.Split(text);
+
+        var lowerCaseText = !HasCapital(text);
+        var lowerCaseProse = lowerCaseText && text.AsSpan().IndexOfAny(CodeMarks) < 0;
         var matches = new List<EntityMatch>();
         var windows = _everywhere ? [(0, tokens.Count)] : Windows(Left(text, tokens, found, lowerCaseProse));
         foreach (var (from, count) in windows)
         {
-            Read(text, tokens, from, count, lowerCaseProse, matches);
+            Read(text, tokens, from, count, lowerCaseText, lowerCaseProse, matches);
         }
 
         // A value with a shape (a phone number, a card) is the structured recognizers' to type: a longer span of the
@@ -110,9 +112,9 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
     }
 
     /// <summary>Tags a run of tokens and adds its spans.</summary>
-    private static void Read(string text, List<Token> tokens, int from, int count, bool lowerCaseProse, List<EntityMatch> found)
+    private static void Read(string text, List<Token> tokens, int from, int count, bool lowerCaseText, bool lowerCaseProse, List<EntityMatch> found)
     {
-        var tags = Tag(text, tokens, from, count, out var probabilities);
+        var tags = Tag(text, tokens, from, count, lowerCaseText, out var probabilities);
         var i = 0;
         while (i < count)
         {
@@ -143,8 +145,6 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
     // elsewhere, a lower-case word is an identifier or a word, not a name.
     private static readonly System.Buffers.SearchValues<char> CodeMarks = System.Buffers.SearchValues.Create("(){}[]=;<>_/\\\"`");
 
-    private static bool IsLowerCaseProse(string text) => !HasCapital(text) && text.AsSpan().IndexOfAny(CodeMarks) < 0;
-
     private static bool HasCapital(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
@@ -159,10 +159,10 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
     }
 
     /// <summary>Each token's tag in the run (Outside where the head is unsure) and the head's probability for it.</summary>
-    private static EntityTag[] Tag(string text, List<Token> tokens, int from, int count, out float[] probabilities)
+    private static EntityTag[] Tag(string text, List<Token> tokens, int from, int count, bool lowerCaseText, out float[] probabilities)
     {
         var head = Head;
-        var rows = ContextualFeatures.Compute(Encoder, text, tokens, from, count);
+        var rows = ContextualFeatures.Compute(Encoder, text, tokens, from, count, lowerCaseText);
         var tags = new EntityTag[count];
         probabilities = new float[count];
         Span<float> hidden = stackalloc float[head.Hidden];
