@@ -51,7 +51,6 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
         }
 
         var tokens = Tokens.Split(text);
-
         var lowerCaseText = !HasCapital(text);
         var lowerCaseProse = lowerCaseText && text.AsSpan().IndexOfAny(CodeMarks) < 0;
         var matches = new List<EntityMatch>();
