@@ -92,6 +92,24 @@ public sealed class TrainingPageTests : ConsoleTestContext
         page.WaitForAssertion(() => Assert.Equal("75", page.Find("progress").GetAttribute("value")));
     }
 
+    [Fact]
+    public void AJobTheRowsStillShowQueued_TakesItsAnnouncedEpochs()
+    {
+        // A short job runs all its epochs before the page reads the rows again; its bar moves all the same.
+        var queued = Job("queued", null);
+        Api.Answer("/api/tasks", new List<TaskSummary> { Router });
+        Api.Answer("/api/finetune-jobs", new FineTuneJobPage([queued], null));
+        Api.Answer("/api/datasets", new DatasetPage([], null));
+        var page = Render<Training>();
+        page.WaitForAssertion(() => Assert.Contains("waiting for a worker", page.Markup, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("progress"));
+
+        ProgressFeed.Publish(Epoch(queued.Id, 10));
+
+        page.WaitForAssertion(() => Assert.Equal("25", page.Find("progress").GetAttribute("value")));
+        Assert.Contains("training: epoch 10 of 40", page.Markup, StringComparison.Ordinal);
+    }
+
     private static FineTuneProgressed Epoch(Guid jobId, int epoch) =>
         new(Guid.NewGuid(), "tenant", jobId, 0, 1, epoch, 40, epoch * 10, 400, 0.3, 0.412, 0.9, 50, DateTimeOffset.UtcNow);
 

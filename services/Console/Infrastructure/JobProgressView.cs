@@ -7,12 +7,13 @@ namespace SlmPlatform.Console.Infrastructure;
 public sealed record JobProgressView(double? Share, string Text)
 {
     /// <summary>
-    /// The job as its row says, or — while it runs — as the newest epoch training announced, when that is further on
-    /// than the row the page last read.
+    /// The job as its row says, or — while it waits or runs — as the newest epoch training announced, when that is further
+    /// on than the row the page last read. A row read as queued still takes the announced epochs: the page reads rows
+    /// every few seconds, and a short job runs all its epochs between two reads.
     /// </summary>
     public static JobProgressView Of(FineTuneJob job, FineTuneProgressed? announced)
     {
-        if (job.State != "running" || announced is null || announced.MaxEpochs <= 0)
+        if (job.State is not ("queued" or "running") || announced is null || announced.MaxEpochs <= 0)
         {
             return Of(job);
         }
