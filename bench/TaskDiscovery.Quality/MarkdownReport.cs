@@ -2,7 +2,7 @@ using System.Text;
 
 namespace SlmPlatform.TaskDiscovery.Quality;
 
-internal sealed record RunInfo(DateTime Date, int Cores, string LoadBefore, string LoadAfter);
+internal sealed record RunInfo(DateTime Date, string Commit, int Cores, string LoadBefore, string LoadAfter);
 
 /// <summary>Renders the figures as Markdown and puts them between the markers of docs/task-discovery.md.</summary>
 internal static class MarkdownReport
@@ -14,7 +14,7 @@ internal static class MarkdownReport
         IReadOnlyList<ThroughputRow> throughput, ScaleResult? scale)
     {
         var md = new StringBuilder();
-        md.AppendLine(Inv($"Measured {run.Date:yyyy-MM-dd HH:mm} UTC on {run.Cores} cores (load average {run.LoadBefore} before, {run.LoadAfter} after), .NET {Environment.Version}, Release."));
+        md.AppendLine(Inv($"Measured {run.Date:yyyy-MM-dd HH:mm} UTC at `{run.Commit}` on {run.Cores} cores (load average {run.LoadBefore} before, {run.LoadAfter} after), .NET {Environment.Version}, Release."));
         md.AppendLine();
         md.AppendLine("BANKING77 test split (3,080 queries, 77 intents), all-MiniLM-L6-v2 vectors. Every query counts: an outlier is a cluster of its own.");
         md.AppendLine();
@@ -41,14 +41,16 @@ internal static class MarkdownReport
         if (throughput.Count > 0)
         {
             md.AppendLine();
-            md.AppendLine("Embedding throughput, same texts (BANKING77 test queries), same process:");
+            md.AppendLine(Inv($"Embedding throughput, same texts (BANKING77 test queries), same process. The first two rows ran in {Throughput.Rounds} interleaved rounds, their order swapped each round; their ratio is the median of the rounds' ratios. The others ran once, after them, for reference:"));
             md.AppendLine();
-            md.AppendLine("| method | texts | texts/s | × raw sorted batches |");
-            md.AppendLine("| --- | ---: | ---: | ---: |");
-            var rawBatched = throughput.First(t => t.Method.Contains("pre-sorted", StringComparison.Ordinal)).PerSecond;
+            md.AppendLine("| method | texts | texts/s (median) | rounds | × raw sorted batches |");
+            md.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+            var baseline = throughput.Single(t => t.Method == Throughput.Baseline).Median;
             foreach (var t in throughput)
             {
-                md.AppendLine(Inv($"| {t.Method} | {t.Texts} | {t.PerSecond:F0} | {t.PerSecond / rawBatched:F2} |"));
+                var ratio = t.Method == Throughput.Generator ? Throughput.MedianRatio(throughput) : t.Median / baseline;
+                var rounds = t.PerSecond.Count > 1 ? Inv($"{t.PerSecond.Min():F0}–{t.PerSecond.Max():F0}") : "1";
+                md.AppendLine(Inv($"| {t.Method} | {t.Texts} | {t.Median:F0} | {rounds} | {ratio:F2} |"));
             }
         }
 

@@ -85,7 +85,7 @@ var largest = clustering.Labels.Where(l => l >= 0).GroupBy(l => l).OrderByDescen
 
 var throughput = skipThroughput ? [] : await Throughput.MeasureAsync(set.Texts);
 var scale = skipScale ? null : Scale.Measure(vectors, set.Labels);
-var report = MarkdownReport.Render(new RunInfo(DateTime.UtcNow, Environment.ProcessorCount, loadBefore, LoadAverage()), quality, largest, throughput, scale);
+var report = MarkdownReport.Render(new RunInfo(DateTime.UtcNow, SourceCommit.Describe(root), Environment.ProcessorCount, loadBefore, LoadAverage()), quality, largest, throughput, scale);
 Console.WriteLine();
 Console.WriteLine(report);
 if (write && root is not null)
