@@ -20,7 +20,7 @@ internal static class Arguments
 
     public static readonly Option<string?> TrainContextual = new("--train-contextual") { Description = "train the contextual tagger's head and write it to this file (the library ships libraries/Scrubbing/Recognizers/Names/Contextual/contextual-head.bin)", HelpName = "FILE" };
 
-    public static readonly Option<int> ContextualSentences = HarnessOptions.Number("--contextual-sentences", "N", "with --train-contextual: generated training sentences", 8000);
+    public static readonly Option<int> ContextualSentences = HarnessOptions.Number("--contextual-sentences", "N", "with --train-contextual: generated training sentences", 16000);
 
     public static readonly Option<int> ContextualHidden = HarnessOptions.Number("--contextual-hidden", "N", "with --train-contextual: hidden units of the head", 256);
 
