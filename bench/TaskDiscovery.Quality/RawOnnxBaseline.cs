@@ -6,8 +6,9 @@ namespace SlmPlatform.TaskDiscovery.Quality;
 
 /// <summary>
 /// The floor to compare the generator against: the same ONNX file run directly with ONNX Runtime and FastBertTokenizer,
-/// no generator around it. Inputs are taken in their given order (a batch pads to its longest text); mean pooling
-/// and L2 normalisation as in the generator.
+/// no generator around it, and the generator's session options (one inter-op thread, sequential execution). Inputs
+/// are taken in their given order (a batch pads to its longest text); mean pooling and L2 normalisation as in the
+/// generator. <see cref="SortedByTokens"/> gives the order the generator batches in.
 /// </summary>
 internal sealed class RawOnnxBaseline : IDisposable
 {
@@ -17,11 +18,20 @@ internal sealed class RawOnnxBaseline : IDisposable
     public RawOnnxBaseline()
     {
         var (model, vocabulary) = EmbeddedMiniLm.Read();
-        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            InterOpNumThreads = 1,
+        };
         _session = new InferenceSession(model, options);
         using var reader = new StringReader(Encoding.UTF8.GetString(vocabulary));
         _tokenizer.LoadVocabulary(reader, convertInputToLowercase: true);
     }
+
+    /// <summary>The texts ordered by their WordPiece count (stable), as the generator orders them before it batches.</summary>
+    public string[] SortedByTokens(string[] texts) =>
+        [.. texts.Select(t => (Text: t, Tokens: _tokenizer.Encode(t, 256).InputIds.Length)).OrderBy(p => p.Tokens).Select(p => p.Text)];
 
     public float[][] Embed(string[] texts, int batchSize)
     {
