@@ -136,15 +136,16 @@ public sealed class RouteTable : IDisposable
         var generation = Generation(tenantId);
         var mine = new PendingRead(Volatile.Read(ref generation.Value));
         var pending = _reading.GetOrAdd(tenantId, mine);
-        if (pending != mine && pending.Generation == mine.Generation)
-        {
-            return await pending.Result.Task;
-        }
-
-        // This caller reads: either no read was under way, or the one under way began before a change notice (which
-        // this read then replaces, for the callers after it to join).
         if (pending != mine)
         {
+            // A read begun at this generation or after it is as fresh as this caller needs.
+            if (pending.Generation >= mine.Generation)
+            {
+                return await pending.Result.Task;
+            }
+
+            // The read under way began before a change notice: this caller reads again, and the callers after it join
+            // this read instead.
             _reading.TryUpdate(tenantId, mine, pending);
         }
 
