@@ -43,8 +43,9 @@ internal static class EmbeddingExtensions
         section.Bind(options);
         var generator = new OnnxSentenceEmbeddingGenerator(options);
 
-        // Calls are filed one message at a time by concurrent consumers: their texts run together (docs/benchmarks.md).
-        return (new CoalescingEmbeddingGenerator(generator, options.BatchSize), generator.Model.ModelId);
+        // Calls are filed one message at a time by concurrent consumers: their texts run together (docs/benchmarks.md),
+        // enough of them at once to fill every batch the generator may run in parallel (Embeddings:MaxConcurrency).
+        return (new CoalescingEmbeddingGenerator(generator, options.BatchSize * options.MaxConcurrency), generator.Model.ModelId);
     }
 
     private static (IEmbeddingGenerator<string, Embedding<float>>, string) Ollama(IConfigurationSection section)
