@@ -163,7 +163,7 @@ public sealed class RouteTable : IDisposable
         catch (Exception e)
         {
             mine.Result.SetException(e);
-            // The waiting callers observe it; this caller rethrows.
+            // Marked observed: when no other caller waits on this read, nobody else ever reads its exception.
             _ = mine.Result.Task.Exception;
             throw;
         }
