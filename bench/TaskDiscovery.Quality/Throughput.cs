@@ -3,14 +3,14 @@ namespace SlmPlatform.TaskDiscovery.Quality;
 /// <summary>One way of embedding the texts: its speed in each round it ran (one round for a reference row).</summary>
 internal sealed record ThroughputRow(string Method, int Texts, IReadOnlyList<double> PerSecond)
 {
-    public double Median => PerSecond.Order().ElementAt(PerSecond.Count / 2);
+    public double Median => Throughput.Median(PerSecond);
 }
 
 /// <summary>
 /// Embeddings per second on the same texts in the same process: the generator beside raw ONNX Runtime with the same
-/// batches (the texts pre-sorted by WordPiece count, as the generator batches them) and session options. The two are measured in interleaved
-/// rounds, their order swapped each round, so that neither gets the quieter minutes or the warmer process; the ratio
-/// is the median of the rounds' ratios. The other rows run once, for reference.
+/// batches (the texts pre-sorted by WordPiece count, as the generator batches them) and session options. The two are
+/// measured in interleaved rounds, their order swapped each round, so that neither gets the quieter minutes or the
+/// warmer process; the ratio is the median of the rounds' ratios. The other rows run once, for reference.
 /// </summary>
 internal static class Throughput
 {
@@ -29,17 +29,16 @@ internal static class Throughput
             await generator.GenerateAsync(texts);
             var rawRounds = new List<double>();
             var generatorRounds = new List<double>();
+            Func<Task>[] steps =
+            [
+                () => { rawRounds.Add(Time(texts.Length, () => raw.Embed(sorted, 32))); return Task.CompletedTask; },
+                async () => generatorRounds.Add(await TimeAsync(texts.Length, () => generator.GenerateAsync(texts))),
+            ];
             for (var round = 0; round < Rounds; round++)
             {
-                if (round % 2 == 0)
+                foreach (var step in round % 2 == 0 ? steps : steps.Reverse())
                 {
-                    rawRounds.Add(Time(texts.Length, () => raw.Embed(sorted, 32)));
-                    generatorRounds.Add(await TimeAsync(texts.Length, () => generator.GenerateAsync(texts)));
-                }
-                else
-                {
-                    generatorRounds.Add(await TimeAsync(texts.Length, () => generator.GenerateAsync(texts)));
-                    rawRounds.Add(Time(texts.Length, () => raw.Embed(sorted, 32)));
+                    await step();
                 }
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -72,8 +71,13 @@ internal static class Throughput
     {
         var baseline = rows.Single(r => r.Method == Baseline).PerSecond;
         var generator = rows.Single(r => r.Method == Generator).PerSecond;
-        var ratios = generator.Zip(baseline, (g, b) => g / b).Order().ToArray();
-        return ratios[ratios.Length / 2];
+        return Median(generator.Zip(baseline, (g, b) => g / b));
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var ordered = values.Order().ToArray();
+        return ordered[ordered.Length / 2];
     }
 
     private static double Time(int count, Action run)
