@@ -20,16 +20,22 @@ internal static class Arguments
 
     public static readonly Option<string?> TrainContextual = new("--train-contextual") { Description = "train the contextual tagger's head and write it to this file (the library ships libraries/Scrubbing/Recognizers/Names/Contextual/contextual-head.bin)", HelpName = "FILE" };
 
-    public static readonly Option<int> ContextualSentences = HarnessOptions.Number("--contextual-sentences", "N", "with --train-contextual: generated training sentences", 16000);
+    public static readonly Option<int> ContextualSentences = HarnessOptions.Number("--contextual-sentences", "N", "with --train-contextual or --train-window: generated training sentences", 16000);
 
     public static readonly Option<int> ContextualHidden = HarnessOptions.Number("--contextual-hidden", "N", "with --train-contextual: hidden units of the head", 256);
 
-    public static readonly Option<int> ContextualEpochs = HarnessOptions.Number("--contextual-epochs", "N", "with --train-contextual: passes over the training tokens", 8);
+    public static readonly Option<int> ContextualEpochs = HarnessOptions.Number("--contextual-epochs", "N", "with --train-contextual or --train-window: passes over the training tokens", 8);
+
+    public static readonly Option<string?> TrainWindow = new("--train-window") { Description = "train the word-window tagger and write it to this file (the library ships libraries/Scrubbing/Recognizers/Names/Contextual/word-window-model.bin)", HelpName = "FILE" };
+
+    public static readonly Option<int> WindowDimensions = HarnessOptions.Number("--window-dimensions", "N", "with --train-window: dimensions each word's pieces are projected to", 32);
+
+    public static readonly Option<int> WindowHidden = HarnessOptions.Number("--window-hidden", "N", "with --train-window: units of the first hidden layer (the second has half)", 64);
 
     public static RootCommand Create() =>
         new("The scrubber's quality on Presidio's synthetic set and its throughput beside a one-regex baseline, on that " +
             "text and on BFCL prompts; writes the figures into docs/scrubbing.md.")
         {
-            Seconds, Data, NoWrite, PerRecognizer, Dev, Misses, TrainContextual, ContextualSentences, ContextualHidden, ContextualEpochs,
+            Seconds, Data, NoWrite, PerRecognizer, Dev, Misses, TrainContextual, ContextualSentences, ContextualHidden, ContextualEpochs, TrainWindow, WindowDimensions, WindowHidden,
         };
 }

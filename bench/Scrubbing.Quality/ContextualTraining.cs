@@ -122,7 +122,7 @@ internal static class ContextualTraining
         return ([.. rows], [.. gold]);
     }
 
-    private static string Report(string name, byte[] predicted, byte[] gold)
+    public static string Report(string name, byte[] predicted, byte[] gold)
     {
         var parts = Enumerable.Range(1, EntityTags.Count - 1).Select(c =>
         {

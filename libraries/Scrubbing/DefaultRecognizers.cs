@@ -8,8 +8,8 @@ public static class DefaultRecognizers
     /// <summary>Every built-in recognizer: the structured ones, then names, places and organisations; with the
     /// contextual tagger when <paramref name="contextualTagger"/> is true (off by default, as in the service:
     /// <see cref="ScrubbingOptions.ContextualTagger"/>).</summary>
-    public static IReadOnlyList<IRecognizer> Create(bool contextualTagger = false) =>
-        [.. CreateStructured(), .. CreateNamed().Where(r => contextualTagger || r is not ContextualTaggerRecognizer)];
+    public static IReadOnlyList<IRecognizer> Create(bool contextualTagger = false, ContextualTaggerModel model = ContextualTaggerModel.WordWindow) =>
+        [.. CreateStructured(), .. CreateNamed(model).Where(r => contextualTagger || r is not ContextualTaggerRecognizer)];
 
     /// <summary>Recognizers of values with a shape (a checksum, a format, a prefix), each with its context rules.</summary>
     public static IReadOnlyList<IRecognizer> CreateStructured() =>
@@ -30,9 +30,10 @@ public static class DefaultRecognizers
     ];
 
     /// <summary>Gazetteer and context recognizers of people, places and organisations (docs/adr/0004), and the token classifier beside them (docs/adr/0006).</summary>
-    public static IReadOnlyList<IRecognizer> CreateNamed() =>
-        [new PersonRecognizer(), new LocationRecognizer(), new StreetAddressRecognizer(), new IntersectionRecognizer(), new OrganizationRecognizer(), new NameTaggerRecognizer(), new ContextualTaggerRecognizer(), new LabelledFieldRecognizer()];
+    public static IReadOnlyList<IRecognizer> CreateNamed(ContextualTaggerModel model = ContextualTaggerModel.WordWindow) =>
+        [new PersonRecognizer(), new LocationRecognizer(), new StreetAddressRecognizer(), new IntersectionRecognizer(), new OrganizationRecognizer(), new NameTaggerRecognizer(), new ContextualTaggerRecognizer(model: model), new LabelledFieldRecognizer()];
 
     /// <summary>A scrubber with every built-in recognizer (the contextual tagger as chosen) and typed placeholders.</summary>
-    public static TextScrubber CreateScrubber(bool contextualTagger = false) => new(Create(contextualTagger), new TypedPlaceholderOperator());
+    public static TextScrubber CreateScrubber(bool contextualTagger = false, ContextualTaggerModel model = ContextualTaggerModel.WordWindow) =>
+        new(Create(contextualTagger, model), new TypedPlaceholderOperator());
 }

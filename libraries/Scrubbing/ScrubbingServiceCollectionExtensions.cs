@@ -42,7 +42,11 @@ public static class ScrubbingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, OrganizationRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, NameTaggerRecognizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, ContextualTaggerRecognizer>(
-            provider => new ContextualTaggerRecognizer(provider.GetRequiredService<IOptions<ScrubbingOptions>>().Value.ContextualTagger)));
+            provider =>
+            {
+                var options = provider.GetRequiredService<IOptions<ScrubbingOptions>>().Value;
+                return new ContextualTaggerRecognizer(options.ContextualTagger, options.ContextualModel);
+            }));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, LabelledFieldRecognizer>());
         // Bound where the host has configuration; without it (a bare ServiceCollection) the defaults hold.
         services.AddOptions<ScrubbingOptions>().Configure<IServiceProvider>((options, provider) =>

@@ -62,6 +62,20 @@ public sealed class ScrubbingServiceCollectionExtensionsTests
         Assert.Equal(runs, found.Count > 0);
     }
 
+    [Theory]
+    [InlineData(null, ContextualTaggerModel.WordWindow)]
+    [InlineData("WordWindow", ContextualTaggerModel.WordWindow)]
+    [InlineData("Encoder", ContextualTaggerModel.Encoder)]
+    public void TheContextualTaggersModel_IsTheOneConfigured(string? setting, ContextualTaggerModel model)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(setting is null ? [] : [new("Scrubbing:ContextualModel", setting)])
+            .Build();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddScrubbing().BuildServiceProvider();
+
+        Assert.Equal(model, provider.GetServices<IRecognizer>().OfType<ContextualTaggerRecognizer>().Single().Model);
+    }
+
     private sealed class RedactedOperator : IReplacementOperator
     {
         public string Replace(EntityMatch match, string originalValue) => "[redacted]";

@@ -24,12 +24,14 @@ public sealed class ScrubbingOptions
     public string SurrogateKey { get; set; } = DevelopmentSurrogateKey;
 
     /// <summary>
-    /// Whether the contextual tagger (<see cref="Recognizers.ContextualTaggerRecognizer"/>) reads text beside the rules
-    /// and lists. On, far fewer names leave the scrubber verbatim (2.0 % of identifier values against 8.9 % on the
-    /// test set) at lower precision, and every text goes through the MiniLM encoder: about 100 times the CPU per byte
-    /// and 90 MB more memory. Off by default until it is cheap enough to run on every call (docs/adr/0011).
+    /// Whether the contextual tagger (<see cref="Recognizers.ContextualTaggerRecognizer"/>) reads what the rules and
+    /// lists left. On, far fewer names leave the scrubber verbatim (docs/scrubbing.md) at somewhat lower precision.
     /// </summary>
     public bool ContextualTagger { get; set; }
+
+    /// <summary>The model the contextual tagger reads with (docs/adr/0011): the word-window network (microseconds a
+    /// token) or the MiniLM encoder (milliseconds a sentence, 90 MB more memory).</summary>
+    public ContextualTaggerModel ContextualModel { get; set; } = ContextualTaggerModel.WordWindow;
 
     public ScrubOperator DefaultOperator { get; set; } = ScrubOperator.Surrogate;
 

@@ -1,43 +1,47 @@
-using SlmPlatform.Embeddings;
 using SlmPlatform.Scrubbing.Recognizers.Contextual;
 using SlmPlatform.Scrubbing.Recognizers.Tagging;
 
 namespace SlmPlatform.Scrubbing.Recognizers;
 
 /// <summary>
-/// Finds people, places, street addresses and organisations from context rather than from lists: tokens are read
-/// through the MiniLM encoder the platform ships (the words around them in view) and a small trained head tags them
-/// (docs/adr/0011). It catches names no list holds, in sentences no template had; tokens it is less than
-/// <see cref="MinProbability"/> sure of are left to the other recognizers.
+/// Finds people, places, street addresses and organisations from context rather than from lists: a trained model
+/// reads each token with the words around it (docs/adr/0011) — by default the word-window network over MiniLM's
+/// piece embeddings (<see cref="ContextualTaggerModel.WordWindow"/>), or the MiniLM encoder itself with a head on its
+/// states (<see cref="ContextualTaggerModel.Encoder"/>). It catches names no list holds, in sentences no template
+/// had; tags the model is unsure of are left to the other recognizers.
 /// </summary>
 /// <remarks>
-/// The encoder costs milliseconds a sentence, so it runs after the other recognizers and reads only around what they
-/// left: tokens that could be part of a name (a capital on a word that is not a common one, a digit, or any uncommon
-/// word of lower-case chat) and that no other recognizer covered, with <see cref="ContextTokens"/> tokens either side.
+/// It runs after the other recognizers and reads only around what they left: tokens that could be part of a name (a
+/// capital on a word that is not a common one, a digit, or any uncommon word of lower-case chat) that no other
+/// recognizer covered, with the model's <see cref="IContextualTagModel.TaggedAround"/> tokens either side.
 /// </remarks>
 public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
 {
-    // Chosen on the generated development sets (docs/scrubbing.md), never on the test set.
-    internal const float MinProbability = 0.9f;
-    internal const int ContextTokens = 8;
-
     private readonly bool _enabled;
     private readonly bool _everywhere;
+    private readonly IContextualTagModel _model;
 
-    /// <summary>The tagger, or (<paramref name="enabled"/> false, as <c>Scrubbing:ContextualTagger</c> is by default)
-    /// one that finds nothing and loads no model.</summary>
-    public ContextualTaggerRecognizer(bool enabled = true)
-        : this(enabled, everywhere: false)
+    /// <summary>The tagger with <paramref name="model"/>, or (<paramref name="enabled"/> false) one that finds nothing
+    /// and loads no model.</summary>
+    public ContextualTaggerRecognizer(bool enabled = true, ContextualTaggerModel model = ContextualTaggerModel.WordWindow)
+        : this(enabled, model, everywhere: false)
     {
     }
 
-    /// <summary>With <paramref name="everywhere"/>, the encoder reads every token of every text, whatever was found
+    /// <summary>With <paramref name="everywhere"/>, the model reads every token of every text, whatever was found
     /// (what the quality harness sets the reading of what is left beside).</summary>
-    internal ContextualTaggerRecognizer(bool enabled, bool everywhere) => (_enabled, _everywhere) = (enabled, everywhere);
+    internal ContextualTaggerRecognizer(bool enabled, ContextualTaggerModel model, bool everywhere)
+    {
+        (_enabled, _everywhere, Model) = (enabled, everywhere, model);
+        _model = model switch
+        {
+            ContextualTaggerModel.WordWindow => WordWindowTagModel.Instance,
+            ContextualTaggerModel.Encoder => EncoderTagModel.Instance,
+            _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Not a contextual tagger model."),
+        };
+    }
 
-    private static ContextualHead Head => ContextualModels.Head;
-
-    private static SentenceEmbeddingModel Encoder => ContextualModels.Encoder;
+    internal ContextualTaggerModel Model { get; }
 
     public IEnumerable<EntityMatch> Recognize(string text) => Recognize(text, []);
 
@@ -54,7 +58,7 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
         var lowerCaseText = !HasCapital(text);
         var lowerCaseProse = lowerCaseText && text.AsSpan().IndexOfAny(CodeMarks) < 0;
         var matches = new List<EntityMatch>();
-        var windows = _everywhere ? [(0, tokens.Count)] : Windows(Left(text, tokens, found, lowerCaseProse));
+        var windows = _everywhere ? [(0, tokens.Count)] : Runs(Left(text, tokens, found, lowerCaseProse), _model.TaggedAround);
         foreach (var (from, count) in windows)
         {
             Read(text, tokens, from, count, lowerCaseText, lowerCaseProse, matches);
@@ -84,10 +88,10 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
         return left;
     }
 
-    /// <summary>Runs of tokens to read: each token left with <see cref="ContextTokens"/> either side, overlapping runs joined.</summary>
-    private static List<(int From, int Count)> Windows(bool[] left)
+    /// <summary>Runs of tokens to tag: each token left with <paramref name="around"/> either side, overlapping runs joined.</summary>
+    private static List<(int From, int Count)> Runs(bool[] left, int around)
     {
-        var windows = new List<(int From, int Count)>();
+        var runs = new List<(int From, int Count)>();
         for (var i = 0; i < left.Length; i++)
         {
             if (!left[i])
@@ -95,25 +99,35 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
                 continue;
             }
 
-            var from = Math.Max(0, i - ContextTokens);
-            var to = Math.Min(left.Length, i + ContextTokens + 1);
-            if (windows.Count > 0 && from <= windows[^1].From + windows[^1].Count)
+            var from = Math.Max(0, i - around);
+            var to = Math.Min(left.Length, i + around + 1);
+            if (runs.Count > 0 && from <= runs[^1].From + runs[^1].Count)
             {
-                windows[^1] = (windows[^1].From, to - windows[^1].From);
+                runs[^1] = (runs[^1].From, to - runs[^1].From);
             }
             else
             {
-                windows.Add((from, to - from));
+                runs.Add((from, to - from));
             }
         }
 
-        return windows;
+        return runs;
     }
 
     /// <summary>Tags a run of tokens and adds its spans.</summary>
-    private static void Read(string text, List<Token> tokens, int from, int count, bool lowerCaseText, bool lowerCaseProse, List<EntityMatch> found)
+    private void Read(string text, List<Token> tokens, int from, int count, bool lowerCaseText, bool lowerCaseProse, List<EntityMatch> found)
     {
-        var tags = Tag(text, tokens, from, count, lowerCaseText, out var probabilities);
+        var tags = new EntityTag[count];
+        var probabilities = new float[count];
+        _model.Tag(text, tokens, from, count, lowerCaseText, tags, probabilities);
+        for (var t = 0; t < count; t++)
+        {
+            if (probabilities[t] < _model.MinProbability)
+            {
+                tags[t] = EntityTag.Outside;
+            }
+        }
+
         var i = 0;
         while (i < count)
         {
@@ -155,23 +169,5 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
         }
 
         return false;
-    }
-
-    /// <summary>Each token's tag in the run (Outside where the head is unsure) and the head's probability for it.</summary>
-    private static EntityTag[] Tag(string text, List<Token> tokens, int from, int count, bool lowerCaseText, out float[] probabilities)
-    {
-        var head = Head;
-        var rows = ContextualFeatures.Compute(Encoder, text, tokens, from, count, lowerCaseText);
-        var tags = new EntityTag[count];
-        probabilities = new float[count];
-        Span<float> hidden = stackalloc float[head.Hidden];
-        Span<float> classes = stackalloc float[head.Classes];
-        for (var t = 0; t < count; t++)
-        {
-            var best = head.Classify(rows.AsSpan(t * head.Width, head.Width), hidden, classes, out probabilities[t]);
-            tags[t] = probabilities[t] >= MinProbability ? (EntityTag)best : EntityTag.Outside;
-        }
-
-        return tags;
     }
 }
