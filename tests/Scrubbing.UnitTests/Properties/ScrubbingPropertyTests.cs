@@ -59,15 +59,18 @@ public sealed class ScrubbingPropertyTests
     {
         var values = new PlantedValues(Seed + 2);
         var textScrubber = DefaultRecognizers.CreateScrubber();
+        var withTagger = DefaultRecognizers.CreateScrubber(contextualTagger: true);
         for (var i = 0; i < Cases; i++)
         {
             var (text, _) = values.Sentence();
 
             var once = Scrubber.ScrubText(text, "tenant", ScrubOperator.Placeholder).Text;
             var onceTyped = textScrubber.Scrub(text).Text;
+            var onceWithTagger = withTagger.Scrub(text).Text;
 
             Assert.Equal(once, Scrubber.ScrubText(once, "tenant", ScrubOperator.Placeholder).Text);
             Assert.Equal(onceTyped, textScrubber.Scrub(onceTyped).Text);
+            Assert.Equal(onceWithTagger, withTagger.Scrub(onceWithTagger).Text);
         }
     }
 

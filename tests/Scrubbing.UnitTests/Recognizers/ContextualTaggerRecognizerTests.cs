@@ -77,6 +77,18 @@ public sealed class ContextualTaggerRecognizerTests
         Assert.Empty(new ContextualTaggerRecognizer(enabled: false, model).Recognize("Please ask Velkaro Dunmesh to sign the form."));
     }
 
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void ThePlaceholdersOfAnEarlierScrub_AreNeverTaggedAgain(ContextualTaggerModel model)
+    {
+        const string Text = "Please request our need for lot <CREDENTIAL> refund, then ask <PERSON_2> of <ORGANIZATION> in <LOCATION>.";
+        var placeholders = System.Text.RegularExpressions.Regex.Matches(Text, "<[A-Z_0-9]+>");
+
+        var found = new ContextualTaggerRecognizer(model: model).Recognize(Text);
+
+        Assert.DoesNotContain(found, m => placeholders.Any(p => m.Start < p.Index + p.Length && p.Index < m.End));
+    }
+
     [Fact]
     public void AModelItDoesNotKnow_IsRefused()
     {

@@ -58,10 +58,11 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
         var lowerCaseText = !HasCapital(text);
         var lowerCaseProse = lowerCaseText && text.AsSpan().IndexOfAny(CodeMarks) < 0;
         var matches = new List<EntityMatch>();
-        var windows = _everywhere ? [(0, tokens.Count)] : Runs(Left(text, tokens, found, lowerCaseProse), _model.TaggedAround);
+        var placeholders = Placeholders.Covering(text, tokens);
+        var windows = _everywhere ? [(0, tokens.Count)] : Runs(Left(text, tokens, found, lowerCaseProse, placeholders), _model.TaggedAround);
         foreach (var (from, count) in windows)
         {
-            Read(text, tokens, from, count, lowerCaseText, lowerCaseProse, matches);
+            Read(text, tokens, from, count, lowerCaseText, lowerCaseProse, placeholders, matches);
         }
 
         // A value with a shape (a phone number, a card) is the structured recognizers' to type: a longer span of the
@@ -74,7 +75,7 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
         type is EntityTypes.Person or EntityTypes.Location or EntityTypes.StreetAddress or EntityTypes.Organization;
 
     /// <summary>The tokens that could be part of a name and that no other recognizer covered.</summary>
-    private static bool[] Left(string text, List<Token> tokens, IReadOnlyList<EntityMatch> found, bool lowerCaseProse)
+    private static bool[] Left(string text, List<Token> tokens, IReadOnlyList<EntityMatch> found, bool lowerCaseProse, bool[] placeholders)
     {
         var left = new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
@@ -82,7 +83,7 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
             var token = tokens[i];
             var couldBeName = token.HasDigit(text)
                 || ((char.IsUpper(text[token.Start]) || lowerCaseProse) && !CommonWords.Set.Contains(text, token));
-            left[i] = couldBeName && !found.Any(m => m.Start < token.End && token.Start < m.End);
+            left[i] = couldBeName && !placeholders[i] && !found.Any(m => m.Start < token.End && token.Start < m.End);
         }
 
         return left;
@@ -115,14 +116,14 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
     }
 
     /// <summary>Tags a run of tokens and adds its spans.</summary>
-    private void Read(string text, List<Token> tokens, int from, int count, bool lowerCaseText, bool lowerCaseProse, List<EntityMatch> found)
+    private void Read(string text, List<Token> tokens, int from, int count, bool lowerCaseText, bool lowerCaseProse, bool[] placeholders, List<EntityMatch> found)
     {
         var tags = new EntityTag[count];
         var probabilities = new float[count];
         _model.Tag(text, tokens, from, count, lowerCaseText, tags, probabilities);
         for (var t = 0; t < count; t++)
         {
-            if (probabilities[t] < _model.MinProbability)
+            if (probabilities[t] < _model.MinProbability || placeholders[from + t])
             {
                 tags[t] = EntityTag.Outside;
             }
