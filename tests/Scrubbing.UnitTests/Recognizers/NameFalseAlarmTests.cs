@@ -1,9 +1,10 @@
 namespace SlmPlatform.Scrubbing.UnitTests.Recognizers;
 
-/// <summary>Capitalised words in agents' prompts that are no names, and the same words where they are.</summary>
+/// <summary>Capitalised words in agents' prompts that are no names, and the same words where they are, with the
+/// contextual tagger off (the default) and on.</summary>
 public sealed class NameFalseAlarmTests
 {
-    private readonly TextScrubber _scrubber = DefaultRecognizers.CreateScrubber();
+    private readonly TextScrubber[] _scrubbers = [DefaultRecognizers.CreateScrubber(), DefaultRecognizers.CreateScrubber(contextualTagger: true)];
 
     [Theory]
     [InlineData("The second sample is at a temperature of 300 Kelvin.", "Kelvin")]
@@ -12,9 +13,7 @@ public sealed class NameFalseAlarmTests
     [InlineData("Get the origin and founder information of Buddhism, and then do the same for Hinduism.", "Buddhism")]
     public void Scrub_WordThatOnlyLooksLikeAName_IsKept(string text, string word)
     {
-        var scrubbed = _scrubber.Scrub(text).Text;
-
-        Assert.Contains(word, scrubbed, StringComparison.Ordinal);
+        Assert.All(_scrubbers, scrubber => Assert.Contains(word, scrubber.Scrub(text).Text, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -22,8 +21,6 @@ public sealed class NameFalseAlarmTests
     [InlineData("Second Street is closed, said Kelvin Okafor.", "Kelvin")]
     public void Scrub_TheSameWordAsAName_IsStillReplaced(string text, string word)
     {
-        var scrubbed = _scrubber.Scrub(text).Text;
-
-        Assert.DoesNotContain(word, scrubbed, StringComparison.Ordinal);
+        Assert.All(_scrubbers, scrubber => Assert.DoesNotContain(word, scrubber.Scrub(text).Text, StringComparison.Ordinal));
     }
 }

@@ -146,7 +146,8 @@ public sealed class ContextualTaggerRecognizer : ISecondPassRecognizer
 
             var first = tokens[from + i];
             var span = text.AsSpan(first.Start, tokens[from + end - 1].End - first.Start);
-            if (HasCapital(span) || span.ContainsAnyInRange('0', '9') || lowerCaseProse)
+            var isFalseAlarm = NameFalseAlarms.IsFalseAlarm(text, tokens, from + i, from + end);
+            if (!isFalseAlarm && (HasCapital(span) || span.ContainsAnyInRange('0', '9') || lowerCaseProse))
             {
                 found.Add(new EntityMatch(type, first.Start, span.Length, probabilities.AsSpan(i, end - i).ToArray().Average()));
             }
