@@ -9,7 +9,7 @@ internal static class MarkdownReport
     public static string Render(RunInfo run, IReadOnlyList<QualityReport> quality, IReadOnlyList<ThroughputResult> throughput, QualityReport? confusionOf = null, IReadOnlyList<string>? notes = null)
     {
         var md = new StringBuilder();
-        md.AppendLine(Inv($"Measured {run.Date:yyyy-MM-dd HH:mm} UTC on {run.Cores} cores (load average {run.LoadBefore} before, {run.LoadAfter} after), .NET {Environment.Version}, Release, one thread."));
+        md.AppendLine(Inv($"Measured {run.Date:yyyy-MM-dd HH:mm} UTC at `{run.Commit}` on {run.Cores} cores (load average {run.LoadBefore} before, {run.LoadAfter} after), .NET {Environment.Version}, Release, one thread."));
         if (run.ColdStart > TimeSpan.Zero)
         {
             md.AppendLine();
@@ -144,4 +144,4 @@ internal static class MarkdownReport
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
-internal sealed record RunInfo(DateTime Date, int Cores, string LoadBefore, string LoadAfter, TimeSpan ColdStart = default, long GazetteerBytes = 0);
+internal sealed record RunInfo(DateTime Date, string Commit, int Cores, string LoadBefore, string LoadAfter, TimeSpan ColdStart = default, long GazetteerBytes = 0);

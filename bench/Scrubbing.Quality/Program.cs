@@ -40,7 +40,7 @@ if (dev)
         Console.Error.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    Console.WriteLine(MarkdownReport.Render(new RunInfo(DateTime.UtcNow, Environment.ProcessorCount, "-", "-"), reports, []));
+    Console.WriteLine(MarkdownReport.Render(new RunInfo(DateTime.UtcNow, SourceCommit.Describe(DataPaths.FindRepositoryRoot()), Environment.ProcessorCount, "-", "-"), reports, []));
     if (parsed.GetValue(Arguments.Misses))
     {
         DevSet.PrintMisses(heldOut, DefaultRecognizers.CreateScrubber(), Console.Out);
@@ -58,6 +58,7 @@ if (data is null)
 }
 
 var loadBefore = LoadAverage();
+var commit = SourceCommit.Describe(root);
 
 // The first scrub in a process builds the gazetteers: what that costs in time and memory.
 var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
@@ -129,7 +130,7 @@ if (parsed.GetValue(Arguments.PerRecognizer))
     }
 }
 
-var run = new RunInfo(DateTime.UtcNow, Environment.ProcessorCount, loadBefore, LoadAverage(), coldStart.Elapsed, gazetteerBytes);
+var run = new RunInfo(DateTime.UtcNow, commit, Environment.ProcessorCount, loadBefore, LoadAverage(), coldStart.Elapsed, gazetteerBytes);
 var markdown = MarkdownReport.Render(run, quality, throughput, test, notes);
 Console.WriteLine(markdown);
 if (write && root is not null)
