@@ -65,13 +65,7 @@ internal sealed class ContextualHead
         writer.Write(Width);
         writer.Write(Hidden);
         writer.Write(Classes);
-        foreach (var part in new[] { _hiddenWeights, _hiddenBias, _outputWeights, _outputBias })
-        {
-            foreach (var value in part)
-            {
-                writer.Write((Half)value);
-            }
-        }
+        HalfPrecision.Write(writer, [_hiddenWeights, _hiddenBias, _outputWeights, _outputBias]);
     }
 
     public static ContextualHead Load(Stream stream)
@@ -83,16 +77,7 @@ internal sealed class ContextualHead
         }
 
         var (width, hidden, classes) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
-        float[] Read(int count)
-        {
-            var values = new float[count];
-            for (var i = 0; i < count; i++)
-            {
-                values[i] = (float)reader.ReadHalf();
-            }
-
-            return values;
-        }
+        float[] Read(int count) => HalfPrecision.Read(reader, count);
 
         return new ContextualHead(width, hidden, classes, Read(hidden * width), Read(hidden), Read(classes * hidden), Read(classes));
     }

@@ -114,13 +114,7 @@ internal sealed class WordWindowModel
             writer.Write(layer.Outputs);
         }
 
-        foreach (var part in new[] { _pieceTable, _wordBias }.Concat(_layers.SelectMany(l => new[] { l.Weights, l.Bias })))
-        {
-            foreach (var value in part)
-            {
-                writer.Write((Half)value);
-            }
-        }
+        HalfPrecision.Write(writer, new[] { _pieceTable, _wordBias }.Concat(_layers.SelectMany(l => new[] { l.Weights, l.Bias })));
     }
 
     public static WordWindowModel Load(Stream stream)
@@ -133,16 +127,7 @@ internal sealed class WordWindowModel
 
         var (vocabulary, dimension, count) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
         var shapes = Enumerable.Range(0, count).Select(_ => (Inputs: reader.ReadInt32(), Outputs: reader.ReadInt32())).ToArray();
-        float[] Read(int length)
-        {
-            var values = new float[length];
-            for (var i = 0; i < length; i++)
-            {
-                values[i] = (float)reader.ReadHalf();
-            }
-
-            return values;
-        }
+        float[] Read(int length) => HalfPrecision.Read(reader, length);
 
         var table = Read(vocabulary * dimension);
         var bias = Read(dimension);
