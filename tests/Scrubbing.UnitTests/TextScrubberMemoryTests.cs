@@ -4,10 +4,12 @@ namespace SlmPlatform.Scrubbing.UnitTests;
 
 public sealed class TextScrubberMemoryTests
 {
-    [Fact]
-    public void Scrub_KeepsNoReferenceToTheRawTextOnceDone()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Scrub_KeepsNoReferenceToTheRawTextOnceDone(bool contextualTagger)
     {
-        var scrubber = DefaultRecognizers.CreateScrubber();
+        var scrubber = DefaultRecognizers.CreateScrubber(contextualTagger);
 
         var raw = ScrubAFreshText(scrubber);
         GC.Collect();
@@ -21,7 +23,7 @@ public sealed class TextScrubberMemoryTests
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference<string> ScrubAFreshText(TextScrubber scrubber)
     {
-        var text = string.Concat("Please call Maria Garcia at 12 Brook Lane, Springfield ", Guid.NewGuid().ToString("N"));
+        var text = string.Concat("Please call Maria Garcia or Velkaro Dunmesh at 12 Brook Lane, Springfield ", Guid.NewGuid().ToString("N"));
         _ = scrubber.Scrub(text);
         return new WeakReference<string>(text);
     }

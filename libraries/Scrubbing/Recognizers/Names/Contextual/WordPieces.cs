@@ -72,6 +72,8 @@ internal sealed class WordPieces
                 destination[i] = (int)_ids[i + 1];
             }
 
+            // The ids spell the word out; like the text itself, they must not outlive its scrub.
+            Array.Clear(_ids);
             return pieces;
         }
     }
