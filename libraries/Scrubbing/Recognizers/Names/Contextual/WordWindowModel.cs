@@ -70,17 +70,18 @@ internal sealed class WordWindowModel
     /// megabyte) from memory for every token.</remarks>
     public void Classify(ReadOnlySpan<float> windows, int count, Span<int> tags, Span<float> probabilities)
     {
-        var current = windows[..(count * _layers[0].Inputs)].ToArray();
+        var current = windows[..(count * _layers[0].Inputs)];
+        var output = Array.Empty<float>();
         for (var l = 0; l < _layers.Length; l++)
         {
             var layer = _layers[l];
-            var output = new float[count * layer.Outputs];
+            output = new float[count * layer.Outputs];
             for (var o = 0; o < layer.Outputs; o++)
             {
                 var weights = layer.Weights.AsSpan(o * layer.Inputs, layer.Inputs);
                 for (var t = 0; t < count; t++)
                 {
-                    output[(t * layer.Outputs) + o] = TensorPrimitives.Dot(current.AsSpan(t * layer.Inputs, layer.Inputs), weights) + layer.Bias[o];
+                    output[(t * layer.Outputs) + o] = TensorPrimitives.Dot(current.Slice(t * layer.Inputs, layer.Inputs), weights) + layer.Bias[o];
                 }
             }
 
@@ -94,7 +95,7 @@ internal sealed class WordWindowModel
 
         for (var t = 0; t < count; t++)
         {
-            var scores = current.AsSpan(t * Classes, Classes);
+            var scores = output.AsSpan(t * Classes, Classes);
             TensorPrimitives.SoftMax(scores, scores);
             tags[t] = TensorPrimitives.IndexOfMax(scores);
             probabilities[t] = scores[tags[t]];
