@@ -151,19 +151,13 @@ internal static class WindowTraining
         var predicted = new List<byte>();
         var probabilities = new List<float>();
         var gold = new List<byte>();
+        var tagger = new WordWindowTagModel(model);
         foreach (var sentence in sentences)
         {
             var tokens = Tokens.Split(sentence.Text);
-            var rows = WordWindowFeatures.WordRows(model, sentence.Text, tokens, 0, tokens.Count, !sentence.Text.Any(char.IsUpper));
-            var windows = new float[tokens.Count * model.WindowWidth];
-            for (var t = 0; t < tokens.Count; t++)
-            {
-                WordWindowFeatures.Window(model, rows, t, windows.AsSpan(t * model.WindowWidth, model.WindowWidth));
-            }
-
-            var tags = new int[tokens.Count];
+            var tags = new EntityTag[tokens.Count];
             var p = new float[tokens.Count];
-            model.Classify(windows, tokens.Count, tags, p);
+            tagger.Tag(sentence.Text, tokens, 0, tokens.Count, !sentence.Text.Any(char.IsUpper), tags, p);
             predicted.AddRange(tags.Select(tag => (byte)tag));
             probabilities.AddRange(p);
             gold.AddRange(sentence.TokenTags(tokens).Select(tag => (byte)tag));

@@ -49,21 +49,13 @@ internal static class ContextualFeatures
                 states.AsSpan(tokenWord[t + 1] * dims, dims).CopyTo(row[(2 * dims)..]);
             }
 
-            var token = text.AsSpan(tokens[from + t].Start, tokens[from + t].Length);
             var shape = row[(3 * dims)..];
-            shape[0] = char.IsUpper(token[0]) ? 1 : 0;
-            shape[1] = token.Length > 1 && !token.ContainsAnyExcept(UpperOrDigit) ? 1 : 0;
-            shape[2] = token.ContainsAny(Digits) ? 1 : 0;
-            shape[3] = Tokens.StartsSentence(text, tokens[from + t]) ? 1 : 0;
-            shape[4] = lowerCaseText ? 1 : 0;
+            WordShape.WriteCase(text, tokens[from + t], lowerCaseText, shape);
             shape[5] = 1;
         }
 
         return rows;
     }
-
-    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
-    private static readonly System.Buffers.SearchValues<char> UpperOrDigit = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.'");
 
     // The tokens with the punctuation between them as words of their own: "Smith, of" reads as three words.
     private static (List<string> Words, int[] TokenWord) Words(string text, List<Token> tokens, int from, int count)

@@ -6,9 +6,16 @@ namespace SlmPlatform.Scrubbing.Recognizers.Contextual;
 /// Tokens tagged by <see cref="WordWindowModel"/> from the words within its reach: microseconds a token, so it reads
 /// only the tokens the rules left and their neighbours.
 /// </summary>
-internal sealed class WordWindowTagModel : IContextualTagModel
+internal sealed class WordWindowTagModel(Func<WordWindowModel> modelOf) : IContextualTagModel
 {
-    public static WordWindowTagModel Instance { get; } = new();
+    /// <summary>A tag model over <paramref name="trained"/> (the quality harness scores a model it has just trained).</summary>
+    public WordWindowTagModel(WordWindowModel trained)
+        : this(() => trained)
+    {
+    }
+
+    /// <summary>The model shipped in the library, loaded at first use.</summary>
+    public static WordWindowTagModel Instance { get; } = new(() => ContextualModels.WordWindow);
 
     // The words beside a token left by the rules are tagged too, so that "Bank of" joins the name after it; two
     // either side found no more on the development sets than one, and none left more names partly masked.
@@ -20,7 +27,7 @@ internal sealed class WordWindowTagModel : IContextualTagModel
 
     public void Tag(string text, List<Token> tokens, int from, int count, bool lowerCaseText, Span<EntityTag> tags, Span<float> probabilities)
     {
-        var model = ContextualModels.WordWindow;
+        var model = modelOf();
 
         // The words each tagged token sees lie up to the model's reach beyond the run.
         var first = Math.Max(0, from - WordWindowModel.Reach);
